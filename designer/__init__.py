@@ -1,0 +1,3 @@
+"""Exchange Topology Designer."""
+
+__version__ = "0.1.0"

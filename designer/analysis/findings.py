@@ -1,0 +1,306 @@
+"""Findings: where a design breaks Microsoft's support rules or the source's guidance.
+
+Each rule is one small function registered with ``@rule``. It receives the :class:`Context`
+(document, catalog, flows and the flow graph) and yields :class:`Finding` values. Rules that
+Microsoft states as data (``support_rules`` in the catalog, a path's ``advisory``, a role's
+``expected_zone`` or ``unavailable``) are read from the knowledge base, so many new rules need
+only a data entry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import combinations
+from typing import Callable, Iterable, Iterator
+
+import networkx as nx
+
+from ..catalog import Catalog, SupportRule
+from ..model import Document
+from .flows import Flow, compute_flows, connection_matches
+
+SEVERITIES = ("error", "warning", "info")
+# The source's firewall guidance: towards the Internet, SMTP 25 and HTTPS 443, plus DNS 53
+# where Exchange resolves names itself ("Servidor Exchange y firewalls").
+INTERNET_ALLOWED = {(25, "TCP"), (443, "TCP"), (53, "TCP"), (53, "UDP")}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str
+    rule: str
+    message: str
+    nodes: tuple[str, ...] = ()
+    connections: tuple[str, ...] = ()
+    source: str | None = None  # a catalog source id
+
+
+class Context:
+    def __init__(self, doc: Document, catalog: Catalog, flows: list[Flow] | None = None) -> None:
+        self.doc = doc
+        self.catalog = catalog
+        self.version = doc.exchange_version
+        self.flows = flows if flows is not None else compute_flows(doc, catalog)
+
+    def zone_kind(self, node_id: str) -> str:
+        return self.doc.zone(self.doc.node(node_id).zone).kind
+
+    def name(self, node_id: str) -> str:
+        return self.doc.node(node_id).name
+
+    def tags(self, node_id: str) -> frozenset[str]:
+        role = self.catalog.role(self.doc.node(node_id).role)
+        return role.tags if role else frozenset()
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """Nodes of the design, one edge per flow (key: the flow's index)."""
+        g = nx.MultiDiGraph()
+        for node in self.doc.nodes.values():
+            g.add_node(node.id, role=node.role, zone=node.zone)
+        for i, flow in enumerate(self.flows):
+            g.add_edge(flow.source, flow.destination, key=i, flow=flow)
+        return g
+
+
+Rule = Callable[[Context], Iterable[Finding]]
+RULES: list[Rule] = []
+
+
+def rule(func: Rule) -> Rule:
+    """Register a finding rule (it runs in registration order)."""
+    RULES.append(func)
+    return func
+
+
+def analyse(doc: Document, catalog: Catalog, flows: list[Flow] | None = None) -> list[Finding]:
+    """Every finding, errors first, then warnings, then info."""
+    ctx = Context(doc, catalog, flows)
+    findings = [f for r in RULES for f in r(ctx)]
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def _ids(flows: Iterable[Flow]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    flows = list(flows)
+    nodes = tuple(dict.fromkeys(n for f in flows for n in (f.source, f.destination)))
+    return nodes, tuple(dict.fromkeys(f.connection for f in flows))
+
+
+def _support_text(ctx: Context, kind: str) -> Iterator[SupportRule]:
+    return iter(ctx.catalog.rules_of_kind(kind))
+
+
+# ---- roles and connections
+@rule
+def unknown_role(ctx: Context) -> Iterator[Finding]:
+    for node in ctx.doc.nodes.values():
+        if ctx.catalog.role(node.role) is None:
+            yield Finding("error", "unknown_role",
+                          f"{node.name}: the knowledge base has no role {node.role!r}.", (node.id,))
+
+
+@rule
+def role_not_in_version(ctx: Context) -> Iterator[Finding]:
+    for node in ctx.doc.nodes.values():
+        role = ctx.catalog.role(node.role)
+        if role and not role.available_in(ctx.version):
+            reason = role.unavailable.get(ctx.version) or f"{role.name} does not exist in Exchange {ctx.version}."
+            yield Finding("error", "role_not_in_version", f"{node.name}: {reason}", (node.id,),
+                          tuple(c.id for c in ctx.doc.connections_of(node.id)), role.source)
+
+
+@rule
+def no_data_path(ctx: Context) -> Iterator[Finding]:
+    client_rules = list(_support_text(ctx, "no_client_paths"))
+    for conn in ctx.doc.connections.values():
+        a, b = (ctx.doc.node(n) for n in conn.between)
+        if ctx.catalog.role(a.role) is None or ctx.catalog.role(b.role) is None:
+            continue
+        if connection_matches(ctx.doc, ctx.catalog, conn):
+            continue
+        names = f"{a.name} ↔ {b.name}"
+        if ctx.catalog.paths_between(ctx.version, a.role, b.role):
+            message = (f"{names}: none of the selected services ({', '.join(conn.services or ())}) "
+                       f"runs between {ctx.catalog.role_name(a.role)} and {ctx.catalog.role_name(b.role)}.")
+            yield Finding("error", "no_data_path", message, conn.between, (conn.id,))
+            continue
+        message = (f"{names}: the knowledge base has no data path between "
+                   f"{ctx.catalog.role_name(a.role)} and {ctx.catalog.role_name(b.role)} "
+                   f"in Exchange {ctx.version}.")
+        other = [v for v in ctx.catalog.versions if v != ctx.version
+                 and ctx.catalog.paths_between(v, a.role, b.role)]
+        if other:
+            message += f" It has one for Exchange {', '.join(other)}."
+        source = None
+        tags = {t for n in (a, b) for t in ctx.tags(n.id)}
+        if "edge" in tags and "client" in tags:
+            for support in client_rules:
+                message += f" {support.text}"
+                source = support.source
+        yield Finding("error", "no_data_path", message, conn.between, (conn.id,), source)
+
+
+@rule
+def unknown_services(ctx: Context) -> Iterator[Finding]:
+    for conn in ctx.doc.connections.values():
+        if conn.services is None:
+            continue
+        a, b = (ctx.doc.node(n) for n in conn.between)
+        known = set(ctx.catalog.services_between(ctx.version, a.role, b.role))
+        unknown = [s for s in conn.services if s not in known]
+        if unknown and known:
+            yield Finding("warning", "unknown_service",
+                          f"{a.name} ↔ {b.name}: {', '.join(unknown)} is not a service between these "
+                          f"roles in Exchange {ctx.version}; known: {', '.join(sorted(known))}.",
+                          conn.between, (conn.id,))
+
+
+@rule
+def um_removed(ctx: Context) -> Iterator[Finding]:
+    """Telephony wired to Exchange in a 2019 design (a UM server is caught by its role)."""
+    if ctx.version != "2019":
+        return
+    for conn in ctx.doc.connections.values():
+        tags = [ctx.tags(n) for n in conn.between]
+        if any("telephony" in t for t in tags) and any("exchange" in t for t in tags):
+            a, b = (ctx.name(n) for n in conn.between)
+            yield Finding("error", "um_removed",
+                          f"{a} ↔ {b}: Unified Messaging was removed in Exchange 2019; an IP PBX or "
+                          "Lync/Skype for Business cannot use Exchange 2019 for voice mail.",
+                          conn.between, (conn.id,), "ms_ex2013_um_ports")
+
+
+# ---- zones
+@rule
+def unsupported_boundary(ctx: Context) -> Iterator[Finding]:
+    """Microsoft: restricting traffic between these kinds of server is not supported."""
+    for support in _support_text(ctx, "no_boundary_between"):
+        by_zone: dict[str, list[str]] = {}
+        for node in ctx.doc.nodes.values():
+            by_zone.setdefault(node.zone, []).append(node.id)
+        for zone_a, zone_b in combinations(list(by_zone), 2):
+            involved: set[str] = set()
+            for tag_a, tag_b in support.between:
+                for x in by_zone[zone_a]:
+                    for y in by_zone[zone_b]:
+                        tx, ty = ctx.tags(x), ctx.tags(y)
+                        if (tag_a in tx and tag_b in ty) or (tag_b in tx and tag_a in ty):
+                            involved.update((x, y))
+            if not involved:
+                continue
+            nodes = tuple(n for n in ctx.doc.nodes if n in involved)
+            conns = tuple(c.id for c in ctx.doc.connections.values() if set(c.between) <= involved)
+            za, zb = ctx.doc.zone(zone_a).name, ctx.doc.zone(zone_b).name
+            yield Finding(support.severity, support.id,
+                          f"Zones {za} and {zb} put a boundary between "
+                          f"{', '.join(ctx.name(n) for n in nodes)}. {support.text}",
+                          nodes, conns, support.source)
+
+
+@rule
+def expected_zone(ctx: Context) -> Iterator[Finding]:
+    supports = list(_support_text(ctx, "expected_zone"))
+    for node in ctx.doc.nodes.values():
+        role = ctx.catalog.role(node.role)
+        if not role or not role.expected_zone or ctx.zone_kind(node.id) == role.expected_zone:
+            continue
+        text = " ".join(s.text for s in supports) if role.id == "edge_transport" else ""
+        yield Finding("warning", "expected_zone",
+                      f"{node.name}: a {role.name} belongs in a {role.expected_zone} zone, but "
+                      f"{ctx.doc.zone(node.zone).name} is {ctx.zone_kind(node.id)}. {text}".strip(),
+                      (node.id,), (), supports[0].source if supports and text else role.source)
+
+
+# ---- exposure to the Internet
+@rule
+def mailbox_exposed(ctx: Context) -> Iterator[Finding]:
+    g = ctx.graph
+    for node in ctx.doc.nodes.values():
+        if node.role != "mailbox":
+            continue
+        flows = [d["flow"] for src, _, d in g.in_edges(node.id, data=True)
+                 if ctx.zone_kind(src) == "internet"]
+        if flows:
+            nodes, conns = _ids(flows)
+            ports = ", ".join(dict.fromkeys(f"{f.port} {f.service}" for f in flows))
+            yield Finding("warning", "mailbox_exposed",
+                          f"{node.name} (Mailbox) is reachable straight from the Internet zone ({ports}). "
+                          "Put an Edge Transport server or a reverse proxy in a perimeter zone in front of it.",
+                          nodes, conns)
+
+
+@rule
+def plaintext_from_internet(ctx: Context) -> Iterator[Finding]:
+    """Plaintext from the Internet is a warning; encryption that is optional is worth a note."""
+    for flow in ctx.flows:
+        if not flow.crossing or ctx.zone_kind(flow.source) != "internet":
+            continue
+        kind = flow.encryption_kind
+        if kind == "none":
+            severity, detail = "warning", "is not encrypted"
+        elif kind == "optional":
+            severity, detail = "info", "is encrypted only when the peers negotiate it (not by default)"
+        else:
+            continue
+        yield Finding(severity, "plaintext_from_internet",
+                      f"{ctx.name(flow.source)} → {ctx.name(flow.destination)}: {flow.port} "
+                      f"{flow.service} crosses from the Internet zone and {detail}.",
+                      (flow.source, flow.destination), (flow.connection,), flow.path.source)
+
+
+@rule
+def internet_exposure(ctx: Context) -> Iterator[Finding]:
+    """The source's guidance: only SMTP 25 and HTTPS 443 (and DNS 53) towards the Internet."""
+    groups: dict[tuple[str, str], list[Flow]] = {}
+    for flow in ctx.flows:
+        kinds = (ctx.zone_kind(flow.source), ctx.zone_kind(flow.destination))
+        if not flow.crossing or "internet" not in kinds or kinds == ("internet", "internet"):
+            continue
+        if (flow.port.low, flow.transport) in INTERNET_ALLOWED and flow.port.low == flow.port.high:
+            continue
+        direction = "from" if kinds[0] == "internet" else "to"
+        groups.setdefault((direction, flow.service), []).append(flow)
+    for (direction, service), flows in groups.items():
+        nodes, conns = _ids(flows)
+        ports = ", ".join(dict.fromkeys(str(f.port) for f in flows))
+        yield Finding("warning", "internet_exposure",
+                      f"{service} opens {ports} {direction} the Internet zone. The source's firewall "
+                      "guidance is to expose only SMTP 25/TCP and HTTPS 443/TCP (and DNS 53 where "
+                      "Exchange resolves names itself).", nodes, conns, "source_doc_firewalls")
+
+
+# ---- knowledge base advisories
+@rule
+def path_advisories(ctx: Context) -> Iterator[Finding]:
+    by_path: dict[str, list[Flow]] = {}
+    for flow in ctx.flows:
+        if flow.path.advisory or flow.path.disabled_by_default:
+            by_path.setdefault(flow.path.id, []).append(flow)
+    seen: set[str] = set()
+    for flows in by_path.values():
+        path = flows[0].path
+        text = path.advisory or f"{path.service} is disabled by default."
+        if text in seen:
+            continue
+        seen.add(text)
+        same = [f for fl in by_path.values() if (fl[0].path.advisory or
+                f"{fl[0].path.service} is disabled by default.") == text for f in fl]
+        nodes, conns = _ids(same)
+        yield Finding("info", "advisory", f"{path.service}: {text}", nodes, conns, path.source)
+
+
+@rule
+def unconfirmed_paths(ctx: Context) -> Iterator[Finding]:
+    by_path: dict[str, list[Flow]] = {}
+    for flow in ctx.flows:
+        if flow.path.status == "unconfirmed":
+            by_path.setdefault(flow.path.id, []).append(flow)
+    for flows in by_path.values():
+        path = flows[0].path
+        nodes, conns = _ids(flows)
+        ports = ", ".join(str(p) for p in path.ports) or "no ports"
+        what = path.title or path.service
+        yield Finding("info", "unconfirmed",
+                      f"{what} ({ports}): this knowledge base entry rests on evidence that is not "
+                      "confirmed by Microsoft's own English page; check it before relying on it.",
+                      nodes, conns, path.source)

@@ -1,0 +1,55 @@
+"""The firewall rules each zone boundary needs. Pure Python.
+
+A rule is one (source node, destination node, transport, port) that crosses from one zone to
+another; it is de-duplicated and carries its justification: the flows that need it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..catalog import Port
+from ..model import Document
+from .flows import Flow
+
+
+@dataclass
+class FirewallRule:
+    source: str
+    destination: str
+    port: Port
+    flows: list[Flow] = field(default_factory=list)
+
+    @property
+    def services(self) -> list[str]:
+        return list(dict.fromkeys(f.service for f in self.flows))
+
+
+@dataclass
+class Boundary:
+    source_zone: str
+    destination_zone: str
+    rules: list[FirewallRule] = field(default_factory=list)
+
+    @property
+    def flows(self) -> list[Flow]:
+        return [f for r in self.rules for f in r.flows]
+
+
+def boundary_rules(doc: Document, flows: list[Flow]) -> list[Boundary]:
+    """Crossing flows grouped by (source zone, destination zone), in zone order."""
+    boundaries: dict[tuple[str, str], Boundary] = {}
+    rules: dict[tuple[str, str, str, Port], FirewallRule] = {}
+    for flow in flows:
+        if not flow.crossing:
+            continue
+        pair = (flow.source_zone, flow.destination_zone)
+        boundary = boundaries.setdefault(pair, Boundary(*pair))
+        key = (flow.source, flow.destination, flow.source_zone, flow.port)
+        rule = rules.get(key)
+        if rule is None:
+            rule = rules[key] = FirewallRule(flow.source, flow.destination, flow.port)
+            boundary.rules.append(rule)
+        rule.flows.append(flow)
+    zone_order = {z: i for i, z in enumerate(doc.zones)}
+    return sorted(boundaries.values(),
+                  key=lambda b: (zone_order.get(b.source_zone, 0), zone_order.get(b.destination_zone, 0)))

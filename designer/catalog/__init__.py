@@ -1,0 +1,13 @@
+"""The Exchange knowledge base: roles, data paths and Microsoft's support rules. Pure Python."""
+from .catalog import Catalog, PathMatch
+from .loader import CatalogError, load_catalog
+from .model import (
+    LEGACY_VERSIONS, ROLE_GROUPS, VERSIONS, Auth, DataPath, Encryption, FirewallRule,
+    LegacyPort, Port, Role, Source, SupportRule,
+)
+
+__all__ = [
+    "Auth", "Catalog", "CatalogError", "DataPath", "Encryption", "FirewallRule", "LEGACY_VERSIONS",
+    "LegacyPort", "PathMatch", "Port", "ROLE_GROUPS", "Role", "Source", "SupportRule", "VERSIONS",
+    "load_catalog",
+]

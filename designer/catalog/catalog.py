@@ -1,0 +1,96 @@
+"""The loaded knowledge base and the questions the rest of the program asks it."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .model import VERSIONS, DataPath, FirewallRule, LegacyPort, Port, Role, Source, SupportRule
+
+
+@dataclass(frozen=True)
+class PathMatch:
+    """A data path that runs over a connection, oriented for that connection."""
+
+    path: DataPath
+    forward: bool  # True: flows from the connection's first node to its second
+
+
+@dataclass
+class Catalog:
+    sources: dict[str, Source]
+    roles: dict[str, Role]
+    paths: tuple[DataPath, ...]
+    support_rules: tuple[SupportRule, ...] = ()
+    firewall_rules: tuple[FirewallRule, ...] = ()
+    legacy_ports: tuple[LegacyPort, ...] = ()
+    _index: dict = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str, str], list[DataPath]] = defaultdict(list)
+        for path in self.paths:
+            for version in path.versions:
+                for src in path.sources_roles:
+                    for dst in path.target_roles:
+                        index[(version, src, dst)].append(path)
+        self._index = dict(index)
+
+    # ---- roles
+    def role(self, role_id: str) -> Role | None:
+        return self.roles.get(role_id)
+
+    def role_name(self, role_id: str) -> str:
+        role = self.roles.get(role_id)
+        return role.name if role else role_id
+
+    def roles_with_tag(self, tag: str) -> set[str]:
+        return {r.id for r in self.roles.values() if tag in r.tags}
+
+    # ---- data paths
+    def paths_between(self, version: str, role_a: str, role_b: str) -> list[PathMatch]:
+        """Every path between two roles in a version, in either direction, in catalog order."""
+        found = [PathMatch(p, True) for p in self._index.get((version, role_a, role_b), ())]
+        if role_a != role_b:
+            found += [PathMatch(p, False) for p in self._index.get((version, role_b, role_a), ())]
+        order = {p.id: i for i, p in enumerate(self.paths)}
+        found.sort(key=lambda m: (order[m.path.id], not m.forward))
+        return found
+
+    def services_between(self, version: str, role_a: str, role_b: str) -> list[str]:
+        """The distinct service names available between two roles, in catalog order."""
+        seen: dict[str, None] = {}
+        for match in self.paths_between(version, role_a, role_b):
+            seen.setdefault(match.path.service, None)
+        return list(seen)
+
+    def query(
+        self,
+        version: str | None = None,
+        port: int | None = None,
+        role: str | None = None,
+        service: str | None = None,
+    ) -> list[DataPath]:
+        """Browse the paths: by version, by a port they use, by a role at either end."""
+        probe = [Port(port, port, "TCP"), Port(port, port, "UDP")] if port is not None else []
+        result = []
+        for path in self.paths:
+            if version and version not in path.versions:
+                continue
+            if role and role not in path.sources_roles and role not in path.target_roles:
+                continue
+            if probe and not any(p.overlaps(q) for p in path.ports for q in probe):
+                continue
+            if service and service.lower() not in path.service.lower():
+                continue
+            result.append(path)
+        return result
+
+    def source(self, source_id: str) -> Source | None:
+        return self.sources.get(source_id)
+
+    def rules_of_kind(self, kind: str) -> Iterable[SupportRule]:
+        return (r for r in self.support_rules if r.kind == kind)
+
+    @property
+    def versions(self) -> tuple[str, ...]:
+        return VERSIONS

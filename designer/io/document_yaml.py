@@ -1,0 +1,233 @@
+"""Read and write topology documents (``format: exchange-topology/1``). Pure Python.
+
+Reading is safe (see :mod:`designer.yamlsafe`) and strict: each mistake is reported once, with
+the file and line. Writing is deterministic (fixed key order, ids kept) and atomic.
+"""
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import Any, Collection
+
+import yaml
+
+from ..model import EXCHANGE_VERSIONS, FORMAT, ZONE_KINDS, Connection, Document, Node, Rect, Zone
+from ..yamlsafe import InputError, line_of, load_file, loads, plain
+from .atomic import atomic_write_text
+
+MAX_DOCUMENT_BYTES = 16_000_000
+_FORMAT_RE = re.compile(r"^exchange-topology/(\d+)$")
+_TOP_KEYS = ("format", "name", "exchange_version", "zones", "nodes", "connections")
+_ZONE_KEYS = ("id", "name", "kind", "rect", "color")
+_NODE_KEYS = ("id", "name", "role", "zone", "position")
+_CONNECTION_KEYS = ("id", "between", "services")
+
+
+class DocumentError(InputError):
+    """A topology file that cannot be opened."""
+
+
+def load_document(path: str | Path, roles: Collection[str] | None = None) -> Document:
+    """Open a topology file. ``roles``: the known role ids, to reject unknown roles."""
+    data = load_file(path, MAX_DOCUMENT_BYTES)
+    return _build(data, path, roles)
+
+
+def loads_document(text: str, file: str | Path | None = None,
+                   roles: Collection[str] | None = None) -> Document:
+    return _build(loads(text, file), file, roles)
+
+
+class _Builder:
+    def __init__(self, file: str | Path | None, roles: Collection[str] | None) -> None:
+        self.file = file
+        self.roles = roles
+        self.seen: dict[str, int | None] = {}
+
+    def fail(self, container: Any, key: Any, message: str) -> DocumentError:
+        return DocumentError(self.file, line_of(container, key), message)
+
+    def text(self, item: dict, key: str, what: str, default: str | None = None) -> str:
+        value = item.get(key, default)
+        if value is None:
+            raise self.fail(item, None, f"{what}: '{key}' is required")
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise self.fail(item, key, f"{what}: '{key}' must be text")
+        return str(value)
+
+    def new_id(self, item: dict, what: str) -> str:
+        item_id = self.text(item, "id", what)
+        if item_id in self.seen:
+            first = self.seen[item_id]
+            where = f" (first used on line {first})" if first else ""
+            raise self.fail(item, "id", f"duplicate id {item_id!r}{where}")
+        self.seen[item_id] = line_of(item, "id")
+        return item_id
+
+    def numbers(self, item: dict, key: str, count: int, what: str) -> tuple[float, ...] | None:
+        value = item.get(key)
+        if value is None:
+            return None
+        if (not isinstance(value, list) or len(value) != count or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                for v in value)):
+            raise self.fail(item, key, f"{what}: '{key}' must be a list of {count} numbers")
+        return tuple(float(v) for v in value)
+
+    def items(self, data: dict, key: str) -> list:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(data, key, f"'{key}' must be a list")
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise self.fail(value, index, f"each entry of '{key}' must be a mapping")
+        return value
+
+
+def _extra(item: dict, known: tuple[str, ...]) -> dict:
+    return {str(k): plain(v) for k, v in item.items() if k not in known}
+
+
+def _check_format(data: Any, file: str | Path | None) -> None:
+    if not isinstance(data, dict) or "format" not in data:
+        raise DocumentError(file, line_of(data), "this is not an Exchange topology file "
+                            f"(it has no 'format: {FORMAT}' line)")
+    match = _FORMAT_RE.match(str(data["format"]))
+    if not match:
+        raise DocumentError(file, line_of(data, "format"),
+                            f"unknown format {data['format']!r}; expected {FORMAT}")
+    if int(match.group(1)) > 1:
+        raise DocumentError(file, line_of(data, "format"),
+                            f"this file uses {data['format']}, written by a newer version of "
+                            f"Exchange Topology Designer; this version reads {FORMAT}")
+
+
+def _build(data: Any, file: str | Path | None, roles: Collection[str] | None) -> Document:
+    _check_format(data, file)
+    b = _Builder(file, roles)
+    version = str(data.get("exchange_version", "2016"))
+    if version not in EXCHANGE_VERSIONS:
+        raise b.fail(data, "exchange_version", f"unknown exchange_version {version!r}; "
+                     f"expected one of {', '.join(EXCHANGE_VERSIONS)}")
+    name = b.text(data, "name", "the design", default="Untitled design")
+    doc = Document(name, version, extra=_extra(data, _TOP_KEYS))
+
+    for item in b.items(data, "zones"):
+        zone_id = b.new_id(item, "zone")
+        what = f"zone {zone_id!r}"
+        kind = b.text(item, "kind", what, default="internal")
+        if kind not in ZONE_KINDS:
+            raise b.fail(item, "kind", f"{what}: unknown kind {kind!r}; expected one of {', '.join(ZONE_KINDS)}")
+        rect = b.numbers(item, "rect", 4, what)
+        if rect and (rect[2] <= 0 or rect[3] <= 0):
+            raise b.fail(item, "rect", f"{what}: 'rect' must have a positive width and height")
+        color = item.get("color")
+        if color is not None and not isinstance(color, str):
+            raise b.fail(item, "color", f"{what}: 'color' must be text such as '#d0e4f5'")
+        doc.add_zone(Zone(zone_id, b.text(item, "name", what, default=zone_id), kind,
+                          Rect(*rect) if rect else None, color, _extra(item, _ZONE_KEYS)))
+
+    for item in b.items(data, "nodes"):
+        node_id = b.new_id(item, "node")
+        what = f"node {node_id!r}"
+        role = b.text(item, "role", what)
+        if roles is not None and role not in roles:
+            raise b.fail(item, "role", f"{what}: unknown role {role!r}")
+        zone = b.text(item, "zone", what)
+        if zone not in doc.zones:
+            raise b.fail(item, "zone", f"{what}: unknown zone {zone!r}")
+        pos = b.numbers(item, "position", 2, what)
+        doc.add_node(Node(node_id, b.text(item, "name", what, default=node_id), role, zone,
+                          pos, _extra(item, _NODE_KEYS)))
+
+    for item in b.items(data, "connections"):
+        conn_id = b.new_id(item, "connection")
+        what = f"connection {conn_id!r}"
+        between = item.get("between")
+        if (not isinstance(between, list) or len(between) != 2
+                or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in between)):
+            raise b.fail(item, "between" if "between" in item else None,
+                         f"{what}: 'between' must be a list of two node ids")
+        ends = (str(between[0]), str(between[1]))
+        for end in ends:
+            if end not in doc.nodes:
+                raise b.fail(item, "between", f"{what}: unknown node {end!r}")
+        if ends[0] == ends[1]:
+            raise b.fail(item, "between", f"{what}: joins node {ends[0]!r} to itself")
+        services = item.get("services")
+        if services is not None:
+            if not isinstance(services, list) or not all(isinstance(s, str) for s in services):
+                raise b.fail(item, "services", f"{what}: 'services' must be a list of service names")
+            services = tuple(services)
+        doc.add_connection(Connection(conn_id, ends, services, _extra(item, _CONNECTION_KEYS)))
+    return doc
+
+
+# ---- writing
+def _num(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(float(value), 2)
+
+
+class _Flow(list):
+    """A list dumped in flow style: ``[120, 80]``."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_NEEDS_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Line and paragraph separators and control characters survive only in double quotes.
+    style = '"' if _NEEDS_ESCAPES.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+
+
+def document_to_data(doc: Document) -> dict:
+    """The document as plain data in the file's key order."""
+    zones = []
+    for z in doc.zones.values():
+        item: dict[str, Any] = {"id": z.id, "name": z.name, "kind": z.kind}
+        if z.rect:
+            item["rect"] = _Flow([_num(z.rect.x), _num(z.rect.y), _num(z.rect.width), _num(z.rect.height)])
+        if z.color:
+            item["color"] = z.color
+        item.update(z.extra)
+        zones.append(item)
+    nodes = []
+    for n in doc.nodes.values():
+        item = {"id": n.id, "name": n.name, "role": n.role, "zone": n.zone}
+        if n.pos:
+            item["position"] = _Flow([_num(n.pos[0]), _num(n.pos[1])])
+        item.update(n.extra)
+        nodes.append(item)
+    connections = []
+    for c in doc.connections.values():
+        item = {"id": c.id, "between": _Flow(list(c.between))}
+        if c.services is not None:
+            item["services"] = _Flow(list(c.services))
+        item.update(c.extra)
+        connections.append(item)
+    data: dict[str, Any] = {"format": FORMAT, "name": doc.name, "exchange_version": doc.exchange_version}
+    data.update({"zones": zones, "nodes": nodes, "connections": connections})
+    data.update(doc.extra)
+    return data
+
+
+def dumps_document(doc: Document) -> str:
+    return yaml.dump(document_to_data(doc), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, default_flow_style=False, width=100)
+
+
+def save_document(doc: Document, path: str | Path) -> None:
+    """Write the document atomically: a crash leaves the old file or the new one, whole."""
+    atomic_write_text(Path(path), dumps_document(doc))

@@ -1,0 +1,140 @@
+"""The port matrix as CSV, Markdown, HTML, JSON and XLSX. Pure Python (no Qt).
+
+``matrix_records`` is the machine form (node and zone ids, the JSON format's exact keys).
+The other formats are for people: node and zone names, and the Microsoft source of each row.
+Spreadsheet cells that could start a formula are neutralised; HTML is escaped.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
+from ..analysis import Flow
+from ..catalog import Catalog
+from ..model import Document
+
+FORMATS = ("csv", "md", "html", "json", "xlsx")
+JSON_KEYS = ("source", "destination", "source_zone", "destination_zone", "transport", "port",
+             "service", "authentication", "encryption", "crossing", "notes")
+HEADERS = ("Source", "Destination", "Source zone", "Destination zone", "Transport", "Port",
+           "Service", "Authentication", "Encryption", "Crossing", "Notes", "Reference")
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Make a text cell safe for spreadsheets: a leading ``'`` before a formula character."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def matrix_records(flows: Sequence[Flow]) -> list[dict[str, Any]]:
+    """One dict per flow with exactly :data:`JSON_KEYS`."""
+    return [{
+        "source": f.source, "destination": f.destination,
+        "source_zone": f.source_zone, "destination_zone": f.destination_zone,
+        "transport": f.transport, "port": f.port.value, "service": f.service,
+        "authentication": f.authentication, "encryption": f.encryption,
+        "crossing": f.crossing, "notes": f.notes,
+    } for f in flows]
+
+
+def matrix_rows(doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> list[list[Any]]:
+    """Rows for people, in :data:`HEADERS` order (names instead of ids)."""
+    rows = []
+    for f in flows:
+        src = catalog.source(f.path.source)
+        reference = src.url or src.title if src else f.path.source
+        rows.append([
+            doc.node(f.source).name, doc.node(f.destination).name,
+            doc.zone(f.source_zone).name, doc.zone(f.destination_zone).name,
+            f.transport, f.port.value, f.service, f.authentication, f.encryption,
+            "yes" if f.crossing else "no", f.notes, reference,
+        ])
+    return rows
+
+
+def to_json(flows: Sequence[Flow]) -> str:
+    return json.dumps(matrix_records(flows), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(rows: list[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HEADERS)
+    writer.writerows([[neutralise(c) for c in row] for row in rows])
+    return buffer.getvalue()
+
+
+def _md_cell(value: Any) -> str:
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(text.split())
+
+
+def to_markdown(rows: list[list[Any]], title: str | None = None) -> str:
+    lines = [f"# {_md_cell(title)}", ""] if title else []
+    lines.append("| " + " | ".join(HEADERS) + " |")
+    lines.append("|" + "---|" * len(HEADERS))
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_html(rows: list[list[Any]], title: str) -> str:
+    esc = html.escape
+    head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS)
+    body = "\n".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{esc(title)}</title>\n<style>body{{font-family:sans-serif}}"
+        "table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:3px 6px;"
+        "vertical-align:top;font-size:13px}th{background:#e8eef5;text-align:left}</style>"
+        f"</head>\n<body>\n<h1>{esc(title)}</h1>\n<table>\n<thead><tr>{head}</tr></thead>\n"
+        f"<tbody>\n{body}\n</tbody>\n</table>\n</body></html>\n"
+    )
+
+
+def write_xlsx(rows: list[list[Any]], target: Path | io.BytesIO, title: str = "Port matrix") -> None:
+    """An XLSX workbook: a bold header row, autofilter and frozen header (XlsxWriter)."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(target, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False})
+    sheet = workbook.add_worksheet(title[:31])
+    bold = workbook.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    widths = [18, 18, 14, 14, 9, 12, 20, 22, 20, 9, 60, 40]
+    for col, (header, width) in enumerate(zip(HEADERS, widths)):
+        sheet.write_string(0, col, header, bold)
+        sheet.set_column(col, col, width, wrap if header == "Notes" else None)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if isinstance(value, int) and not isinstance(value, bool):
+                sheet.write_number(r, c, value)
+            else:
+                sheet.write_string(r, c, neutralise(str(value)))
+    sheet.autofilter(0, 0, max(len(rows), 1), len(HEADERS) - 1)
+    sheet.freeze_panes(1, 0)
+    workbook.close()
+
+
+def render_matrix(fmt: str, doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> str | bytes:
+    """The matrix in one of :data:`FORMATS`: text, or bytes for XLSX."""
+    if fmt == "json":
+        return to_json(flows)
+    rows = matrix_rows(doc, catalog, flows)
+    title = f"{doc.name}: port matrix (Exchange {doc.exchange_version})"
+    if fmt == "csv":
+        return to_csv(rows)
+    if fmt == "md":
+        return to_markdown(rows, title)
+    if fmt == "html":
+        return to_html(rows, title)
+    if fmt == "xlsx":
+        buffer = io.BytesIO()
+        write_xlsx(rows, buffer)
+        return buffer.getvalue()
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

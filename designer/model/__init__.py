@@ -1,0 +1,10 @@
+"""The topology document model. Pure Python: no Qt."""
+from .document import EXCHANGE_VERSIONS, FORMAT, Change, Document, ModelError, Snapshot
+from .elements import ZONE_KINDS, Connection, Node, Rect, Zone
+from .events import Event
+from .ids import new_id, slug
+
+__all__ = [
+    "Change", "Connection", "Document", "EXCHANGE_VERSIONS", "Event", "FORMAT", "ModelError",
+    "Node", "Rect", "Snapshot", "ZONE_KINDS", "Zone", "new_id", "slug",
+]

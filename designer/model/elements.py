@@ -1,0 +1,59 @@
+"""The parts of a design: zones, nodes and connections. Immutable values; pure Python.
+
+The :class:`~designer.model.document.Document` replaces an element to change it, so an old
+value is a free snapshot for undo. ``extra`` keeps the keys this program does not know, so a
+file written by a newer tool or by hand loses nothing when saved again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+ZONE_KINDS: tuple[str, ...] = ("internal", "perimeter", "internet")
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x <= self.x + self.width and self.y <= y <= self.y + self.height
+
+    @property
+    def area(self) -> float:
+        return self.width * self.height
+
+
+@dataclass(frozen=True)
+class Zone:
+    id: str
+    name: str
+    kind: str  # one of ZONE_KINDS
+    rect: Rect | None = None
+    color: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=True, hash=False)
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    name: str
+    role: str
+    zone: str
+    pos: tuple[float, float] | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=True, hash=False)
+
+
+@dataclass(frozen=True)
+class Connection:
+    id: str
+    between: tuple[str, str]
+    services: tuple[str, ...] | None = None  # None: every service the knowledge base gives
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=True, hash=False)
+
+    def other(self, node_id: str) -> str:
+        a, b = self.between
+        return b if node_id == a else a

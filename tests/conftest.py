@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from designer.catalog import Catalog, load_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "data" / "samples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def build(version: str = "2016", zones=(), nodes=(), connections=()):
+    """A document from compact tuples: zones (id, kind), nodes (id, role, zone),
+    connections (id, a, b[, services])."""
+    from designer.model import Connection, Document, Node, Zone
+
+    doc = Document("Test design", version)
+    for zone_id, kind in zones:
+        doc.add_zone(Zone(zone_id, zone_id.upper(), kind))
+    for node_id, role, zone in nodes:
+        doc.add_node(Node(node_id, node_id.upper(), role, zone))
+    for conn in connections:
+        services = tuple(conn[3]) if len(conn) > 3 else None
+        doc.add_connection(Connection(conn[0], (conn[1], conn[2]), services))
+    return doc
+
+
+ZONES = (("inet", "internet"), ("dmz", "perimeter"), ("lan", "internal"))

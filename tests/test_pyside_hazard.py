@@ -1,11 +1,11 @@
 """PySide6 6.12.0 on Python 3.11 drops a reference to None on every Qt call that returns
 nothing, and the interpreter soon aborts ("deallocating None"). The dependency is constrained so
 users never get that pair; these tests catch it if the constraint ever slips."""
+import os
 import subprocess
 import sys
 from importlib.metadata import version
 
-import pytest
 
 
 def test_installed_pyside_is_not_the_bad_pair():
@@ -28,5 +28,5 @@ def test_void_qt_calls_keep_none_alive():
         "assert lost < 1000, f'{lost} references to None lost'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
-                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
-from ..catalog import Catalog, SupportRule
+from ..catalog import Catalog
 from ..model import Document
 from .flows import Flow, compute_flows, connection_matches
 
@@ -86,10 +86,6 @@ def _ids(flows: Iterable[Flow]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return nodes, tuple(dict.fromkeys(f.connection for f in flows))
 
 
-def _support_text(ctx: Context, kind: str) -> Iterator[SupportRule]:
-    return iter(ctx.catalog.rules_of_kind(kind))
-
-
 # ---- roles and connections
 @rule
 def unknown_role(ctx: Context) -> Iterator[Finding]:
@@ -111,7 +107,7 @@ def role_not_in_version(ctx: Context) -> Iterator[Finding]:
 
 @rule
 def no_data_path(ctx: Context) -> Iterator[Finding]:
-    client_rules = list(_support_text(ctx, "no_client_paths"))
+    client_rules = list(ctx.catalog.rules_of_kind("no_client_paths"))
     for conn in ctx.doc.connections.values():
         a, b = (ctx.doc.node(n) for n in conn.between)
         if ctx.catalog.role(a.role) is None or ctx.catalog.role(b.role) is None:
@@ -174,7 +170,7 @@ def um_removed(ctx: Context) -> Iterator[Finding]:
 @rule
 def unsupported_boundary(ctx: Context) -> Iterator[Finding]:
     """Microsoft: restricting traffic between these kinds of server is not supported."""
-    for support in _support_text(ctx, "no_boundary_between"):
+    for support in ctx.catalog.rules_of_kind("no_boundary_between"):
         by_zone: dict[str, list[str]] = {}
         for node in ctx.doc.nodes.values():
             by_zone.setdefault(node.zone, []).append(node.id)
@@ -199,7 +195,7 @@ def unsupported_boundary(ctx: Context) -> Iterator[Finding]:
 
 @rule
 def expected_zone(ctx: Context) -> Iterator[Finding]:
-    supports = list(_support_text(ctx, "expected_zone"))
+    supports = list(ctx.catalog.rules_of_kind("expected_zone"))
     for node in ctx.doc.nodes.values():
         role = ctx.catalog.role(node.role)
         if not role or not role.expected_zone or ctx.zone_kind(node.id) == role.expected_zone:
@@ -272,21 +268,16 @@ def internet_exposure(ctx: Context) -> Iterator[Finding]:
 # ---- knowledge base advisories
 @rule
 def path_advisories(ctx: Context) -> Iterator[Finding]:
-    by_path: dict[str, list[Flow]] = {}
+    """A path's advisory (or "disabled by default") whenever the design uses it."""
+    by_text: dict[str, list[Flow]] = {}
     for flow in ctx.flows:
-        if flow.path.advisory or flow.path.disabled_by_default:
-            by_path.setdefault(flow.path.id, []).append(flow)
-    seen: set[str] = set()
-    for flows in by_path.values():
-        path = flows[0].path
-        text = path.advisory or f"{path.service} is disabled by default."
-        if text in seen:
-            continue
-        seen.add(text)
-        same = [f for fl in by_path.values() if (fl[0].path.advisory or
-                f"{fl[0].path.service} is disabled by default.") == text for f in fl]
-        nodes, conns = _ids(same)
-        yield Finding("info", "advisory", f"{path.service}: {text}", nodes, conns, path.source)
+        path = flow.path
+        if path.advisory or path.disabled_by_default:
+            text = path.advisory or f"{path.service} is disabled by default."
+            by_text.setdefault(f"{path.service}: {text}", []).append(flow)
+    for text, flows in by_text.items():
+        nodes, conns = _ids(flows)
+        yield Finding("info", "advisory", text, nodes, conns, flows[0].path.source)
 
 
 @rule

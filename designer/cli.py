@@ -1,6 +1,6 @@
 """The ``exchange-designer`` command line.
 
-    exchange-designer [FILE]                    open the designer (a sample when no FILE)
+    exchange-designer [FILE]                    open the designer (the 2016 sample when no FILE)
     exchange-designer matrix FILE [options]     the port matrix
     exchange-designer check FILE                the findings (exit 1 when there is an error)
     exchange-designer catalog [filters]         browse the knowledge base
@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -147,12 +148,16 @@ def cmd_catalog(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
 
 
 def cmd_open(file: str | None, catalog: Catalog, out: TextIO) -> int:
+    """Open the designer window on FILE (the 2016 sample when none is given)."""
     path = Path(file) if file else default_sample()
-    doc = _load(str(path), catalog)
-    sys.stderr.write(f"{PROG}: the designer window is not built yet; the port matrix of "
-                     f"{path} follows. See '{PROG} --help'.\n")
-    out.write(render_matrix("md", doc, catalog, compute_flows(doc, catalog)))
-    return EXIT_OK
+    _load(str(path), catalog)  # a file that can't be read is reported here, the Unix way
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise InputError(None, None, "no display to open the designer on (DISPLAY is not set); "
+                         f"'{PROG} matrix FILE' and '{PROG} check FILE' work without one")
+    from .app import run
+
+    return run(catalog, path)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -124,11 +125,19 @@ def test_catalog_unknown_role_is_a_usage_error(capsys):
     assert "unknown role 'exchange9000'" in capsys.readouterr().err
 
 
-def test_open_without_designer_prints_the_sample_matrix():
-    result = run()
-    assert result.returncode == 0
-    assert "designer window is not built yet" in result.stderr
-    assert "EdgeSync" in result.stdout and "| Source |" in result.stdout
+def test_open_starts_the_designer_and_reports_bad_files(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ETD_EXIT_AFTER_MS": "300"}
+    result = subprocess.run([sys.executable, "-m", "designer", SAMPLE_2016], capture_output=True,
+                            text=True, timeout=120, cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    result = subprocess.run([sys.executable, "-m", "designer", str(tmp_path / "nope.yaml")],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert result.returncode == 2 and "no such file" in result.stderr
+    headless = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "designer"], capture_output=True, text=True,
+                            timeout=120, cwd=ROOT, env=headless)
+    assert result.returncode == 2 and "no display" in result.stderr
 
 
 def test_console_script_is_installed():

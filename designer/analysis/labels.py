@@ -1,0 +1,105 @@
+"""The text shown on a connection's line: pure functions, tested without Qt.
+
+One label line per data path, e.g. ``25/TCP SMTP · Kerberos · TLS``, with its direction relative
+to the connection (``forward``: from the connection's first node to its second). The canvas
+turns the direction into an arrow that matches the line as drawn, so labels stay upright.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..catalog import Catalog, Port
+from ..model import Document
+from .flows import connection_matches, encryption_label
+
+MAX_LINES = 6
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    forward: bool
+    text: str
+    encryption: str  # encrypted | optional | possible | none | unknown
+
+
+@dataclass(frozen=True)
+class ConnectionLabel:
+    lines: tuple[LabelLine, ...]
+    error: str | None = None  # why there is no data path
+    more: int = 0  # lines left out (shown as "+N more")
+
+    @property
+    def encryption(self) -> str:
+        """The weakest encryption over the connection, which styles the line."""
+        order = ("none", "unknown", "possible", "optional", "encrypted")
+        kinds = [line.encryption for line in self.lines]
+        return min(kinds, key=order.index) if kinds else "unknown"
+
+
+def ports_text(ports: tuple[Port, ...]) -> str:
+    """``443/TCP``; ``53/UDP+TCP``; ``389, 3268/TCP · 389/UDP``; ``no ports stated``."""
+    if not ports:
+        return "ports not stated"
+    values = {}
+    for port in ports:
+        values.setdefault(port.transport, []).append(str(port.value))
+    if len(values) == 2 and values["TCP"] == values["UDP"]:
+        return f"{', '.join(values['TCP'])}/{'+'.join(values)}"
+    return " · ".join(f"{', '.join(v)}/{t}" for t, v in values.items())
+
+
+def short_encryption(kind: str, methods: tuple[str, ...]) -> str:
+    joined = "/".join(methods)
+    return {"encrypted": joined or "encrypted", "optional": f"{joined or 'encryption'} optional",
+            "possible": f"{joined or 'encryption'}?", "none": "plaintext"}.get(kind, "enc. not stated")
+
+
+def connection_label(doc: Document, catalog: Catalog, connection_id: str,
+                     max_lines: int = MAX_LINES) -> ConnectionLabel:
+    conn = doc.connection(connection_id)
+    matches = connection_matches(doc, catalog, conn)
+    if not matches:
+        a, b = (doc.node(n) for n in conn.between)
+        reason = (f"No data path between {catalog.role_name(a.role)} and "
+                  f"{catalog.role_name(b.role)} in Exchange {doc.exchange_version}")
+        return ConnectionLabel((), error=reason)
+    lines: list[LabelLine] = []
+    for match in matches:
+        path = match.path
+        parts = [ports_text(path.ports), path.service]
+        if path.auth.default:
+            parts.append(f"· {path.auth.default}")
+        parts.append(f"· {short_encryption(path.encryption.kind, path.encryption.methods)}")
+        line = LabelLine(match.forward, " ".join(parts), path.encryption.kind)
+        if line not in lines:
+            lines.append(line)
+    shown = lines[:max_lines]
+    return ConnectionLabel(tuple(shown), more=len(lines) - len(shown))
+
+
+def tooltip_html(doc: Document, catalog: Catalog, connection_id: str) -> str:
+    """Full detail of a connection with its sources, for the hover tooltip."""
+    import html
+
+    conn = doc.connection(connection_id)
+    a, b = (doc.node(n) for n in conn.between)
+    rows = [f"<b>{html.escape(a.name)} ↔ {html.escape(b.name)}</b>"]
+    matches = connection_matches(doc, catalog, conn)
+    if not matches:
+        rows.append(html.escape(connection_label(doc, catalog, connection_id).error or ""))
+    for match in matches:
+        path = match.path
+        src, dst = (a, b) if match.forward else (b, a)
+        source = catalog.source(path.source)
+        auth = path.auth.default or "not stated"
+        if path.auth.supported:
+            auth += f" (supported: {', '.join(path.auth.supported)})"
+        rows.append(
+            f"<p><b>{html.escape(src.name)} → {html.escape(dst.name)}: {html.escape(path.service)}</b> "
+            f"{html.escape(ports_text(path.ports))}<br>Authentication: {html.escape(auth)}<br>"
+            f"Encryption: {html.escape(encryption_label(path.encryption))}"
+            + ("<br><i>Unconfirmed entry</i>" if path.status != "confirmed" else "")
+            + (f"<br>Source: {html.escape(source.title)}" if source else "")
+            + (f"<br><small>{html.escape(source.url)}</small>" if source and source.url else "")
+            + "</p>")
+    return "".join(rows)

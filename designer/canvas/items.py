@@ -1,0 +1,322 @@
+"""Scene items. Each holds an id and renders what the document says; none stores domain state.
+
+``paint()`` only paints. Geometry changes go through ``update_geometry()``, which calls
+``prepareGeometryChange()`` first.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+from ..analysis.labels import ConnectionLabel
+from ..layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
+from ..model import Node, Zone
+from . import style
+
+if TYPE_CHECKING:
+    pass
+
+ICON = 56
+HANDLE = 14
+RESIZE = 14
+
+
+class NodeItem(QGraphicsObject):
+    """A node: its role's icon and its name. Its centre is the node's position."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self.role = node.role
+        self.name = node.name
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(style.Z_NODE)
+        self.hovered = False
+        self.update_from(node)
+
+    def update_from(self, node: Node) -> None:
+        self.prepareGeometryChange()
+        self.role, self.name = node.role, node.name
+        if node.pos is not None:
+            self.setPos(QPointF(*node.pos))
+        self.setToolTip(f"{node.name}\n{node.role}")
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # Qt's name
+        return QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT).adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:  # Qt's name
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # the handle overlaps the icon: keep both
+        path.addRect(self.icon_rect().united(self.text_rect()))
+        path.addEllipse(self.handle_rect())
+        return path
+
+    def icon_rect(self) -> QRectF:
+        return QRectF(-ICON / 2, -NODE_HEIGHT / 2 + 4, ICON, ICON)
+
+    def text_rect(self) -> QRectF:
+        top = self.icon_rect().bottom() + 2
+        return QRectF(-NODE_WIDTH / 2, top, NODE_WIDTH, NODE_HEIGHT / 2 - top)
+
+    def handle_rect(self) -> QRectF:
+        """The connect handle: drag from it to another node to draw a connection."""
+        icon = self.icon_rect()
+        return QRectF(icon.right() - HANDLE / 2, icon.top() - HANDLE / 2 + 6, HANDLE, HANDLE)
+
+    def center(self) -> QPointF:
+        return self.scenePos()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.isSelected():
+            painter.setPen(QPen(style.SELECTION_COLOR, 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(30, 136, 229, 28))
+            painter.drawRoundedRect(self.icon_rect().united(self.text_rect()).adjusted(-3, -3, 3, 3), 6, 6)
+        style.icon_renderer(self.role).render(painter, self.icon_rect())
+        painter.setPen(style.TEXT_COLOR)
+        painter.setFont(style.font(9, bold=True))
+        metrics = QFontMetricsF(painter.font())
+        text = metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, NODE_WIDTH - 4)
+        painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        if self.hovered or self.isSelected():
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(style.SELECTION_COLOR)
+            painter.drawEllipse(self.handle_rect())
+            c = self.handle_rect().center()
+            painter.drawLine(QPointF(c.x() - 3.5, c.y()), QPointF(c.x() + 3.5, c.y()))
+            painter.drawLine(QPointF(c.x(), c.y() - 3.5), QPointF(c.x(), c.y() + 3.5))
+
+    def hoverEnterEvent(self, event) -> None:  # Qt's name
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # Qt's name
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def hoverMoveEvent(self, event) -> None:  # Qt's name
+        on_handle = self.handle_rect().contains(event.pos())
+        self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
+        super().hoverMoveEvent(event)
+
+    def itemChange(self, change, value):  # Qt's name
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():
+            self.scene().node_moved(self.node_id)
+        return super().itemChange(change, value)
+
+
+class ZoneItem(QGraphicsObject):
+    """A zone: a labelled region. Its position is the zone rect's top-left corner."""
+
+    def __init__(self, zone: Zone) -> None:
+        super().__init__()
+        self.zone_id = zone.id
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setZValue(style.Z_ZONE)
+        self.size = (0.0, 0.0)
+        self.title, self.kind, self.color = "", "internal", None
+        self.update_from(zone)
+
+    def update_from(self, zone: Zone) -> None:
+        self.prepareGeometryChange()
+        self.title, self.kind, self.color = zone.name, zone.kind, zone.color
+        if zone.rect is not None:
+            self.setPos(zone.rect.x, zone.rect.y)
+            self.size = (zone.rect.width, zone.rect.height)
+        self.update()
+
+    def set_size(self, width: float, height: float) -> None:
+        """Preview a resize (the editor commits it on release)."""
+        self.prepareGeometryChange()
+        self.size = (max(width, 120.0), max(height, 100.0))
+        self.update()
+
+    def local_rect(self) -> QRectF:
+        return QRectF(0, 0, *self.size)
+
+    def boundingRect(self) -> QRectF:  # Qt's name
+        return self.local_rect().adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:  # Qt's name
+        """The title band, the border and the resize corner: the body is left to the rubber band."""
+        rect = self.local_rect()
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
+        path.addRect(QRectF(rect.left(), rect.top(), rect.width(), ZONE_HEADER))
+        border = QPainterPath()
+        border.addRoundedRect(rect, 10, 10)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        path.addPath(stroker.createStroke(border))
+        path.addRect(self.resize_rect())
+        return path
+
+    def resize_rect(self) -> QRectF:
+        w, h = self.size
+        return QRectF(w - RESIZE, h - RESIZE, RESIZE, RESIZE)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(self.color or style.ZONE_COLORS.get(self.kind, "#eeeeee"))
+        border = QColor(style.ZONE_BORDERS.get(self.kind, "#90a4ae"))
+        if self.color:
+            border = fill.darker(160)
+        rect = self.local_rect()
+        pen = QPen(style.SELECTION_COLOR if self.isSelected() else border, 2.5 if self.isSelected() else 1.5)
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 10, 10)
+        header = QRectF(rect.left(), rect.top(), rect.width(), ZONE_HEADER)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(border.red(), border.green(), border.blue(), 40))
+        path = QPainterPath()
+        path.addRoundedRect(header, 10, 10)
+        painter.drawPath(path)
+        painter.setPen(border.darker(150))
+        painter.setFont(style.font(11, bold=True))
+        painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         self.title)
+        painter.setFont(style.font(8))
+        painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                         self.kind.upper())
+        if self.isSelected():
+            painter.setBrush(style.SELECTION_COLOR)
+            painter.setPen(Qt.PenStyle.NoPen)
+            r = self.resize_rect()
+            tri = QPainterPath(r.bottomLeft())
+            tri.lineTo(r.topRight())
+            tri.lineTo(r.bottomRight())
+            tri.closeSubpath()
+            painter.drawPath(tri)
+
+    def itemChange(self, change, value):  # Qt's name
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():
+            self.scene().zone_moved(self.zone_id)
+        return super().itemChange(change, value)
+
+
+class ConnectionItem(QGraphicsObject):
+    """A connection between two node items, styled by encryption; its label is a child item."""
+
+    def __init__(self, connection_id: str) -> None:
+        super().__init__()
+        self.connection_id = connection_id
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(style.Z_CONNECTION)
+        self.path = QPainterPath()
+        self.label = ConnectionLabel(())
+        self.flip = False  # the line is drawn from the second node to the first
+        self.highlighted = False  # a matrix row of this connection is selected
+        self.ends: tuple[str, str] = ("", "")  # the node items it joins (for re-routing)
+        self.label_item = LabelItem(self)
+
+    def set_label(self, label: ConnectionLabel, tooltip: str) -> None:
+        self.label = label
+        self.setToolTip(tooltip)
+        self.label_item.setToolTip(tooltip)
+        self.label_item.set_lines(self._label_lines(), error=label.error is not None)
+        self.update()
+
+    def _label_lines(self) -> list[str]:
+        if self.label.error:
+            return [f"⚠ {self.label.error}"]
+        lines = [("→ " if line.forward != self.flip else "← ") + line.text for line in self.label.lines]
+        if self.label.more:
+            lines.append(f"+{self.label.more} more (hover for all)")
+        return lines
+
+    def update_geometry(self, start: QPointF, end: QPointF, bend: float) -> None:
+        """Route from ``start`` to ``end``; ``bend`` fans out parallel connections (pixels)."""
+        self.prepareGeometryChange()
+        flip = end.x() < start.x() or (end.x() == start.x() and end.y() < start.y())
+        if flip != self.flip:
+            self.flip = flip
+            self.label_item.set_lines(self._label_lines(), error=self.label.error is not None)
+        path = QPainterPath(start)
+        mid = (start + end) / 2
+        if bend:
+            d = end - start
+            length = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1.0)
+            normal = QPointF(-d.y() / length, d.x() / length)
+            path.quadTo(mid + normal * bend * 2, end)
+        else:
+            path.lineTo(end)
+        self.path = path
+        anchor = path.pointAtPercent(0.5)
+        rect = self.label_item.boundingRect()
+        self.label_item.setPos(anchor.x() - rect.width() / 2, anchor.y() - rect.height() / 2)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # Qt's name
+        return self.path.boundingRect().adjusted(-6, -6, 6, 6)
+
+    def shape(self) -> QPainterPath:  # Qt's name
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self.path)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.isSelected() or self.highlighted:
+            halo = QPen(QColor(30, 136, 229, 90), 9)
+            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(halo)
+            painter.drawPath(self.path)
+        painter.setPen(style.connection_pen(self.label.encryption, self.isSelected(), self.label.error is not None))
+        painter.drawPath(self.path)
+
+
+class LabelItem(QGraphicsItem):
+    """The flows of a connection, written on its line: upright, on a light plate."""
+
+    PADDING = 4
+
+    def __init__(self, parent: ConnectionItem) -> None:
+        super().__init__(parent)
+        self.lines: list[str] = []
+        self.error = False
+        self.setZValue(style.Z_LABEL)
+        self._rect = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_lines(self, lines: list[str], error: bool = False) -> None:
+        self.prepareGeometryChange()
+        self.lines, self.error = lines, error
+        metrics = QFontMetricsF(style.font(8))
+        width = max((metrics.horizontalAdvance(line) for line in lines), default=0)
+        height = metrics.height() * len(lines)
+        self._rect = QRectF(0, 0, width + 2 * self.PADDING, height + 2 * self.PADDING) if lines else QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # Qt's name
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self.lines:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = QColor(style.ERROR_COLOR) if self.error else QColor("#b0bec5")
+        painter.setPen(QPen(border, 1))
+        painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+        painter.drawRoundedRect(self._rect, 4, 4)
+        painter.setFont(style.font(8))
+        painter.setPen(QColor(style.ERROR_COLOR) if self.error else style.TEXT_COLOR)
+        metrics = QFontMetricsF(painter.font())
+        y = self.PADDING + metrics.ascent()
+        for line in self.lines:
+            painter.drawText(QPointF(self.PADDING, y), line)
+            y += metrics.height()

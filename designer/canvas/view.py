@@ -1,0 +1,152 @@
+"""The canvas view: zoom (Ctrl+wheel, fit), pan (middle button or Space+drag), the grid, and
+dropping node types from the palette."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsView
+
+from ..layout import GRID
+from .scene import CanvasScene
+
+ROLE_MIME = "application/x-exchange-designer-role"
+MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
+
+
+class CanvasView(QGraphicsView):
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: CanvasScene) -> None:
+        super().__init__(scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAcceptDrops(True)
+        self.setBackgroundBrush(QColor("#fafbfc"))
+        self._pan_from: QPointF | None = None
+        self._space = False
+
+    @property
+    def canvas(self) -> CanvasScene:
+        return self.scene()
+
+    # ---- zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
+        self.setTransform(self.transform().fromScale(factor, factor))
+        self.zoom_changed.emit(factor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * 1.25)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / 1.25)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit(self) -> None:
+        rect = self.canvas.itemsBoundingRect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.5:
+            self.set_zoom(1.5)
+        self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event) -> None:  # Qt's name
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            self.set_zoom(self.zoom() * math.pow(1.15, steps))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ---- pan
+    def keyPressEvent(self, event) -> None:  # Qt's name
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event) -> None:  # Qt's name
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # Qt's name
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # Qt's name
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # Qt's name
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # ---- grid
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
+        super().drawBackground(painter, rect)
+        if not self.canvas.show_grid or self.zoom() < 0.35:
+            return
+        step = GRID * (2 if self.zoom() < 0.7 else 1)
+        painter.setPen(QPen(QColor("#d5dbe1"), 0))
+        left = math.floor(rect.left() / step) * step
+        top = math.floor(rect.top() / step) * step
+        points = []
+        y = top
+        while y < rect.bottom():
+            x = left
+            while x < rect.right():
+                points.append(QPointF(x, y))
+                x += step
+            y += step
+        painter.drawPoints(points)
+
+    # ---- dropping node types from the palette
+    def dragEnterEvent(self, event) -> None:  # Qt's name
+        if event.mimeData().hasFormat(ROLE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # Qt's name
+        if event.mimeData().hasFormat(ROLE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # Qt's name
+        if not event.mimeData().hasFormat(ROLE_MIME):
+            super().dropEvent(event)
+            return
+        role = bytes(event.mimeData().data(ROLE_MIME)).decode()
+        pos = self.mapToScene(event.position().toPoint())
+        node_id = self.canvas.editor.add_node(role, (pos.x(), pos.y()))
+        self.canvas.select_ids([node_id])
+        event.acceptProposedAction()

@@ -1,0 +1,7 @@
+"""Undo commands. They change the Document only, through its methods; never items or widgets."""
+from .elements import (
+    AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand, SetDocumentPropertyCommand,
+)
+
+__all__ = ["AddElementCommand", "MacroCommand", "RemoveElementCommand", "ReplaceElementsCommand",
+           "SetDocumentPropertyCommand"]

@@ -1,0 +1,317 @@
+"""DocumentEditor: the one edit API. It owns the document, the undo stack and the file path.
+
+Widgets and canvas tools call these methods; each pushes one ``QUndoCommand`` (a macro where
+one gesture changes several elements). Widgets outside the canvas listen to the Qt signals.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from PySide6.QtCore import QObject, QSaveFile, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..analysis import Finding, Flow, analyse, compute_flows
+from ..catalog import Catalog
+from ..commands import (
+    AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand,
+    SetDocumentPropertyCommand,
+)
+from ..io import dumps_document, load_document
+from ..layout import auto_layout, snap, zone_at
+from ..model import Connection, Document, Node, Rect, Zone, new_id, slug
+from ..yamlsafe import InputError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ZONES = (("internet", "Internet", "internet"), ("dmz", "Perimeter network (DMZ)", "perimeter"),
+                 ("internal", "Internal network", "internal"))
+
+
+class DocumentEditor(QObject):
+    document_replaced = Signal(object)  # the new Document
+    analysis_changed = Signal()         # flows and findings were recomputed
+    path_changed = Signal(object)       # Path | None
+    clean_changed = Signal(bool)
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self.clean_changed)
+        self.undo_stack.indexChanged.connect(self._reanalyse)
+        self.document = Document()
+        self.path: Path | None = None
+        self.flows: list[Flow] = []
+        self.findings: list[Finding] = []
+        self.new_document()
+
+    # ---- documents and files
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def new_document(self, version: str = "2016") -> None:
+        doc = Document("Untitled design", version)
+        for zone_id, name, kind in DEFAULT_ZONES:
+            doc.add_zone(Zone(zone_id, name, kind))
+        self._set_document(doc, None)
+
+    def open(self, path: str | Path) -> None:
+        """Open a file; raise InputError with one clear message when it can't be read."""
+        doc = load_document(Path(path), roles=self.catalog.roles.keys())
+        self._set_document(doc, Path(path))
+
+    def save(self, path: str | Path | None = None) -> None:
+        """Save atomically (QSaveFile); raise InputError when the file can't be written."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise InputError(None, None, "the design has no file name yet")
+        out = QSaveFile(str(target))
+        if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
+            raise InputError(target, None, f"cannot write: {out.errorString()}")
+        out.write(dumps_document(self.document).encode("utf-8"))
+        if not out.commit():
+            raise InputError(target, None, f"cannot write: {out.errorString()}")
+        self.undo_stack.setClean()
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit(target)
+
+    def _set_document(self, doc: Document, path: Path | None) -> None:
+        self._apply_layout(doc)
+        self.undo_stack.clear()
+        self.document = doc
+        self.path = path
+        self._recompute()
+        self.document_replaced.emit(doc)
+        self.path_changed.emit(path)
+        self.analysis_changed.emit()
+
+    def _apply_layout(self, doc: Document) -> None:
+        """Give geometry to what has none (a hand-written design is laid out by zone)."""
+        layout = auto_layout(doc, self.catalog)
+        for zone_id, rect in layout.zone_rects.items():
+            doc.replace_zone(replace(doc.zone(zone_id), rect=rect))
+        for node_id, pos in layout.node_positions.items():
+            doc.replace_node(replace(doc.node(node_id), pos=pos))
+
+    # ---- analysis
+    def _recompute(self) -> None:
+        self.flows = compute_flows(self.document, self.catalog)
+        self.findings = analyse(self.document, self.catalog, self.flows)
+
+    def _reanalyse(self, _index: int = 0) -> None:
+        self._recompute()
+        self.analysis_changed.emit()
+
+    def flows_of(self, connection_id: str) -> list[Flow]:
+        return [f for f in self.flows if f.connection == connection_id]
+
+    # ---- pushing
+    def _push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def _replace(self, pairs: list, text: str, merge_key: str | None = None) -> None:
+        pairs = [(old, new) for old, new in pairs if old != new]
+        if pairs:
+            self._push(ReplaceElementsCommand(self.document, pairs, text, merge_key))
+
+    def label(self, item_id: str) -> str:
+        doc = self.document
+        for table in (doc.nodes, doc.zones):
+            if item_id in table:
+                return table[item_id].name
+        if item_id in doc.connections:
+            a, b = doc.connections[item_id].between
+            return f"{doc.node(a).name} ↔ {doc.node(b).name}"
+        return item_id
+
+    # ---- zones
+    def add_zone(self, name: str, kind: str, rect: Rect) -> str:
+        zone_id = new_id(slug(name, "zone"), self.document.all_ids())
+        zone = Zone(zone_id, name, kind, rect)
+        self._push(AddElementCommand(self.document, zone, f"Add zone {name}"))
+        return zone_id
+
+    def set_zone(self, zone_id: str, **changes) -> None:
+        """Rename, change kind or colour, or resize (``rect``) a zone."""
+        old = self.document.zone(zone_id)
+        new = replace(old, **changes)
+        what = "Resize" if set(changes) == {"rect"} else "Change"
+        pairs = [(old, new)]
+        if "rect" in changes:
+            pairs += self._membership_pairs({}, {zone_id: new.rect})
+        merge = f"zone:{zone_id}:name" if set(changes) == {"name"} else None
+        self._replace(pairs, f"{what} zone {new.name}", merge)
+
+    # ---- nodes
+    def add_node(self, role: str, pos: tuple[float, float], zone_id: str | None = None,
+                 name: str | None = None) -> str:
+        doc = self.document
+        pos = (snap(pos[0]), snap(pos[1]))
+        zone_id = zone_id or zone_at(doc, *pos) or next(iter(doc.zones), None)
+        if zone_id is None:
+            raise InputError(None, None, "add a zone first: every node belongs to a zone")
+        node_id = new_id(slug(role, "node"), doc.all_ids())
+        name = name or self._next_name(role)
+        self._push(AddElementCommand(doc, Node(node_id, name, role, zone_id, pos), f"Add {name}"))
+        return node_id
+
+    def _next_name(self, role: str) -> str:
+        base = self.catalog.role_name(role)
+        names = {n.name for n in self.document.nodes.values()}
+        n = 1
+        while f"{base} {n}" in names:
+            n += 1
+        return f"{base} {n}"
+
+    def set_node(self, node_id: str, **changes) -> None:
+        """Rename a node or change its role."""
+        old = self.document.node(node_id)
+        new = replace(old, **changes)
+        merge = f"node:{node_id}:name" if set(changes) == {"name"} else None
+        verb = "Rename" if "name" in changes else "Change role of"
+        self._replace([(old, new)], f"{verb} {old.name}", merge)
+
+    def move(self, positions: Mapping[str, tuple[float, float]],
+             zone_rects: Mapping[str, Rect] | None = None, merge_key: str | None = None) -> None:
+        """Move nodes and zones in one step; node membership follows the new geometry."""
+        zone_rects = dict(zone_rects or {})
+        doc = self.document
+        pairs = [(doc.zone(z), replace(doc.zone(z), rect=r)) for z, r in zone_rects.items()]
+        pairs += self._membership_pairs(positions, zone_rects)
+        count = len({new.id for old, new in pairs if old != new})
+        names = [new.name for old, new in pairs if old != new]
+        text = f"Move {names[0]}" if count == 1 else f"Move {count} items"
+        self._replace(pairs, text, merge_key)
+
+    def _membership_pairs(self, positions: Mapping[str, tuple[float, float]],
+                          zone_rects: Mapping[str, Rect]) -> list:
+        """Node replacements for new positions, re-evaluating which zone each node is in."""
+        doc = self.document
+        probe = Document(doc.name, doc.exchange_version)
+        for zone in doc.zones.values():
+            probe.add_zone(replace(zone, rect=zone_rects.get(zone.id, zone.rect)))
+        pairs = []
+        for node in doc.nodes.values():
+            pos = positions.get(node.id, node.pos)
+            if pos is None:
+                continue
+            zone_id = zone_at(probe, *pos) or node.zone
+            new = replace(node, pos=(float(pos[0]), float(pos[1])), zone=zone_id)
+            if new != node:
+                pairs.append((node, new))
+        return pairs
+
+    # ---- connections
+    def connect(self, a: str, b: str) -> str | None:
+        """Draw a connection; None when it would join a node to itself."""
+        if a == b:
+            return None
+        doc = self.document
+        conn_id = new_id("c", doc.all_ids())
+        text = f"Connect {doc.node(a).name} → {doc.node(b).name}"
+        self._push(AddElementCommand(doc, Connection(conn_id, (a, b)), text))
+        return conn_id
+
+    def set_services(self, connection_id: str, services: Iterable[str] | None) -> None:
+        """Choose the services in use on a connection (None: all the knowledge base gives)."""
+        old = self.document.connection(connection_id)
+        new = replace(old, services=tuple(services) if services is not None else None)
+        self._replace([(old, new)], f"Change services of {self.label(connection_id)}")
+
+    # ---- the document
+    def set_document_name(self, name: str) -> None:
+        if name != self.document.name:
+            self._push(SetDocumentPropertyCommand(self.document, "name", name, "Rename design", "typing"))
+
+    def set_exchange_version(self, version: str) -> None:
+        if version != self.document.exchange_version:
+            self._push(SetDocumentPropertyCommand(self.document, "exchange_version", version,
+                                                  f"Switch to Exchange {version}"))
+
+    # ---- clipboard
+    def copy_fragment(self, ids: Iterable[str]) -> str:
+        """The selected zones and nodes (and the connections among them) as topology YAML."""
+        doc, ids = self.document, set(ids)
+        part = Document(doc.name, doc.exchange_version)
+        zones = [z for z in doc.zones.values() if z.id in ids]
+        nodes = [n for n in doc.nodes.values() if n.id in ids or n.zone in {z.id for z in zones}]
+        for zone in doc.zones.values():  # every zone a node refers to, so the fragment loads
+            if zone in zones or any(n.zone == zone.id for n in nodes):
+                part.add_zone(zone)
+        for node in nodes:
+            part.add_node(node)
+        chosen = {n.id for n in nodes}
+        for conn in doc.connections.values():
+            if set(conn.between) <= chosen:
+                part.add_connection(conn)
+        part.extra["copied_zones"] = [z.id for z in zones]
+        return dumps_document(part)
+
+    def paste_fragment(self, text: str, offset: tuple[float, float] = (40, 40)) -> list[str]:
+        """Paste what copy_fragment produced, with new ids, offset; returns the new ids."""
+        from ..io import loads_document
+
+        part = loads_document(text, "clipboard", roles=self.catalog.roles.keys())
+        doc = self.document
+        taken = set(doc.all_ids())
+        mapping: dict[str, str] = {}
+        dx, dy = offset
+        macro = MacroCommand()
+        new_zones = {}
+        for zone in part.zones.values():
+            if zone.id not in part.extra.get("copied_zones", ()):
+                continue
+            mapping[zone.id] = new_id(slug(zone.name, "zone"), taken)
+            taken.add(mapping[zone.id])
+            rect = Rect(zone.rect.x + dx, zone.rect.y + dy, zone.rect.width, zone.rect.height) if zone.rect else None
+            new_zones[mapping[zone.id]] = replace(zone, id=mapping[zone.id], rect=rect)
+            macro.add(AddElementCommand(doc, new_zones[mapping[zone.id]]))
+        probe = Document()
+        for zone in list(doc.zones.values()) + list(new_zones.values()):
+            probe.add_zone(zone)
+        for node in part.nodes.values():
+            mapping[node.id] = new_id(slug(node.role, "node"), taken)
+            taken.add(mapping[node.id])
+            pos = (node.pos[0] + dx, node.pos[1] + dy) if node.pos else (dx, dy)
+            zone = mapping.get(node.zone) or zone_at(probe, *pos) or (
+                node.zone if node.zone in doc.zones else next(iter(doc.zones), None))
+            if zone is None:
+                raise InputError(None, None, "add a zone first: every node belongs to a zone")
+            macro.add(AddElementCommand(doc, replace(node, id=mapping[node.id], zone=zone, pos=pos)))
+        for conn in part.connections.values():
+            mapping[conn.id] = new_id("c", taken)
+            taken.add(mapping[conn.id])
+            between = (mapping[conn.between[0]], mapping[conn.between[1]])
+            macro.add(AddElementCommand(doc, replace(conn, id=mapping[conn.id], between=between)))
+        if macro.commands:
+            count = len(macro.commands)
+            macro.setText(f"Paste {count} item{'s' if count > 1 else ''}")
+            self._push(macro)
+        return list(mapping.values())
+
+    def duplicate(self, ids: Iterable[str]) -> list[str]:
+        return self.paste_fragment(self.copy_fragment(ids))
+
+    # ---- removing
+    def delete(self, ids: Iterable[str]) -> None:
+        """Delete items with what depends on them (a zone's nodes, a node's connections)."""
+        doc = self.document
+        ids = set(ids)
+        zones = [z for z in doc.zones if z in ids]
+        nodes = {n for n in doc.nodes if n in ids or doc.node(n).zone in zones}
+        conns = {c.id for c in doc.connections.values() if c.id in ids or set(c.between) & nodes}
+        if not (zones or nodes or conns):
+            return
+        asked = [i for i in ids if i in doc.zones or i in doc.nodes or i in doc.connections]
+        text = f"Delete {self.label(asked[0])}" if len(asked) == 1 else f"Delete {len(asked)} items"
+        macro = MacroCommand(text)
+        # highest index first, so that undo re-inserts each at its own place
+        for table, chosen in ((doc.connections, conns), (doc.nodes, nodes), (doc.zones, set(zones))):
+            for item_id in sorted(chosen, key=doc.index_of, reverse=True):
+                macro.add(RemoveElementCommand(doc, table[item_id]))
+        self._push(macro)

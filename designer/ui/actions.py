@@ -1,0 +1,123 @@
+"""The window's actions, menus and toolbar, with the shortcuts of any desktop editor."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+
+from ..canvas.style import ICONS
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+
+
+class Actions:
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+        w, editor, view = window, window.editor, window.view
+        style = w.style()
+        icon = style.standardIcon
+
+        def make(text: str, slot: Callable, shortcut=None, tip: str = "", qicon: QIcon | None = None,
+                 checkable: bool = False) -> QAction:
+            action = QAction(text, w)
+            if shortcut is not None:
+                action.setShortcuts(shortcut if isinstance(shortcut, list) else QKeySequence.keyBindings(shortcut)
+                                    if isinstance(shortcut, Std) else [QKeySequence(shortcut)])
+            if tip:
+                action.setStatusTip(tip)
+                action.setToolTip(tip)
+            if qicon is not None:
+                action.setIcon(qicon)
+            action.setCheckable(checkable)
+            action.triggered.connect(slot)
+            w.addAction(action)
+            return action
+
+        files = w.files
+        self.new = make("&New", files.new, Std.New, "Start a new design", icon(QStyle.StandardPixmap.SP_FileIcon))
+        self.open = make("&Open…", files.open_dialog, Std.Open, "Open a design",
+                         icon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.save = make("&Save", files.save, Std.Save, "Save the design",
+                         icon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.save_as = make("Save &As…", files.save_as, Std.SaveAs, "Save the design under a new name")
+        self.quit = make("&Quit", w.close, Std.Quit, "Quit")
+
+        self.undo = editor.undo_stack.createUndoAction(w, "&Undo")
+        self.undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
+        self.undo.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo = editor.undo_stack.createRedoAction(w, "&Redo")
+        self.redo.setShortcuts(QKeySequence.keyBindings(Std.Redo) + [QKeySequence("Ctrl+Y")])
+        self.redo.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
+        w.addAction(self.undo)
+        w.addAction(self.redo)
+        self.cut = make("Cu&t", w.cut, Std.Cut, "Cut the selection")
+        self.copy = make("&Copy", w.copy, Std.Copy, "Copy the selection")
+        self.paste = make("&Paste", w.paste, Std.Paste, "Paste")
+        self.duplicate = make("D&uplicate", w.duplicate, "Ctrl+D", "Duplicate the selection")
+        self.delete = make("&Delete", w.delete_selection, [QKeySequence(QKeySequence.StandardKey.Delete),
+                                                           QKeySequence("Backspace")], "Delete the selection")
+        self.select_all = make("Select &All", w.select_all, Std.SelectAll, "Select everything")
+
+        self.add_zone = make("Add &Zone", w.add_zone, "Z", "Add a zone (a second DMZ, a branch site, a voice VLAN…)",
+                             QIcon(str(ICONS / "zone.svg")))
+        self.connect_mode = make("&Connect Tool", w.set_connect_mode, "C",
+                                 "Drag from one node to another to connect them (or drag from a node's + handle)",
+                                 QIcon(str(ICONS / "connection.svg")), checkable=True)
+
+        self.zoom_in = make("Zoom &In", view.zoom_in, [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
+                            "Zoom in", icon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.zoom_out = make("Zoom &Out", view.zoom_out, Std.ZoomOut, "Zoom out", icon(QStyle.StandardPixmap.SP_ArrowDown))
+        self.zoom_reset = make("&Actual Size", view.zoom_reset, "Ctrl+0", "Zoom to 100%")
+        self.fit = make("&Fit to Window", view.fit, "Ctrl+9", "Show the whole design",
+                        icon(QStyle.StandardPixmap.SP_TitleBarMaxButton))
+        self.grid = make("Show &Grid", w.toggle_grid, "Ctrl+'", "Show the grid", checkable=True)
+        self.grid.setChecked(True)
+        self.snap = make("&Snap to Grid", w.toggle_snap, "Ctrl+Shift+'", "Snap moved items to the grid", checkable=True)
+        self.snap.setChecked(True)
+        self.about = make("&About", w.about, None, "About Exchange Topology Designer")
+
+    def build_menus(self) -> None:
+        w = self.window
+        bar = w.menuBar()
+        file = bar.addMenu("&File")
+        file.addActions([self.new, self.open])
+        self.recent_menu = QMenu("Open &Recent", w)
+        self.recent_menu.setObjectName("recent_menu")
+        file.addMenu(self.recent_menu)
+        file.addSeparator()
+        file.addActions([self.save, self.save_as])
+        file.addSeparator()
+        file.addAction(self.quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.cut, self.copy, self.paste, self.duplicate, self.delete])
+        edit.addSeparator()
+        edit.addAction(self.select_all)
+        insert = bar.addMenu("&Insert")
+        insert.addActions([self.add_zone, self.connect_mode])
+        view = bar.addMenu("&View")
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.fit])
+        view.addSeparator()
+        view.addActions([self.grid, self.snap])
+        view.addSeparator()
+        for dock in w.docks:
+            view.addAction(dock.toggleViewAction())
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about)
+
+    def build_toolbar(self) -> QToolBar:
+        bar = QToolBar("Main toolbar", self.window)
+        bar.setObjectName("main_toolbar")
+        bar.addActions([self.new, self.open, self.save])
+        bar.addSeparator()
+        bar.addActions([self.undo, self.redo])
+        bar.addSeparator()
+        bar.addActions([self.add_zone, self.connect_mode])
+        bar.addSeparator()
+        bar.addActions([self.zoom_in, self.zoom_out, self.fit])
+        return bar

@@ -1,0 +1,99 @@
+"""New, Open, Save, Save As, recent files, and the prompt before unsaved work is lost."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..yamlsafe import InputError
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+FILTER = "Exchange topology (*.yaml *.yml);;All files (*)"
+MAX_RECENT = 8
+
+
+class FileActions:
+    def __init__(self, window: "MainWindow", settings: QSettings) -> None:
+        self.window = window
+        self.editor = window.editor
+        self.settings = settings
+
+    # ---- recent files
+    def recent(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or [] if Path(str(v)).exists()]
+
+    def remember(self, path: Path) -> None:
+        items = [str(path.resolve())] + [p for p in self.recent() if p != str(path.resolve())]
+        self.settings.setValue("recent_files", items[:MAX_RECENT])
+        self.window.refresh_recent()
+
+    # ---- unsaved work
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded, unmodified)."""
+        if not self.editor.modified:
+            return True
+        answer = QMessageBox.warning(
+            self.window, "Unsaved changes",
+            f"“{self.editor.document.name}” has changes that are not saved.\nSave them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ---- commands
+    def new(self) -> None:
+        if self.maybe_save():
+            self.editor.new_document()
+            self.window.view.fit()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        start = str(self.editor.path.parent) if self.editor.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open design", start, FILTER)
+        if path:
+            self.open_path(Path(path), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            self.editor.open(path)
+        except InputError as exc:
+            QMessageBox.critical(self.window, "Cannot open the design", str(exc))
+            return False
+        self.remember(path)
+        self.window.view.fit()
+        return True
+
+    def save(self) -> bool:
+        if self.editor.path is None:
+            return self.save_as()
+        return self._save_to(self.editor.path)
+
+    def save_as(self) -> bool:
+        start = str(self.editor.path) if self.editor.path else f"{self.editor.document.name}.yaml"
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save design as", start, FILTER)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".yaml"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.editor.save(path)
+        except InputError as exc:
+            QMessageBox.critical(self.window, "Cannot save the design", str(exc))
+            return False
+        self.remember(path)
+        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        return True

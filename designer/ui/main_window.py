@@ -1,0 +1,213 @@
+"""The main window: the canvas in the middle, the palette, inspector, findings and port matrix
+around it. It wires widgets to the editor and to each other; it holds no domain state."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+
+from .. import __version__
+from ..canvas import CanvasScene, CanvasView
+from ..canvas.style import ICONS
+from ..editor import DocumentEditor
+from ..layout import GRID, ZONE_GAP, Layout, layout_bounds
+from ..model import Rect
+from ..yamlsafe import InputError
+from .actions import Actions
+from .files import FileActions
+from .findings_panel import FindingsPanel
+from .inspector import InspectorPanel
+from .matrix_panel import MatrixPanel
+from .palette import PalettePanel
+
+APP_NAME = "Exchange Topology Designer"
+FRAGMENT_MIME = "application/x-exchange-designer-fragment"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, editor: DocumentEditor, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.editor = editor
+        self.settings = settings or QSettings("ExchangeTopologyDesigner", "designer")
+        self.setWindowIcon(QIcon(str(ICONS / "app.svg")))
+        self.scene = CanvasScene(editor, self)
+        self.view = CanvasView(self.scene)
+        self.view.setObjectName("canvas")
+        self.setCentralWidget(self.view)
+
+        self.palette = PalettePanel(editor.catalog)
+        self.inspector = InspectorPanel(editor)
+        self.findings = FindingsPanel(editor)
+        self.matrix = MatrixPanel(editor)
+        self.docks = [
+            self._dock("Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
+            self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea),
+            self._dock("Port matrix", self.matrix, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ]
+        self.tabifyDockWidget(self.docks[2], self.docks[3])
+        self.docks[2].raise_()
+
+        self.files = FileActions(self, self.settings)
+        self.actions = Actions(self)
+        self.actions.build_menus()
+        self.addToolBar(self.actions.build_toolbar())
+        self.zoom_label = QLabel()
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.connection_activated.connect(lambda c: self.inspector.show_selection([c]))
+        self.findings.select_requested.connect(self.select_and_show)
+        self.matrix.connection_selected.connect(self.scene.highlight_connection)
+        self.palette.role_activated.connect(self.add_node_at_centre)
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
+        editor.document_replaced.connect(self._document_replaced)
+        editor.analysis_changed.connect(self._analysis_changed)
+        editor.clean_changed.connect(lambda clean: self.setWindowModified(not clean))
+        editor.path_changed.connect(lambda _path: self._update_title())
+        editor.undo_stack.indexChanged.connect(lambda _i: self._update_title())
+        self.refresh_recent()
+        self._document_replaced(editor.document)
+        self.resize(1500, 940)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ---- reacting to the editor
+    def _document_replaced(self, doc) -> None:
+        self.palette.set_version(doc.exchange_version)
+        self.setWindowModified(False)
+        self._update_title()
+        self.inspector.show_selection([])
+        self._analysis_changed()
+
+    def _analysis_changed(self) -> None:
+        doc = self.editor.document
+        self.palette.set_version(doc.exchange_version)
+        errors = sum(f.severity == "error" for f in self.editor.findings)
+        self.counts_label.setText(f"Exchange {doc.exchange_version} · {len(doc.nodes)} nodes · "
+                                  f"{len(doc.connections)} connections · {len(self.editor.flows)} flows · "
+                                  f"{errors} error{'s' if errors != 1 else ''}")
+
+    def _update_title(self) -> None:
+        path = self.editor.path
+        where = path.name if path else "unsaved"
+        self.setWindowTitle(f"{self.editor.document.name} ({where})[*] — {APP_NAME}")
+
+    def _selection_changed(self) -> None:
+        self.inspector.show_selection(self.scene.selected_ids())
+
+    def refresh_recent(self) -> None:
+        menu = self.actions.recent_menu if hasattr(self, "actions") else None
+        if menu is None:
+            return
+        menu.clear()
+        for path in self.files.recent():
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.files.open_path(Path(p)))
+        menu.setEnabled(bool(menu.actions()))
+
+    def select_and_show(self, ids: list) -> None:
+        self.scene.select_ids(ids)
+        items = self.scene.selectedItems()
+        if items:
+            rect = items[0].sceneBoundingRect()
+            for item in items[1:]:
+                rect = rect.united(item.sceneBoundingRect())
+            self.view.ensureVisible(rect, 40, 40)
+
+    # ---- edit commands
+    def selected(self) -> list[str]:
+        return self.scene.selected_ids()
+
+    def delete_selection(self) -> None:
+        self.editor.delete(self.selected())
+
+    def select_all(self) -> None:
+        for item in self.scene.items():
+            if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
+                item.setSelected(True)
+
+    def copy(self) -> bool:
+        ids = self.selected()
+        if not ids:
+            return False
+        text = self.editor.copy_fragment(ids)
+        data = QMimeData()
+        data.setData(FRAGMENT_MIME, text.encode())
+        data.setText(text)
+        QGuiApplication.clipboard().setMimeData(data)
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self.delete_selection()
+
+    def paste(self) -> None:
+        data = QGuiApplication.clipboard().mimeData()
+        text = bytes(data.data(FRAGMENT_MIME)).decode() if data.hasFormat(FRAGMENT_MIME) else data.text()
+        if not text.strip():
+            return
+        try:
+            ids = self.editor.paste_fragment(text)
+        except InputError as exc:
+            self.statusBar().showMessage(f"Nothing to paste: {exc.message}", 5000)
+            return
+        self.scene.select_ids(ids)
+
+    def duplicate(self) -> None:
+        ids = self.selected()
+        if ids:
+            self.scene.select_ids(self.editor.duplicate(ids))
+
+    def add_zone(self) -> None:
+        bounds = layout_bounds(self.editor.document, Layout({}, {}))
+        x = (bounds.x + bounds.width + ZONE_GAP) if bounds else 0
+        y = bounds.y if bounds else 0
+        count = len(self.editor.document.zones) + 1
+        zone_id = self.editor.add_zone(f"Zone {count}", "internal", Rect(x, y, 20 * GRID, 16 * GRID))
+        self.scene.select_ids([zone_id])
+        self.view.ensureVisible(self.scene.zones[zone_id])
+
+    def add_node_at_centre(self, role: str) -> None:
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        try:
+            node_id = self.editor.add_node(role, (centre.x(), centre.y()))
+        except InputError as exc:
+            self.statusBar().showMessage(exc.message, 5000)
+            return
+        self.scene.select_ids([node_id])
+
+    def set_connect_mode(self, on: bool) -> None:
+        self.scene.connect_mode = bool(on)
+        self.statusBar().showMessage("Connect: drag from one node to another" if on else "", 4000)
+
+    def toggle_grid(self, on: bool) -> None:
+        self.scene.show_grid = bool(on)
+        self.view.viewport().update()
+
+    def toggle_snap(self, on: bool) -> None:
+        self.scene.snap_to_grid = bool(on)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME}</b> {__version__}<br>Plan Exchange deployments on a zone "
+                          "canvas, with the ports, authentication and encryption of every connection "
+                          "from Microsoft's documentation.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        if self.files.maybe_save():
+            self.scene.selectionChanged.disconnect(self._selection_changed)
+            self.scene.detach()
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,150 @@
+"""The port matrix dock: every flow of the design in a sortable, filterable table."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..editor import DocumentEditor
+from ..io.tables import HEADERS
+from .matrix_model import CONNECTION_ROLE, MatrixFilterProxy, MatrixModel
+
+log = logging.getLogger(__name__)
+
+
+class MatrixPanel(QWidget):
+    connection_selected = Signal(object)  # the connection id of the selected row, or None
+
+    def __init__(self, editor: DocumentEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.setObjectName("matrix_panel")
+        self._selected: str | None = None
+        self._restoring = False
+
+        self.model = MatrixModel(self)
+        self.proxy = MatrixFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.crossing_only = QCheckBox("Crossing only", objectName="matrix_crossing_only")
+        self.crossing_only.setToolTip("Show only the flows that cross a zone boundary")
+        self.filter_edit = QLineEdit(objectName="matrix_filter")
+        self.filter_edit.setPlaceholderText("Filter by name, zone, port, service…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel(objectName="matrix_count")
+
+        self.table = QTableView(objectName="matrix_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, header.sortIndicatorOrder())  # catalog order until a click
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setSortingEnabled(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.crossing_only)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+        self.crossing_only.toggled.connect(self._crossing_toggled)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        editor.analysis_changed.connect(self.rebuild)
+        self.rebuild()
+        self._size_columns()
+
+    # ---- public
+    @property
+    def selected_connection(self) -> str | None:
+        return self._selected
+
+    def select_connection(self, connection_id: str | None) -> None:
+        """Select the first visible row of a connection (from the canvas); emits nothing."""
+        self._restoring = True
+        try:
+            self._select_row_of(connection_id)
+        finally:
+            self._restoring = False
+        self._selected = self._current_connection()
+
+    def rebuild(self) -> None:
+        """Re-read the editor's flows; the selected connection stays selected if it still exists."""
+        keep = self._selected
+        self._restoring = True
+        try:
+            self.model.set_flows(self.editor.document, self.editor.catalog, self.editor.flows)
+            self._select_row_of(keep)
+        finally:
+            self._restoring = False
+        self._selected = self._current_connection()
+        self._update_count()
+
+    # ---- internals
+    def _select_row_of(self, connection_id: str | None) -> None:
+        selection = self.table.selectionModel()
+        if connection_id is not None:
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(CONNECTION_ROLE) == connection_id:
+                    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                             | QItemSelectionModel.SelectionFlag.Rows)
+                    selection.setCurrentIndex(index, flags)
+                    self.table.scrollTo(index)
+                    return
+        selection.clearSelection()
+
+    def _current_connection(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(CONNECTION_ROLE) if rows else None
+
+    def _selection_changed(self, *_args) -> None:
+        if self._restoring:
+            return
+        current = self._current_connection()
+        if current != self._selected:
+            self._selected = current
+            self.connection_selected.emit(current)
+
+    def _crossing_toggled(self, on: bool) -> None:
+        self.proxy.set_crossing_only(on)
+        self._update_count()
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        text = f"{total} flow{'' if total == 1 else 's'} ({self.model.crossing_count} crossing)"
+        if shown != total:
+            text += f" · {shown} shown"
+        self.count_label.setText(text)
+
+    def _size_columns(self) -> None:
+        widths = {"Source": 140, "Destination": 140, "Source zone": 150, "Destination zone": 150,
+                  "Service": 150, "Encryption": 130, "Notes": 320, "Reference": 260}
+        metrics = self.table.fontMetrics()
+        for column, title in enumerate(HEADERS):
+            width = widths.get(title) or metrics.horizontalAdvance(title) + 36
+            self.table.setColumnWidth(column, max(width, 70))

@@ -1,0 +1,168 @@
+"""The canvas driven with real mouse and key events, asserting on the model and the labels."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from designer.canvas import ROLE_MIME, CanvasScene, CanvasView
+from designer.editor import DocumentEditor
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
+
+
+@pytest.fixture()
+def canvas(qtbot, catalog):
+    editor = DocumentEditor(catalog)
+    editor.open(SAMPLE)
+    scene = CanvasScene(editor)
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_reset()
+    return editor, scene, view
+
+
+def to_view(view: CanvasView, point: QPointF) -> QPoint:
+    view.ensureVisible(point.x() - 5, point.y() - 5, 10, 10, 60, 60)
+    return view.mapFromScene(point)
+
+
+def drag(view: CanvasView, start: QPoint, end: QPoint, steps: int = 6) -> None:
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, steps + 1):
+        QTest.mouseMove(vp, start + (end - start) * i / steps)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def zone_point(editor, zone_id: str, fx: float = 0.5, fy: float = 0.8) -> QPointF:
+    rect = editor.document.zone(zone_id).rect
+    return QPointF(rect.x + rect.width * fx, rect.y + rect.height * fy)
+
+
+def test_the_scene_mirrors_the_document(canvas):
+    editor, scene, _ = canvas
+    doc = editor.document
+    assert set(scene.nodes) == set(doc.nodes) and set(scene.zones) == set(doc.zones)
+    assert set(scene.connections) == set(doc.connections)
+    for node in doc.nodes.values():
+        assert node.pos is not None  # the file had no geometry: laid out by zone
+        assert (scene.nodes[node.id].pos().x(), scene.nodes[node.id].pos().y()) == node.pos
+
+
+def test_connection_labels_show_the_flows(canvas):
+    _, scene, _ = canvas
+    lines = scene.connections["c_edge_ex01"].label_item.lines
+    assert any("25/TCP SMTP" in line for line in lines)
+    assert any("50636/TCP EdgeSync" in line and "LDAPS" in line for line in lines)
+    arrows = {line[0] for line in lines}
+    assert arrows == {"→", "←"}  # SMTP both ways, EdgeSync one way
+
+
+def test_drop_from_palette_into_a_zone(canvas, qtbot):
+    editor, scene, view = canvas
+    target = zone_point(editor, "dmz", 0.5, 0.9)
+    data = QMimeData()
+    data.setData(ROLE_MIME, b"edge_transport")
+    pos = to_view(view, target)
+    before = set(editor.document.nodes)
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    # the events a real drag delivers: enter, move, drop
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, data, buttons, mods)
+    assert QApplication.sendEvent(view.viewport(), enter) and enter.isAccepted()
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(pos, Qt.DropAction.CopyAction, data, buttons, mods))
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, data, buttons, mods)
+    QApplication.sendEvent(view.viewport(), drop)
+    assert drop.isAccepted()
+    [new] = set(editor.document.nodes) - before
+    node = editor.document.node(new)
+    assert node.role == "edge_transport" and node.zone == "dmz"
+    assert editor.undo_stack.undoText() == f"Add {node.name}"
+    assert new in scene.nodes and scene.selected_ids() == [new]
+
+
+def test_draw_a_connection_from_the_handle(canvas):
+    editor, scene, view = canvas
+    edge = scene.nodes["edge01"]
+    handle = edge.mapToScene(edge.handle_rect().center())
+    target = scene.nodes["dc01"].center()
+    before = set(editor.document.connections)
+    drag(view, to_view(view, handle), view.mapFromScene(target))
+    [new] = set(editor.document.connections) - before
+    assert set(editor.document.connection(new).between) == {"edge01", "dc01"}
+    assert editor.undo_stack.undoText() == "Connect EDGE01 → DC01"
+    # Edge Transport has no data path to a domain controller: drawn as an error, with the reason
+    assert scene.connections[new].label.error
+    assert "No data path" in scene.connections[new].label_item.lines[0]
+    assert any(f.rule == "no_data_path" and new in f.connections for f in editor.findings)
+
+
+def test_connect_tool_mode(canvas):
+    editor, scene, view = canvas
+    scene.connect_mode = True
+    before = set(editor.document.connections)
+    drag(view, to_view(view, scene.nodes["office_outlook"].center()),
+         view.mapFromScene(scene.nodes["ex02"].center()))
+    [new] = set(editor.document.connections) - before
+    lines = scene.connections[new].label_item.lines
+    assert any("MAPI over HTTP" in line for line in lines)
+
+
+def test_move_a_node_across_a_zone_boundary_is_one_undo_step(canvas):
+    editor, scene, view = canvas
+    start = scene.nodes["proxy01"].center() + QPointF(0, -10)
+    target = zone_point(editor, "internal", 0.5, 0.95)
+    index = editor.undo_stack.index()
+    drag(view, to_view(view, start), view.mapFromScene(target), steps=10)
+    node = editor.document.node("proxy01")
+    assert node.zone == "internal"
+    assert editor.undo_stack.index() == index + 1
+    assert editor.undo_stack.undoText() == "Move Reverse proxy"
+    # everything that depends on membership follows: the proxy's flows no longer cross
+    assert not any(f.crossing for f in editor.flows_of("c_proxy_ex01"))
+    editor.undo_stack.undo()
+    assert editor.document.node("proxy01").zone == "dmz"
+    assert all(f.crossing for f in editor.flows_of("c_proxy_ex01"))
+    item = scene.nodes["proxy01"]
+    assert (item.pos().x(), item.pos().y()) == editor.document.node("proxy01").pos
+    editor.undo_stack.redo()
+    assert editor.document.node("proxy01").zone == "internal"
+
+
+def test_rubber_band_then_delete_key_then_undo(canvas):
+    editor, scene, view = canvas
+    before = editor.document.snapshot()
+    ex01, ex02 = scene.nodes["ex01"].center(), scene.nodes["ex02"].center()
+    top_left = QPointF(min(ex01.x(), ex02.x()) - 70, min(ex01.y(), ex02.y()) - 60)
+    bottom_right = QPointF(max(ex01.x(), ex02.x()) + 70, max(ex01.y(), ex02.y()) + 60)
+    view.ensureVisible(top_left.x(), top_left.y(), bottom_right.x() - top_left.x(), bottom_right.y() - top_left.y())
+    drag(view, view.mapFromScene(top_left), view.mapFromScene(bottom_right))
+    assert {"ex01", "ex02"} <= set(scene.selected_ids())
+    assert "edge01" not in scene.selected_ids()
+    editor.delete(scene.selected_ids())
+    assert "ex01" not in editor.document.nodes and "c_edge_ex01" not in editor.document.connections
+    assert "ex01" not in scene.nodes and "c_edge_ex01" not in scene.connections
+    editor.undo_stack.undo()
+    assert editor.document.snapshot() == before
+    assert set(scene.connections) == set(editor.document.connections)
+
+
+def test_dragging_a_zone_carries_its_nodes(canvas):
+    editor, scene, view = canvas
+    zone = editor.document.zone("dmz")
+    title = QPointF(zone.rect.x + 60, zone.rect.y + 15)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_view(view, title))
+    assert scene.selected_ids() == ["dmz"]
+    start = view.mapFromScene(title)
+    drag(view, start, start + QPoint(0, 100))
+    moved = editor.document.zone("dmz").rect
+    assert moved.y == pytest.approx(zone.rect.y + 100, abs=20)
+    assert editor.document.node("edge01").zone == "dmz"
+    assert editor.document.node("edge01").pos[1] > zone.rect.y + 100
+    assert editor.undo_stack.undoText().startswith("Move")

@@ -1,0 +1,143 @@
+"""The main window as a user meets it: menus, shortcuts, files, the modified marker."""
+from __future__ import annotations
+
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from designer.editor import DocumentEditor
+from designer.io import load_document
+from designer.ui.main_window import MainWindow
+from tests.conftest import ROOT, SAMPLES
+
+SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
+
+
+@pytest.fixture()
+def window(qtbot, catalog, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    editor = DocumentEditor(catalog)
+    win = MainWindow(editor, settings)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    editor.undo_stack.setClean()  # the unsaved-work prompt is tested on its own
+    win.close()
+    win.deleteLater()
+
+
+def menu_texts(win: MainWindow) -> dict[str, list[str]]:
+    return {m.title().replace("&", ""): [a.text().replace("&", "") for a in m.actions() if a.text()]
+            for m in (a.menu() for a in win.menuBar().actions())}
+
+
+def test_menus_have_the_editor_basics(window):
+    menus = menu_texts(window)
+    assert {"File", "Edit", "Insert", "View", "Help"} <= set(menus)
+    assert {"New", "Open…", "Save", "Save As…", "Quit", "Open Recent"} <= set(menus["File"])
+    assert {"Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All"} <= set(menus["Edit"])
+    assert {"Zoom In", "Zoom Out", "Fit to Window", "Show Grid", "Snap to Grid"} <= set(menus["View"])
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_opens_every_sample(window, sample):
+    assert window.files.open_path(sample, ask=False)
+    doc = window.editor.document
+    assert len(window.scene.nodes) == len(doc.nodes) > 0
+    assert sample.name in window.windowTitle() and doc.name in window.windowTitle()
+    assert not window.isWindowModified()
+
+
+def test_edit_marks_modified_and_undo_text_names_the_edit(window, qtbot):
+    window.files.open_path(SAMPLE, ask=False)
+    window.scene.select_ids(["ex02"])
+    window.view.setFocus()
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
+    assert "ex02" not in window.editor.document.nodes
+    assert window.isWindowModified()
+    assert window.actions.undo.text() == "&Undo Delete EX02"
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "ex02" in window.editor.document.nodes
+    assert not window.isWindowModified()
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "ex02" not in window.editor.document.nodes
+
+
+def test_save_as_writes_a_file_the_command_line_reads(window, tmp_path, monkeypatch, catalog):
+    window.files.open_path(SAMPLE, ask=False)
+    window.editor.set_node("ex01", name="EXCH-01")
+    target = tmp_path / "mine.yaml"
+    monkeypatch.setattr("designer.ui.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actions.save_as.trigger()
+    assert not window.isWindowModified() and "mine.yaml" in window.windowTitle()
+    doc = load_document(target, catalog.roles)
+    assert doc.node("ex01").name == "EXCH-01"
+    assert doc.node("ex01").pos is not None  # the layout is saved with the design
+    from designer.cli import main
+    assert main(["check", str(target)]) == 0
+    recent = [a.toolTip() for a in window.actions.recent_menu.actions()]
+    assert str(target.resolve()) in recent
+
+
+def test_prompt_before_losing_work(window, monkeypatch):
+    window.files.open_path(SAMPLE, ask=False)
+    window.editor.set_document_name("Changed")
+    asked = []
+    monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    window.actions.new.trigger()
+    assert asked and window.editor.document.name == "Changed"  # cancelled: nothing lost
+    monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.actions.new.trigger()
+    assert window.editor.document.name == "Untitled design"
+    assert [z.kind for z in window.editor.document.zones.values()] == ["internet", "perimeter", "internal"]
+
+
+def test_bad_file_gets_one_clear_message_and_keeps_the_work(window, tmp_path, monkeypatch):
+    window.files.open_path(SAMPLE, ask=False)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: exchange-topology/1\nzones: [\n")
+    shown = []
+    monkeypatch.setattr("designer.ui.files.QMessageBox.critical", lambda *a: shown.append(a[2]))
+    assert not window.files.open_path(bad, ask=False)
+    assert shown and shown[0].startswith(f"{bad}:") and "YAML syntax error" in shown[0]
+    assert "ex01" in window.editor.document.nodes
+
+
+def test_copy_paste_and_duplicate(window, qtbot):
+    window.files.open_path(SAMPLE, ask=False)
+    window.scene.select_ids(["edge01", "ex01"])
+    window.view.setFocus()
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    new = set(window.scene.selected_ids())
+    assert len(new) == 3  # two nodes and the connection between them
+    doc = window.editor.document
+    nodes = [doc.node(n) for n in new if n in doc.nodes]
+    assert sorted(n.role for n in nodes) == ["edge_transport", "mailbox"]
+    assert window.editor.undo_stack.undoText() == "Paste 3 items"
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.editor.document.nodes) == 13 + 4
+
+
+def test_add_zone_and_zoom_shortcuts(window, qtbot):
+    window.actions.add_zone.trigger()
+    zones = window.editor.document.zones
+    assert len(zones) == 4 and window.scene.selected_ids() == [list(zones)[-1]]
+    zoom = window.view.zoom()
+    window.view.setFocus()
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.zoom() < zoom
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.zoom() == pytest.approx(1.0)
+
+
+def test_findings_double_click_selects_items(window):
+    window.files.open_path(SAMPLE, ask=False)
+    window.select_and_show(["ex01", "c_edge_ex01"])
+    assert set(window.scene.selected_ids()) == {"ex01", "c_edge_ex01"}
+
+

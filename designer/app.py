@@ -20,7 +20,7 @@ def run(catalog: Catalog, file: Path | None) -> int:
     app.setOrganizationName("ExchangeTopologyDesigner")
     editor = DocumentEditor(catalog)
     window = MainWindow(editor)
-    window.show()
+    window.showMaximized()
     if file is not None and not window.files.open_path(file, ask=False):
         QMessageBox.information(window, APP_NAME, "A new design was started instead.")
     window.view.fit()

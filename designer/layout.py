@@ -39,7 +39,7 @@ NODE_HEIGHT = 96
 ZONE_PADDING = 32
 ZONE_HEADER = 40  # the title band at the top of a zone rect
 GRID = 20
-ZONE_GAP = 60
+ZONE_GAP = 180  # room for the labels of the lines that cross between zones
 EMPTY_ZONE = (300.0, 240.0)  # width, height of a new zone without nodes
 MAX_ROWS = 5  # nodes per column before a band wraps into another column
 
@@ -48,7 +48,7 @@ def _up(value: float, grid: float = GRID) -> float:
     return float(math.ceil(value / grid) * grid)
 
 
-CELL_WIDTH = _up(NODE_WIDTH + 40)
+CELL_WIDTH = _up(NODE_WIDTH + 140)  # room for labels between columns
 CELL_HEIGHT = _up(NODE_HEIGHT + 40)
 
 _KIND_ORDER = {"internet": 0, "perimeter": 1, "internal": 2}

@@ -145,7 +145,7 @@ def test_existing_geometry_is_left_alone(catalog):
 
 def test_a_new_node_takes_the_first_free_cell_of_a_placed_zone(catalog):
     doc = build(zones=ZONES, nodes=[("a", "mailbox", "lan"), ("b", "mailbox", "lan")])
-    rect = Rect(0, 0, 600, 500)
+    rect = Rect(0, 0, 900, 500)
     doc.replace_zone(replace(doc.zone("lan"), rect=rect))
     layout = auto_layout(doc, catalog)
     applied(doc, layout)

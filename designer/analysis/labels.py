@@ -12,7 +12,7 @@ from ..catalog import Catalog, Port
 from ..model import Document
 from .flows import connection_matches, encryption_label
 
-MAX_LINES = 6
+MAX_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class ConnectionLabel:
     lines: tuple[LabelLine, ...]
     error: str | None = None  # why there is no data path
     more: int = 0  # lines left out (shown as "+N more")
+    all_lines: tuple[LabelLine, ...] = ()
+    compact: tuple[LabelLine, ...] = ()  # one line per direction: just the ports
 
     @property
     def encryption(self) -> str:
@@ -51,7 +53,7 @@ def ports_text(ports: tuple[Port, ...]) -> str:
 def short_encryption(kind: str, methods: tuple[str, ...]) -> str:
     joined = "/".join(methods)
     return {"encrypted": joined or "encrypted", "optional": f"{joined or 'encryption'} optional",
-            "possible": f"{joined or 'encryption'}?", "none": "plaintext"}.get(kind, "enc. not stated")
+            "possible": f"{joined or 'encryption'}?", "none": "plaintext"}.get(kind, "encryption not stated")
 
 
 def connection_label(doc: Document, catalog: Catalog, connection_id: str,
@@ -74,7 +76,15 @@ def connection_label(doc: Document, catalog: Catalog, connection_id: str,
         if line not in lines:
             lines.append(line)
     shown = lines[:max_lines]
-    return ConnectionLabel(tuple(shown), more=len(lines) - len(shown))
+    compact = []
+    for forward in (True, False):
+        ports = tuple(dict.fromkeys(p for m in matches if m.forward == forward for p in m.path.ports))
+        kinds = [m.path.encryption.kind for m in matches if m.forward == forward]
+        if kinds:
+            weakest = ConnectionLabel(tuple(LabelLine(forward, "", k) for k in kinds)).encryption
+            compact.append(LabelLine(forward, ports_text(ports), weakest))
+    return ConnectionLabel(tuple(shown), more=len(lines) - len(shown), all_lines=tuple(lines),
+                           compact=tuple(compact))
 
 
 def tooltip_html(doc: Document, catalog: Catalog, connection_id: str) -> str:

@@ -221,6 +221,7 @@ class ConnectionItem(QGraphicsObject):
         self.flip = False  # the line is drawn from the second node to the first
         self.highlighted = False  # a matrix row of this connection is selected
         self.ends: tuple[str, str] = ("", "")  # the node items it joins (for re-routing)
+        self.compact = False
         self.label_item = LabelItem(self)
 
     def set_label(self, label: ConnectionLabel, tooltip: str) -> None:
@@ -232,11 +233,22 @@ class ConnectionItem(QGraphicsObject):
 
     def _label_lines(self) -> list[str]:
         if self.label.error:
-            return [f"⚠ {self.label.error}"]
-        lines = [("→ " if line.forward != self.flip else "← ") + line.text for line in self.label.lines]
+            return [f"⚠ {self.label.error}"] if not self.compact else ["⚠ no data path"]
+        if self.compact:
+            return [self._arrow(line) + line.text for line in self.label.compact]
+        lines = [self._arrow(line) + line.text for line in self.label.lines]
         if self.label.more:
             lines.append(f"+{self.label.more} more (hover for all)")
         return lines
+
+    def _arrow(self, line) -> str:
+        return "→ " if line.forward != self.flip else "← "
+
+    def set_compact(self, compact: bool) -> None:
+        """Show only the ports (where the full label would hide nodes or other labels)."""
+        if compact != self.compact:
+            self.compact = compact
+            self.label_item.set_lines(self._label_lines(), error=self.label.error is not None)
 
     def update_geometry(self, start: QPointF, end: QPointF, bend: float) -> None:
         """Route from ``start`` to ``end``; ``bend`` fans out parallel connections (pixels)."""

@@ -5,18 +5,23 @@ release, as one command. ``ConnectTool`` and ``DragTool`` own their temporary st
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..analysis.labels import connection_label, tooltip_html
 from ..editor import DocumentEditor
-from ..layout import snap
+from ..layout import GRID, snap
 from ..model import Change, Document, Rect
 from . import style
 from .items import ConnectionItem, NodeItem, ZoneItem
 
 FAN = 30.0  # pixels between parallel connections
+LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # where along its line a label may sit
+
+
+def _area(rect: QRectF) -> float:
+    return rect.width() * rect.height()
 
 
 class ConnectTool:
@@ -102,6 +107,7 @@ class CanvasScene(QGraphicsScene):
         self.snap_to_grid = True
         self.show_grid = True
         self._connect: ConnectTool | None = None
+        self._labels_pending = False
         self._drag: DragTool | None = None
         self.setSceneRect(QRectF(-2000, -2000, 8000, 6000))
         editor.document_replaced.connect(self.set_document)
@@ -201,6 +207,51 @@ class CanvasScene(QGraphicsScene):
         if conn.between[0] > conn.between[1]:  # the same side for both directions of a pair
             bend = -bend
         self.connections[conn_id].update_geometry(start, end, bend)
+        self._schedule_labels()
+
+    # ---- label placement: keep labels off the nodes and off each other
+    def _schedule_labels(self) -> None:
+        if not self._labels_pending:
+            self._labels_pending = True
+            QTimer.singleShot(0, self.place_labels)
+
+    def place_labels(self) -> None:
+        """Slide each label along its line to the first spot that hides no node or label;
+        where there is none, show only the ports if that fits better."""
+        self._labels_pending = False
+        if self.document is None:
+            return
+        taken = [item.sceneBoundingRect() for item in self.nodes.values()]
+        for item in self.connections.values():
+            item.set_compact(False)
+            best, cost = self._best_spot(item, taken)
+            if cost:
+                item.set_compact(True)
+                compact, compact_cost = self._best_spot(item, taken)
+                if compact_cost < cost:
+                    best = compact
+                else:
+                    item.set_compact(False)
+            if best is not None:
+                item.label_item.setPos(best.topLeft())
+                taken.append(best)
+
+    @staticmethod
+    def _best_spot(item: ConnectionItem, taken: list[QRectF]) -> tuple[QRectF | None, float]:
+        size = item.label_item.boundingRect()
+        if size.isEmpty():
+            return None, 0.0
+        best, best_cost = None, None
+        for t in LABEL_SPOTS:
+            point = item.path.pointAtPercent(t)
+            rect = QRectF(point.x() - size.width() / 2, point.y() - size.height() / 2,
+                          size.width(), size.height())
+            cost = sum(_area(rect.intersected(other)) for other in taken if rect.intersects(other))
+            if best_cost is None or cost < best_cost:
+                best, best_cost = rect, cost
+            if cost == 0:
+                break
+        return best, best_cost
 
     # ---- previews from items
     def node_moved(self, node_id: str) -> None:
@@ -286,6 +337,33 @@ class CanvasScene(QGraphicsScene):
         if self._drag:
             drag, self._drag = self._drag, None
             drag.commit()
+
+    def keyPressEvent(self, event) -> None:  # Qt's name
+        """Arrow keys nudge the selection by one grid step (Shift: five); Esc cancels."""
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+                 Qt.Key.Key_Down: (0, 1)}
+        if event.key() == Qt.Key.Key_Escape:
+            if self._connect:
+                self.removeItem(self._connect.line)
+                self._connect = None
+            self.clearSelection()
+            return
+        if event.key() in steps and self.selectedItems():
+            dx, dy = steps[event.key()]
+            step = GRID * (5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+            self.nudge(dx * step, dy * step)
+            return
+        super().keyPressEvent(event)
+
+    def nudge(self, dx: float, dy: float) -> None:
+        """Move the selection; consecutive nudges of the same items are one undo step."""
+        doc = self.document
+        ids = self.selected_ids()
+        zones = [z for z in ids if z in doc.zones]
+        nodes = {n for n in ids if n in doc.nodes} | {n.id for n in doc.nodes.values() if n.zone in zones}
+        positions = {n: (doc.node(n).pos[0] + dx, doc.node(n).pos[1] + dy) for n in nodes if doc.node(n).pos}
+        rects = {z: Rect(r.x + dx, r.y + dy, r.width, r.height) for z in zones if (r := doc.zone(z).rect)}
+        self.editor.move(positions, rects, merge_key="nudge:" + ",".join(sorted(ids)))
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt's name
         super().mouseDoubleClickEvent(event)

@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self._document_replaced(editor.document)
         self.resize(1500, 940)
+        self.resizeDocks([self.docks[0], self.docks[1]], [230, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks[2]], [170], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

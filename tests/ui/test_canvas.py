@@ -111,7 +111,8 @@ def test_connect_tool_mode(canvas):
          view.mapFromScene(scene.nodes["ex02"].center()))
     [new] = set(editor.document.connections) - before
     lines = scene.connections[new].label_item.lines
-    assert any("MAPI over HTTP" in line for line in lines)
+    assert any("443/TCP Autodiscover" in line for line in lines)
+    assert any("MAPI over HTTP" in line.text for line in scene.connections[new].label.all_lines)
 
 
 def test_move_a_node_across_a_zone_boundary_is_one_undo_step(canvas):
@@ -166,3 +167,29 @@ def test_dragging_a_zone_carries_its_nodes(canvas):
     assert editor.document.node("edge01").zone == "dmz"
     assert editor.document.node("edge01").pos[1] > zone.rect.y + 100
     assert editor.undo_stack.undoText().startswith("Move")
+
+
+def test_arrow_keys_nudge_and_merge_into_one_undo_step(canvas, qtbot):
+    editor, scene, view = canvas
+    start = editor.document.node("dc01").pos
+    scene.select_ids(["dc01"])
+    view.setFocus()
+    index = editor.undo_stack.index()
+    for _ in range(3):
+        qtbot.keyClick(view.viewport(), Qt.Key.Key_Right)
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.document.node("dc01").pos == (start[0] + 60, start[1] + 100)
+    assert editor.undo_stack.index() == index + 1 and editor.undo_stack.undoText() == "Move DC01"
+    editor.undo_stack.undo()
+    assert editor.document.node("dc01").pos == start
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    assert scene.selected_ids() == []
+
+
+def test_labels_keep_off_nodes(canvas, qtbot):
+    _, scene, _ = canvas
+    scene.place_labels()
+    nodes = [item.sceneBoundingRect() for item in scene.nodes.values()]
+    clashes = [c for c, item in scene.connections.items()
+               if any(item.label_item.sceneBoundingRect().intersects(n) for n in nodes)]
+    assert len(clashes) <= len(scene.connections) // 4, clashes

@@ -20,10 +20,13 @@ def run(catalog: Catalog, file: Path | None) -> int:
     app.setOrganizationName("ExchangeTopologyDesigner")
     editor = DocumentEditor(catalog)
     window = MainWindow(editor)
+    screen = app.primaryScreen()
+    if screen is not None:
+        window.resize(screen.availableGeometry().size() * 0.94)
     window.showMaximized()
     if file is not None and not window.files.open_path(file, ask=False):
         QMessageBox.information(window, APP_NAME, "A new design was started instead.")
-    window.view.fit()
+    QTimer.singleShot(0, window.view.fit)  # once the window has its final size
     exit_after = os.environ.get("ETD_EXIT_AFTER_MS")  # for smoke tests of the packaged app
     if exit_after:
         QTimer.singleShot(int(exit_after), app.quit)

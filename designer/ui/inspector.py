@@ -47,6 +47,7 @@ _NAMED = ("document", "node", "zone")  # the kinds whose name the name field edi
 def _label(name: str, rich: bool = False) -> QLabel:
     label = QLabel(objectName=name)
     label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     if rich:
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setOpenExternalLinks(True)

@@ -141,3 +141,48 @@ def test_findings_double_click_selects_items(window):
     assert set(window.scene.selected_ids()) == {"ex01", "c_edge_ex01"}
 
 
+
+
+def test_build_the_2016_edge_design_from_scratch(window, qtbot):
+    """What a new user does: drop an Edge, a Mailbox and Internet mail into zones, connect them."""
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from designer.canvas import ROLE_MIME
+    from tests.ui.test_canvas import drag, to_view
+
+    editor, scene, view = window.editor, window.scene, window.view
+    view.zoom_reset()
+
+    def drop(role: str, zone_id: str) -> str:
+        rect = editor.document.zone(zone_id).rect
+        pos = to_view(view, QPointF(rect.x + rect.width / 2, rect.y + rect.height / 2))
+        data = QMimeData()
+        data.setData(ROLE_MIME, role.encode())
+        args = (Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(view.viewport(), QDragEnterEvent(pos, *args))
+        QApplication.sendEvent(view.viewport(), QDragMoveEvent(pos, *args))
+        QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(pos), *args))
+        [node_id] = scene.selected_ids()
+        return node_id
+
+    def connect(a: str, b: str) -> str:
+        item = scene.nodes[a]
+        before = set(editor.document.connections)
+        drag(view, to_view(view, item.mapToScene(item.handle_rect().center())),
+             view.mapFromScene(scene.nodes[b].center()))
+        [new] = set(editor.document.connections) - before
+        return new
+
+    edge, mailbox, internet = drop("edge_transport", "dmz"), drop("mailbox", "internal"), drop("internet_mail", "internet")
+    assert [editor.document.node(n).zone for n in (edge, mailbox, internet)] == ["dmz", "internal", "internet"]
+    inbound = connect(internet, edge)
+    sync = connect(edge, mailbox)
+    lines = scene.connections[sync].label_item.lines
+    assert any("50636/TCP EdgeSync" in line for line in lines)
+    services = {(f.source, f.destination, f.service) for f in editor.flows}
+    assert (internet, edge, "SMTP") in services and (mailbox, edge, "EdgeSync") in services
+    assert not [f for f in editor.findings if f.severity == "error"]
+    assert inbound in {f.connection for f in editor.flows if f.crossing}
+    assert editor.undo_stack.count() == 5 and editor.undo_stack.undoText().startswith("Connect")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -23,7 +23,6 @@ from .matrix_panel import MatrixPanel
 from .palette import PalettePanel
 
 APP_NAME = "Exchange Topology Designer"
-FRAGMENT_MIME = "application/x-exchange-designer-fragment"
 
 
 class MainWindow(QMainWindow):
@@ -143,11 +142,9 @@ class MainWindow(QMainWindow):
         ids = self.selected()
         if not ids:
             return False
-        text = self.editor.copy_fragment(ids)
-        data = QMimeData()
-        data.setData(FRAGMENT_MIME, text.encode())
-        data.setText(text)
-        QGuiApplication.clipboard().setMimeData(data)
+        # Plain text (topology YAML): other programs can read it, and it is validated on paste.
+        # (A QMimeData handed to the clipboard from Python crashes PySide at exit.)
+        QGuiApplication.clipboard().setText(self.editor.copy_fragment(ids))
         return True
 
     def cut(self) -> None:
@@ -155,8 +152,7 @@ class MainWindow(QMainWindow):
             self.delete_selection()
 
     def paste(self) -> None:
-        data = QGuiApplication.clipboard().mimeData()
-        text = bytes(data.data(FRAGMENT_MIME)).decode() if data.hasFormat(FRAGMENT_MIME) else data.text()
+        text = QGuiApplication.clipboard().text()
         if not text.strip():
             return
         try:

@@ -20,7 +20,7 @@ from ..commands import (
     SetDocumentPropertyCommand,
 )
 from ..io import dumps_document, load_document
-from ..layout import auto_layout, snap, zone_at
+from ..layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout, snap, zone_at
 from ..model import Connection, Document, Node, Rect, Zone, new_id, slug
 from ..yamlsafe import InputError
 
@@ -152,13 +152,30 @@ class DocumentEditor(QObject):
                  name: str | None = None) -> str:
         doc = self.document
         pos = (snap(pos[0]), snap(pos[1]))
-        zone_id = zone_id or zone_at(doc, *pos) or next(iter(doc.zones), None)
+        inside = zone_at(doc, *pos)
+        zone_id = zone_id or inside or self._nearest_zone(pos)
         if zone_id is None:
             raise InputError(None, None, "add a zone first: every node belongs to a zone")
+        rect = doc.zone(zone_id).rect
+        if rect is not None and inside != zone_id:  # dropped outside: bring it into its zone
+            pos = (snap(min(max(pos[0], rect.x + NODE_WIDTH / 2), rect.x + rect.width - NODE_WIDTH / 2)),
+                   snap(min(max(pos[1], rect.y + ZONE_HEADER + NODE_HEIGHT / 2),
+                            rect.y + rect.height - NODE_HEIGHT / 2)))
         node_id = new_id(slug(role, "node"), doc.all_ids())
         name = name or self._next_name(role)
         self._push(AddElementCommand(doc, Node(node_id, name, role, zone_id, pos), f"Add {name}"))
         return node_id
+
+    def _nearest_zone(self, pos: tuple[float, float]) -> str | None:
+        """The zone closest to a point outside every zone (zones without geometry last)."""
+        def distance(zone: Zone) -> float:
+            r = zone.rect
+            if r is None:
+                return float("inf")
+            dx = max(r.x - pos[0], 0.0, pos[0] - (r.x + r.width))
+            dy = max(r.y - pos[1], 0.0, pos[1] - (r.y + r.height))
+            return dx * dx + dy * dy
+        return min(self.document.zones.values(), key=distance).id if self.document.zones else None
 
     def _next_name(self, role: str) -> str:
         base = self.catalog.role_name(role)

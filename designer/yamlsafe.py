@@ -126,7 +126,11 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 def loads(text: str, file: str | Path | None = None) -> Any:
     """Parse YAML text safely; raise InputError naming ``file`` and the line."""
     try:
-        return yaml.load(text, Loader=_Loader)  # _Loader derives from SafeLoader
+        loader = _Loader(text)  # a SafeLoader: no tag can construct arbitrary objects
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -66,9 +66,10 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
         editor.document_replaced.connect(self._document_replaced)
         editor.analysis_changed.connect(self._analysis_changed)
-        editor.clean_changed.connect(lambda clean: self.setWindowModified(not clean))
-        editor.path_changed.connect(lambda _path: self._update_title())
-        editor.undo_stack.indexChanged.connect(lambda _i: self._update_title())
+        # bound methods, not lambdas: Qt drops these connections when the window is destroyed
+        editor.clean_changed.connect(self._clean_changed)
+        editor.path_changed.connect(self._update_title)
+        editor.undo_stack.indexChanged.connect(self._update_title)
         self.refresh_recent()
         self._document_replaced(editor.document)
         self.resize(1500, 940)
@@ -98,7 +99,10 @@ class MainWindow(QMainWindow):
                                   f"{len(doc.connections)} connections · {len(self.editor.flows)} flows · "
                                   f"{errors} error{'s' if errors != 1 else ''}")
 
-    def _update_title(self) -> None:
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _update_title(self, *_changed) -> None:
         path = self.editor.path
         where = path.name if path else "unsaved"
         self.setWindowTitle(f"{self.editor.document.name} ({where})[*] — {APP_NAME}")

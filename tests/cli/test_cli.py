@@ -22,7 +22,7 @@ def run(*args):
 def test_help_and_version():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("matrix", "check", "catalog"):
+    for command in ("matrix", "check", "catalog", "render"):
         assert command in result.stdout
     assert run("--version").stdout.startswith("exchange-designer ")
     assert run("matrix", "--help").returncode == 0
@@ -144,3 +144,24 @@ def test_console_script_is_installed():
     script = Path(sys.executable).parent / "exchange-designer"
     result = subprocess.run([str(script), "check", SAMPLE_2016], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_render_runs_headless_through_the_real_command(tmp_path):
+    """`exchange-designer render` as a user runs it on a machine with no display."""
+    import xml.etree.ElementTree as ET
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "design.svg"
+    result = subprocess.run([sys.executable, "-m", "designer", "render", SAMPLE_2016, "-o", str(out)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    texts = " ".join(t.text or "" for t in ET.parse(out).iter() if t.tag.endswith("text"))
+    assert "25/TCP" in texts and "EdgeSync" in texts
+    bad = subprocess.run([sys.executable, "-m", "designer", "render", SAMPLE_2016, "-o", str(tmp_path / "d.gif")],
+                         capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert bad.returncode == 2 and "use .png, .svg or .pdf" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_command_line_module_imports_no_qt():
+    code = "import sys, designer.cli; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0

@@ -5,6 +5,7 @@
     exchange-designer check FILE                the findings (exit 1 when there is an error)
     exchange-designer catalog [filters]         browse the knowledge base
     exchange-designer render FILE -o OUT        the diagram as PNG, SVG or PDF (no display needed)
+    exchange-designer rules FILE [options]      firewall rules per zone boundary, draft scripts
 
 Exit codes: 0 success, 1 ``check`` found an error, 2 bad usage or a file that can't be read.
 """
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from . import __version__, cli_render
+from . import __version__, cli_render, cli_rules
 from .analysis import analyse, compute_flows
 from .catalog import VERSIONS, Catalog, load_catalog
 from .io import load_document
@@ -29,7 +30,7 @@ from .paths import default_sample
 from .yamlsafe import InputError
 
 PROG = "exchange-designer"
-COMMANDS = ("matrix", "check", "catalog", "render")
+COMMANDS = ("matrix", "check", "catalog", "render", "rules")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--legacy", action="store_true", help="the Exchange 2000/2003 port list")
     cat.add_argument("--format", "-f", choices=("text", "json"), default="text")
     cli_render.add_parser(sub)
+    cli_rules.add_parser(sub)
     return parser
 
 
@@ -173,7 +175,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                 return cmd_open(None, load_catalog(), out)
             catalog = load_catalog()
             handler = {"matrix": cmd_matrix, "check": cmd_check, "catalog": cmd_catalog,
-                       "render": cli_render.run}[args.command]
+                       "render": cli_render.run, "rules": cli_rules.run}[args.command]
             return handler(args, catalog, out)
         if len(argv) > 1:
             _parser().error(f"unknown command {argv[0]!r}; expected one of {', '.join(COMMANDS)} or a FILE")

@@ -62,16 +62,17 @@ def to_json(flows: Sequence[Flow]) -> str:
     return json.dumps(matrix_records(flows), indent=2, ensure_ascii=False) + "\n"
 
 
-def to_csv(rows: list[list[Any]]) -> str:
+def to_csv(rows: list[list[Any]], headers: Sequence[str] = HEADERS) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADERS)
+    writer.writerow(headers)
     writer.writerows([[neutralise(c) for c in row] for row in rows])
     return buffer.getvalue()
 
 
 def _md_cell(value: Any) -> str:
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    """A Markdown table cell or heading: pipes escaped, one line, no live HTML."""
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(text.split())
 
 

@@ -22,7 +22,7 @@ def run(*args):
 def test_help_and_version():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("matrix", "check", "catalog", "render"):
+    for command in ("matrix", "check", "catalog", "render", "rules"):
         assert command in result.stdout
     assert run("--version").stdout.startswith("exchange-designer ")
     assert run("matrix", "--help").returncode == 0
@@ -165,3 +165,13 @@ def test_render_runs_headless_through_the_real_command(tmp_path):
 def test_the_command_line_module_imports_no_qt():
     code = "import sys, designer.cli; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
+
+
+def test_rules_through_main(tmp_path, capsys):
+    out = tmp_path / "rules.xlsx"
+    assert main(["rules", SAMPLE_2016, "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row]
+    assert 50636 in cells or "50636" in cells  # EdgeSync, Mailbox -> Edge
+    assert main(["rules", SAMPLE_2016, "-o", str(tmp_path / "rules.docx")]) == 2
+    assert "rules.docx" in capsys.readouterr().err

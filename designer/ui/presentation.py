@@ -1,0 +1,302 @@
+"""Presentation mode: the design full screen, stepping through its scenarios one hop at a time.
+
+The window shows a read-only view of its own :class:`CanvasScene` (no docks, menus, toolbars or
+grid; nothing can be moved, selected or dropped) and a caption panel in large type. The current
+hop's connection is highlighted, the rest of the design is dimmed, and the view is scaled to the
+hop so its labels can be read from the back of a room. It only reads the editor: the document
+and the undo stack are never touched.
+
+Keys: Right, Down, Space, PageDown: next hop (then the next scenario); Left, Up, PageUp,
+Backspace: back; Home / End: first / last; D: port detail on or off (the executive view);
+Esc: leave (emits ``closed``).
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..analysis.scenarios import Hop, Scenario, hop_details, hop_summary, scenarios
+from ..canvas import CanvasScene, CanvasView, style
+from ..editor import DocumentEditor
+
+log = logging.getLogger(__name__)
+
+DIMMED = 0.2  # opacity of what the current scenario does not involve
+ROUTE = 0.6  # opacity of the scenario's other hops
+MAX_ZOOM = 2.5  # two nodes close together should not fill the screen
+MIN_ZOOM = 1.0  # below this the line labels are too small to read: crop the hop's far ends instead
+MARGIN = 70.0  # scene pixels around the current hop
+CAPTION_SHARE = 0.45  # at most this much of the screen's height for the caption
+NO_SCENARIO = "This design has no scenario to present"
+KEYS_HINT = "→ next · ← back · D details · Esc leave"
+
+NEXT = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown}
+BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
+
+
+def _label(points: float, bold: bool = False, wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # node names are the user's text, not markup
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(wrap)
+    return label
+
+
+class PresentationWindow(QWidget):
+    """``PresentationWindow(editor, parent=None)``; call :meth:`start` to go full screen."""
+
+    closed = Signal()
+
+    def __init__(self, editor: DocumentEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.editor = editor
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.scenarios: list[Scenario] = []
+        self._position = (0, 0)  # (scenario index, hop index)
+        self._detail = True
+        self._closed = False
+
+        self.scene = CanvasScene(editor, self)
+        self.scene.show_grid = False
+        self.view = CanvasView(self.scene)
+        self.view.setInteractive(False)  # no selection, no moves, no connecting
+        self.view.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.view.setAcceptDrops(False)
+        self.view.viewport().setAcceptDrops(False)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys come to the window
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+
+        self.title_label = _label(30, bold=True, wrap=True)
+        self.step_label = _label(18)
+        self.keys_label = _label(18, wrap=True)
+        self.keys_label.setText(KEYS_HINT)
+        self.keys_label.setObjectName("keys")
+        self.keys_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.hop_label = _label(22, wrap=True)
+        self.description_label = _label(18, wrap=True)
+        self.caption = QFrame()
+        self.caption.setObjectName("caption")
+        self.caption.setStyleSheet("QFrame#caption { background: #263238; }"
+                                   "QLabel { color: #eceff1; } QLabel#keys { color: #90a4ae; }")
+        steps = QHBoxLayout()
+        steps.addWidget(self.step_label, 1)
+        steps.addWidget(self.keys_label, 1)
+        text = QVBoxLayout(self.caption)
+        text.setContentsMargins(36, 20, 36, 24)
+        text.setSpacing(8)
+        for widget in (self.title_label, self.hop_label, self.description_label):
+            text.addWidget(widget)
+        text.insertLayout(1, steps)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.caption, 0)
+
+        self.view.viewport().installEventFilter(self)
+        editor.analysis_changed.connect(self._reload)
+        self._reload()
+
+    # ---- what the tests and the caption read
+    @property
+    def detail_visible(self) -> bool:
+        """Ports, authentication and encryption shown (False: the executive view)."""
+        return self._detail
+
+    def current_scenario(self) -> Scenario | None:
+        return self.scenarios[self._position[0]] if self.scenarios else None
+
+    def current_hop(self) -> Hop | None:
+        scenario = self.current_scenario()
+        return scenario.hops[self._position[1]] if scenario else None
+
+    # ---- driving
+    def start(self) -> None:
+        """Go full screen and take the keyboard."""
+        screen = (self.parentWidget() or self).screen()
+        self.setGeometry(screen.geometry())  # the whole screen even where no window manager obliges
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        self.setFocus()
+        self._show()
+
+    def next(self) -> None:
+        s, h = self._position
+        if not self.scenarios:
+            return
+        if h + 1 < len(self.scenarios[s].hops):
+            self._go(s, h + 1)
+        elif s + 1 < len(self.scenarios):
+            self._go(s + 1, 0)
+
+    def previous(self) -> None:
+        s, h = self._position
+        if h > 0:
+            self._go(s, h - 1)
+        elif s > 0:
+            self._go(s - 1, len(self.scenarios[s - 1].hops) - 1)
+
+    def first(self) -> None:
+        self._go(0, 0)
+
+    def last(self) -> None:
+        if self.scenarios:
+            self._go(len(self.scenarios) - 1, len(self.scenarios[-1].hops) - 1)
+
+    def set_detail_visible(self, on: bool) -> None:
+        self._detail = bool(on)
+        self._show()
+
+    def toggle_detail(self) -> None:
+        self.set_detail_visible(not self._detail)
+
+    def _go(self, scenario: int, hop: int) -> None:
+        if self.scenarios:
+            self._position = (scenario, hop)
+            self._show()
+
+    def _reload(self) -> None:
+        """Recompute the scenarios (the design changed, or another was opened); keep the place."""
+        current = self.current_scenario()
+        doc = self.editor.document
+        self.setWindowTitle(f"Presentation — {doc.name}")
+        self.scenarios = scenarios(doc, self.editor.catalog, self.editor.flows)
+        ids = [s.id for s in self.scenarios]
+        if current is not None and current.id in ids:
+            s = ids.index(current.id)
+            self._position = (s, min(self._position[1], len(self.scenarios[s].hops) - 1))
+        else:
+            self._position = (0, 0)
+        self._show()
+
+    # ---- showing
+    def _show(self) -> None:
+        if self._closed:
+            return
+        scenario, hop = self.current_scenario(), self.current_hop()
+        self.scene.place_labels()
+        for item in self.scene.connections.values():
+            item.label_item.setVisible(self._detail)
+        self.scene.highlight_connection(hop.connection if hop else None)
+        self._dim(scenario, hop)
+        self._caption(scenario, hop)
+        self._frame(hop)
+
+    def _dim(self, scenario: Scenario | None, hop: Hop | None) -> None:
+        if scenario is None:
+            for table in (self.scene.nodes, self.scene.zones, self.scene.connections):
+                for item in table.values():
+                    item.setOpacity(1.0)
+            return
+        doc = self.scene.document
+        nodes, route = set(scenario.nodes), set(scenario.connections)
+        zones = {doc.node(n).zone for n in nodes} if doc else set()
+        for node_id, item in self.scene.nodes.items():
+            item.setOpacity(1.0 if node_id in nodes else DIMMED)
+        for zone_id, item in self.scene.zones.items():
+            item.setOpacity(1.0 if zone_id in zones else 0.5)
+        for conn_id, item in self.scene.connections.items():
+            current = conn_id == hop.connection
+            item.setOpacity(1.0 if current else ROUTE if conn_id in route else DIMMED)
+            item.setZValue(style.Z_CONNECTION + (1 if current else 0))  # its label over the others
+
+    def _caption(self, scenario: Scenario | None, hop: Hop | None) -> None:
+        if scenario is None or hop is None:
+            self.title_label.setText(NO_SCENARIO)
+            self.step_label.setText("Press Esc to leave.")
+            self.hop_label.setText("")
+            self.hop_label.hide()
+            self.description_label.setText("")
+            self.description_label.hide()
+            return
+        doc = self.editor.document
+        s, h = self._position
+        self.title_label.setText(scenario.title)
+        self.step_label.setText(f"Scenario {s + 1} of {len(self.scenarios)} · "
+                                f"Step {h + 1} of {len(scenario.hops)}")
+        lines = hop_details(doc, hop) if self._detail else [hop_summary(doc, hop)]
+        self.hop_label.setText("\n".join(lines))
+        self.hop_label.show()
+        self.description_label.setText(scenario.description)
+        self.description_label.show()
+
+    def _frame(self, hop: Hop | None) -> None:
+        """Scale the view to the current hop (its nodes, line and label) and centre on it."""
+        if self._closed:
+            return
+        if hop is None:
+            self.view.fit()
+            return
+        items = [self.scene.nodes.get(hop.source), self.scene.nodes.get(hop.destination)]
+        conn = self.scene.connections.get(hop.connection)
+        if conn is not None:
+            items.append(conn)
+            if conn.label_item.isVisible():
+                items.append(conn.label_item)
+        rect = QRectF()
+        for item in items:
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return
+        rect = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        zoom = self.view.zoom()
+        if not MIN_ZOOM <= zoom <= MAX_ZOOM:
+            self.view.set_zoom(min(max(zoom, MIN_ZOOM), MAX_ZOOM))
+        self.view.centerOn(rect.center())
+
+    # ---- Qt overrides
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.close()
+        elif key in NEXT:
+            self.next()
+        elif key in BACK:
+            self.previous()
+        elif key == Qt.Key.Key_Home:
+            self.first()
+        elif key == Qt.Key.Key_End:
+            self.last()
+        elif key == Qt.Key.Key_D:
+            self.toggle_detail()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self.caption.setMaximumHeight(int(self.height() * CAPTION_SHARE))  # the design stays in view
+
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._frame(self.current_hop())  # the view's size settles after the window's
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        if not self._closed:
+            self._closed = True
+            self.editor.analysis_changed.disconnect(self._reload)
+            self.scene.detach()
+            log.debug("presentation closed")
+            self.closed.emit()
+        event.accept()

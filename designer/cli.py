@@ -6,6 +6,7 @@
     exchange-designer catalog [filters]         browse the knowledge base
     exchange-designer render FILE -o OUT        the diagram as PNG, SVG or PDF (no display needed)
     exchange-designer rules FILE [options]      firewall rules per zone boundary, draft scripts
+    exchange-designer report FILE -o OUT        the report for stakeholders, PDF or HTML
 
 Exit codes: 0 success, 1 ``check`` found an error, 2 bad usage or a file that can't be read.
 """
@@ -19,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from . import __version__, cli_render, cli_rules
+from . import __version__, cli_render, cli_report, cli_rules
 from .analysis import analyse, compute_flows
 from .catalog import VERSIONS, Catalog, load_catalog
 from .io import load_document
@@ -30,7 +31,7 @@ from .paths import default_sample
 from .yamlsafe import InputError
 
 PROG = "exchange-designer"
-COMMANDS = ("matrix", "check", "catalog", "render", "rules")
+COMMANDS = ("matrix", "check", "catalog", "render", "rules", "report")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     cat.add_argument("--format", "-f", choices=("text", "json"), default="text")
     cli_render.add_parser(sub)
     cli_rules.add_parser(sub)
+    cli_report.add_parser(sub)
     return parser
 
 
@@ -175,7 +177,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                 return cmd_open(None, load_catalog(), out)
             catalog = load_catalog()
             handler = {"matrix": cmd_matrix, "check": cmd_check, "catalog": cmd_catalog,
-                       "render": cli_render.run, "rules": cli_rules.run}[args.command]
+                       "render": cli_render.run, "rules": cli_rules.run,
+                       "report": cli_report.run}[args.command]
             return handler(args, catalog, out)
         if len(argv) > 1:
             _parser().error(f"unknown command {argv[0]!r}; expected one of {', '.join(COMMANDS)} or a FILE")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -69,27 +71,38 @@ def _ensure_app():
     return QApplication.instance() or QApplication(["exchange-designer"])
 
 
+@contextmanager
+def headless_scene(file: str, catalog: Catalog) -> Iterator:
+    """The ``CanvasScene`` of the design in ``file``, on a QApplication that needs no display.
+    A file that can't be read is reported (``InputError``) before Qt starts."""
+    from .cli import _load  # here: designer.cli imports this module
+
+    _load(file, catalog)
+    _app = _ensure_app()  # kept alive while the scene is used
+    from .canvas import CanvasScene
+    from .editor import DocumentEditor
+
+    editor = DocumentEditor(catalog)
+    editor.open(file)
+    scene = CanvasScene(editor)
+    try:
+        yield scene
+    finally:
+        scene.detach()
+
+
 def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     """Render ``args.file`` to ``args.output``; return 0, or raise ``InputError``."""
-    from .cli import EXIT_OK, _load  # here: designer.cli imports this module
+    from .cli import EXIT_OK
 
     target = Path(args.output)
     if target.suffix.lower() not in SUFFIXES:
         raise InputError(target, None, f"cannot export to {target.suffix or 'a file without a suffix'}: "
                          "use .png, .svg or .pdf")
-    _load(args.file, catalog)  # a file that can't be read is reported before Qt starts
-    _app = _ensure_app()  # kept alive while rendering
-    from .canvas import CanvasScene
-    from .editor import DocumentEditor
-    from .io.image_export import export_scene
+    with headless_scene(args.file, catalog) as scene:
+        from .io.image_export import export_scene
 
-    editor = DocumentEditor(catalog)
-    editor.open(args.file)
-    scene = CanvasScene(editor)
-    try:
         export_scene(scene, target, target.suffix.lower().lstrip("."),
                      scale=args.scale or DEFAULT_SCALE, dpi=args.dpi, page_size=args.page_size,
                      landscape=not args.portrait, grid=args.grid)
-    finally:
-        scene.detach()
     return EXIT_OK

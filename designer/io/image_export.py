@@ -100,7 +100,7 @@ def render_bytes(scene, fmt: str, *, selection_only: bool = False, scale: float 
                       version if version is not None else f"Exchange {doc.exchange_version}",
                       date if date is not None else datetime.date.today().isoformat(),
                       "Selection" if selection_only else "Whole design")
-    with _export_state(scene, selection_only, _path):
+    with export_state(scene, selection_only, _path):
         sheet = Sheet(scene, info, grid)
         if fmt == "png":
             return _png(sheet, dpi / _screen_dpi() if dpi else scale, _path)
@@ -131,7 +131,7 @@ def _included(scene) -> set:
 
 
 @contextmanager
-def _export_state(scene, selection_only: bool, path: Path | None) -> Iterator[None]:
+def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[None]:
     """Clear the selection, hover and highlights; hide what is not exported; restore it all after.
     Labels that say "hover for all" point to the port matrix instead.
 
@@ -250,12 +250,19 @@ def _pdf(sheet: Sheet, page_size: QPageSize.PageSizeId, landscape: bool, fit: bo
         writer.setPageLayout(QPageLayout(QPageSize(page_size), orientation,
                                          QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
         painter = QPainter(writer)
-        width, height = writer.width(), writer.height()  # the page inside its margins
-        scale = min(width / sheet.width, height / sheet.height)
-        scale = scale if fit else min(scale, 1.0)
-        sheet.layout(width / scale, height / scale)  # the title block in the page's corner
-        painter.scale(scale, scale)
-        sheet.paint(painter)
+        paint_fitted(painter, sheet, writer.width(), writer.height(), fit)  # inside the margins
         painter.end()
 
     return _written(write)
+
+
+def paint_fitted(painter: QPainter, sheet: Sheet, width: float, height: float, fit: bool = True) -> None:
+    """Paint ``sheet`` into a ``width`` x ``height`` page area: scaled to fill it when ``fit``,
+    else at the canvas's size (shrunk only when it would not fit); the title block in its corner."""
+    scale = min(width / sheet.width, height / sheet.height)
+    scale = scale if fit else min(scale, 1.0)
+    sheet.layout(width / scale, height / scale)
+    painter.save()
+    painter.scale(scale, scale)
+    sheet.paint(painter)
+    painter.restore()

@@ -44,6 +44,19 @@ class Actions:
         self.save = make("&Save", files.save, Std.Save, "Save the design",
                          icon(QStyle.StandardPixmap.SP_DialogSaveButton))
         self.save_as = make("Save &As…", files.save_as, Std.SaveAs, "Save the design under a new name")
+        out = w.deliverables
+        self.export_diagram = make("&Diagram (PNG, SVG, PDF)…", out.export_diagram, "Ctrl+E",
+                                   "Export the diagram, with a legend and a title block")
+        self.export_matrix = make("Port &Matrix…", out.export_matrix, None,
+                                  "Export every flow: ports, authentication, encryption (XLSX, CSV, Markdown, HTML, JSON)")
+        self.export_rules = make("&Firewall Rules…", out.export_rules, None,
+                                 "Export the firewall rules of each zone boundary, or draft Windows Firewall "
+                                 "and nftables scripts")
+        self.export_report = make("&Report (PDF, HTML)…", out.export_report, "Ctrl+Shift+E",
+                                  "Export a report for stakeholders: diagram, boundaries, matrix, findings, sources")
+        self.present = make("&Present", out.present, "F5",
+                            "Present the design full screen, one scenario at a time (Esc leaves)",
+                            icon(QStyle.StandardPixmap.SP_MediaPlay))
         self.quit = make("&Quit", w.close, Std.Quit, "Quit")
 
         self.undo = editor.undo_stack.createUndoAction(w, "&Undo")
@@ -91,6 +104,10 @@ class Actions:
         file.addSeparator()
         file.addActions([self.save, self.save_as])
         file.addSeparator()
+        export = file.addMenu("&Export")
+        export.setObjectName("export_menu")
+        export.addActions([self.export_diagram, self.export_matrix, self.export_rules, self.export_report])
+        file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         edit.addActions([self.undo, self.redo])
@@ -104,6 +121,8 @@ class Actions:
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.fit])
         view.addSeparator()
         view.addActions([self.grid, self.snap])
+        view.addSeparator()
+        view.addAction(self.present)
         view.addSeparator()
         for dock in w.docks:
             view.addAction(dock.toggleViewAction())
@@ -120,4 +139,6 @@ class Actions:
         bar.addActions([self.add_zone, self.connect_mode])
         bar.addSeparator()
         bar.addActions([self.zoom_in, self.zoom_out, self.fit])
+        bar.addSeparator()
+        bar.addAction(self.present)
         return bar

@@ -16,6 +16,7 @@ from ..layout import GRID, ZONE_GAP, Layout, layout_bounds
 from ..model import Rect
 from ..yamlsafe import InputError
 from .actions import Actions
+from .deliverables import Deliverables
 from .files import FileActions
 from .findings_panel import FindingsPanel
 from .inspector import InspectorPanel
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.docks[2].raise_()
 
         self.files = FileActions(self, self.settings)
+        self.deliverables = Deliverables(self)
         self.actions = Actions(self)
         self.actions.build_menus()
         self.addToolBar(self.actions.build_toolbar())

@@ -22,7 +22,7 @@ def run(*args):
 def test_help_and_version():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("matrix", "check", "catalog", "render", "rules"):
+    for command in ("matrix", "check", "catalog", "render", "rules", "report"):
         assert command in result.stdout
     assert run("--version").stdout.startswith("exchange-designer ")
     assert run("matrix", "--help").returncode == 0

@@ -14,8 +14,6 @@ from dataclasses import replace
 import pytest
 from PySide6.QtGui import QImage
 
-from designer.canvas import CanvasScene
-from designer.editor import DocumentEditor
 from designer.io import save_document
 from designer.io.image_export import PAGE_SIZES, export_scene, render_bytes
 from designer.model import Rect
@@ -29,22 +27,6 @@ SAMPLE_2016 = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
 DATE = "2026-01-02"
 GREEN, WHITE = 0xFF2E7D32, 0xFFFFFFFF  # the "encrypted" line; the paper
 HOSTILE = '<script>alert(1)</script> & "x"'
-
-
-@pytest.fixture()
-def open_scene(qapp, catalog):
-    made = []
-
-    def open_(path) -> CanvasScene:
-        editor = DocumentEditor(catalog)
-        editor.open(path)
-        scene = CanvasScene(editor)
-        made.append(scene)
-        return scene
-
-    yield open_
-    for scene in made:
-        scene.detach()
 
 
 def pixels(image: QImage) -> list[int]:

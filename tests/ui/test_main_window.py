@@ -3,28 +3,14 @@ from __future__ import annotations
 
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from designer.editor import DocumentEditor
 from designer.io import load_document
 from designer.ui.main_window import MainWindow
 from tests.conftest import ROOT, SAMPLES
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
-
-
-@pytest.fixture()
-def window(qtbot, catalog, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    editor = DocumentEditor(catalog)
-    win = MainWindow(editor, settings)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    editor.undo_stack.setClean()  # the unsaved-work prompt is tested on its own
-    win.close()
-    win.deleteLater()
 
 
 def menu_texts(win: MainWindow) -> dict[str, list[str]]:

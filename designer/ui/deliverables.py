@@ -1,0 +1,144 @@
+"""File ▸ Export (diagram, port matrix, firewall rules, report) and View ▸ Present.
+
+Every export asks for a file, writes it atomically, says where it went in the status bar, and
+reports a failure in one message box. The file name offered is the design's name made safe for
+a file system, in the folder of the last export (else the design's folder).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ..io.atomic import atomic_write_bytes, atomic_write_text
+from ..yamlsafe import InputError
+from .export_dialog import ExportDiagramDialog
+from .presentation import PresentationWindow
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+MATRIX_FORMATS = {"xlsx": "Excel workbook", "csv": "CSV", "md": "Markdown", "html": "HTML", "json": "JSON"}
+RULES_FORMATS = {"xlsx": "Excel workbook", "csv": "CSV", "md": "Markdown", "html": "HTML",
+                 "ps1": "Windows Firewall draft (PowerShell)", "nft": "nftables draft"}
+REPORT_FORMATS = {"pdf": "PDF document", "html": "HTML page"}
+DIAGRAM_FORMATS = {"png": "PNG image", "svg": "SVG drawing", "pdf": "PDF document"}
+
+
+def file_stem(name: str) -> str:
+    """A design's name as a file name: no path separators, no characters Windows refuses."""
+    stem = UNSAFE.sub("_", name).strip(" ._")
+    return stem[:120] or "design"
+
+
+def _filters(formats: dict[str, str]) -> str:
+    return ";;".join(f"{label} (*.{fmt})" for fmt, label in formats.items())
+
+
+class Deliverables:
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+        self.editor = window.editor
+        self.presentation: PresentationWindow | None = None
+
+    # ---- asking for a file
+    def ask_path(self, title: str, formats: dict[str, str], preferred: str, suffix: str = "") -> tuple[Path, str] | None:
+        """The file to write and its format; ``None`` when the user cancels."""
+        settings = self.window.settings
+        folder = settings.value("export/folder", "") or (str(self.editor.path.parent) if self.editor.path else "")
+        name = f"{file_stem(self.editor.document.name)}{suffix}.{preferred}"
+        start = str(Path(folder) / name) if folder else name
+        chosen = f"{formats[preferred]} (*.{preferred})"
+        path, selected = QFileDialog.getSaveFileName(self.window, title, start, _filters(formats), chosen)
+        if not path:
+            return None
+        target = Path(path)
+        fmt = target.suffix.lower().lstrip(".")
+        if fmt not in formats:  # no suffix, or one we don't write: take the chosen filter's
+            match = re.search(r"\(\*\.(\w+)\)", selected or chosen)
+            fmt = match.group(1) if match else preferred
+            target = target.with_name(f"{target.name}.{fmt}")
+        settings.setValue("export/folder", str(target.parent))
+        return target, fmt
+
+    def _write(self, what: str, target: Path, produce: Callable[[], str | bytes | Path]) -> bool:
+        try:
+            data = produce()
+            if isinstance(data, bytes):
+                atomic_write_bytes(target, data)
+            elif isinstance(data, str):
+                atomic_write_text(target, data)
+        except InputError as exc:
+            QMessageBox.critical(self.window, f"Cannot export the {what}", str(exc))
+            return False
+        except OSError as exc:
+            QMessageBox.critical(self.window, f"Cannot export the {what}", f"{target}: {exc.strerror or exc}")
+            return False
+        self.window.statusBar().showMessage(f"Exported the {what} to {target}", 6000)
+        return True
+
+    # ---- the deliverables
+    def export_diagram(self) -> bool:
+        dialog = ExportDiagramDialog(bool(self.window.scene.selected_ids()), self.window.settings, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        chosen = self.ask_path("Export diagram", DIAGRAM_FORMATS, dialog.fmt)
+        if chosen is None:
+            return False
+        target, fmt = chosen
+        from ..io.image_export import export_scene
+
+        return self._write("diagram", target,
+                           lambda: export_scene(self.window.scene, target, fmt, **dialog.options()))
+
+    def export_matrix(self) -> bool:
+        chosen = self.ask_path("Export port matrix", MATRIX_FORMATS, "xlsx", " port matrix")
+        if chosen is None:
+            return False
+        target, fmt = chosen
+        from ..io.tables import render_matrix
+
+        editor = self.editor
+        return self._write("port matrix", target,
+                           lambda: render_matrix(fmt, editor.document, editor.catalog, editor.flows))
+
+    def export_rules(self) -> bool:
+        chosen = self.ask_path("Export firewall rules", RULES_FORMATS, "xlsx", " firewall rules")
+        if chosen is None:
+            return False
+        target, fmt = chosen
+        from ..io.firewall_export import render_rules
+
+        editor = self.editor
+        return self._write("firewall rules", target,
+                           lambda: render_rules(fmt, editor.document, editor.catalog, editor.flows))
+
+    def export_report(self) -> bool:
+        chosen = self.ask_path("Export report", REPORT_FORMATS, "pdf", " report")
+        if chosen is None:
+            return False
+        target, fmt = chosen
+        from ..io.report_pdf import write_report
+
+        return self._write("report", target,
+                           lambda: write_report(self.window.scene, self.editor.catalog, target, fmt))
+
+    def present(self) -> PresentationWindow:
+        """Full screen, stepping through the design's scenarios; Esc comes back here."""
+        if self.presentation is not None:
+            self.presentation.activateWindow()
+            return self.presentation
+        window = PresentationWindow(self.editor, self.window)
+        window.closed.connect(self._presentation_closed)
+        self.presentation = window
+        window.start()
+        return window
+
+    def _presentation_closed(self) -> None:
+        if self.presentation is not None:
+            self.presentation.deleteLater()
+            self.presentation = None
+        self.window.activateWindow()

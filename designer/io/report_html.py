@@ -14,6 +14,8 @@ from html import escape
 from .report_model import FINDING_HEADERS, MATRIX_HEADERS, RULE_HEADERS, Report
 
 APP_NAME = "Exchange Topology Designer"
+PROVENANCE = ("Every port, authentication and encryption fact cites its source under Sources; "
+              "sources that are not Microsoft's are marked there.")
 SEVERITY_COLOURS = {"Error": "#c62828", "Warning": "#ef6c00", "Info": "#1565c0"}
 _PROLOGUE = re.compile(r"\A\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
 _SVG_SIZE = re.compile(r'(<svg\b[^>]*?)\s(width|height)="[^"]*"', re.IGNORECASE)
@@ -95,8 +97,7 @@ def cover_html(report: Report) -> str:
     zones = ", ".join(escape(name) for name, _ in report.zones) or "none"
     return (f'<div class="cover"><p class="muted">Exchange topology report</p><h1>{escape(report.title)}</h1>'
             f"<p><b>{escape(report.version)}</b> · {escape(report.date)}</p><table>{facts}</table>"
-            f'<p class="muted">Zones: {zones}</p><p class="muted">Prepared with {APP_NAME}. Ports, '
-            "authentication and encryption come from Microsoft's documentation, cited in Sources.</p></div>")
+            f'<p class="muted">Zones: {zones}</p><p class="muted">Prepared with {APP_NAME}. {PROVENANCE}</p></div>')
 
 
 def inline_svg(svg: str) -> str:

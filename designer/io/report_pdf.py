@@ -18,7 +18,7 @@ from ..canvas.legend import Sheet, TitleBlock
 from ..yamlsafe import InputError
 from .atomic import atomic_write_bytes
 from .image_export import _screen_dpi, export_state, paint_fitted, render_bytes
-from .report_html import APP_NAME, report_html, sections_html
+from .report_html import APP_NAME, PROVENANCE, report_html, sections_html
 from .report_model import Report, build_report
 
 FORMATS = ("pdf", "html")
@@ -140,8 +140,7 @@ def _cover(painter: QPainter, report: Report, rect: QRectF) -> None:
     line(f"Zones: {zones}", _font(10), MUTED, 8)
     line("Contents: the diagram · zone boundaries and their firewall rules · the port matrix · "
          "the findings · the Microsoft sources cited", _font(10), MUTED, 8)
-    line(f"Prepared with {APP_NAME}. Ports, authentication and encryption come from Microsoft's "
-         "documentation, cited in Sources.", _font(10), MUTED, 0)
+    line(f"Prepared with {APP_NAME}. {PROVENANCE}", _font(10), MUTED, 0)
     painter.restore()
 
 

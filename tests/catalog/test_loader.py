@@ -113,3 +113,12 @@ def test_imap_and_pop_are_disabled_by_default(catalog):
     for path in catalog.query(version="2016"):
         if path.service in ("IMAP4", "POP3"):
             assert path.disabled_by_default, path.id
+
+
+def test_texts_for_readers_name_no_internal_ids(catalog):
+    """Notes reach reports and tooltips: they may point to another path, but by its title."""
+    ids = {p.id for p in catalog.paths}
+    texts = [(p.id, p.notes or "") for p in catalog.paths]
+    texts += [(r.name, getattr(r, "notes", None) or "") for r in catalog.firewall_rules]
+    leaks = [(owner, i) for owner, text in texts for i in ids if i in text]
+    assert not leaks

@@ -3,6 +3,7 @@ back with pypdf (the PDF's text) and html.parser."""
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import io
 import os
 import subprocess
@@ -82,3 +83,23 @@ def test_report_runs_headless_through_the_real_command(tmp_path):
                             capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     assert "EdgeSync" in out.read_text(encoding="utf-8")
+
+
+def test_hostile_names_stay_text_in_the_html_report_and_its_diagram(open_scene, catalog, tmp_path):
+    from designer.io import save_document
+    from tests.conftest import ZONES, build
+
+    hostile = '</text><script>alert(1)</script>'
+    doc = build("2016", ZONES, [("mail", "internet_mail", "inet"), ("edge", "edge_transport", "dmz")],
+                [("c1", "mail", "edge")])
+    doc.replace_node(replace(doc.node("edge"), name=hostile))
+    doc.name = f"Plan {hostile}"
+    save_document(doc, tmp_path / "hostile.yaml")
+    html = write_report(open_scene(tmp_path / "hostile.yaml"), catalog, tmp_path / "r.html").read_text("utf-8")
+    reader = Reader()
+    reader.feed(html)
+    assert reader.scripts == 0 and "<script>" not in html
+    svg = html[html.index("<svg"):html.index("</svg>") + 6]
+    import xml.etree.ElementTree as ET
+    texts = " ".join(" ".join(e.itertext()) for e in ET.fromstring(svg).iter() if e.tag.endswith("text"))
+    assert hostile[:20] in texts  # the name is drawn, as text

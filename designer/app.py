@@ -13,7 +13,9 @@ def run(catalog: Catalog, file: Path | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .editor import DocumentEditor
+    from .ui.crash import ErrorReporter, log_to_file
     from .ui.main_window import APP_NAME, MainWindow
+    from .ui.recovery import offer_restore, user_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -23,11 +25,17 @@ def run(catalog: Catalog, file: Path | None) -> int:
     screen = app.primaryScreen()
     if screen is not None:
         window.resize(screen.availableGeometry().size() * 0.94)
+    reporter = ErrorReporter(lambda: window, window.autosaver.save_now, log_to_file(user_dir()))
+    reporter.install()
     window.showMaximized()
-    if file is not None and not window.files.open_path(file, ask=False):
+    restored = offer_restore(window, editor, user_dir())  # what a crash left, before FILE
+    if not restored and file is not None and not window.files.open_path(file, ask=False):
         QMessageBox.information(window, APP_NAME, "A new design was started instead.")
     QTimer.singleShot(0, window.view.fit)  # once the window has its final size
     exit_after = os.environ.get("ETD_EXIT_AFTER_MS")  # for smoke tests of the packaged app
     if exit_after:
         QTimer.singleShot(int(exit_after), app.quit)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()

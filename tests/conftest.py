@@ -32,3 +32,9 @@ def build(version: str = "2016", zones=(), nodes=(), connections=()):
 
 
 ZONES = (("inet", "internet"), ("dmz", "perimeter"), ("lan", "internal"))
+
+
+@pytest.fixture(autouse=True)
+def _user_dir(tmp_path_factory, monkeypatch):
+    """Recovery files and logs of the code under test go to a temporary folder, never $HOME."""
+    monkeypatch.setenv("ETD_USER_DIR", str(tmp_path_factory.mktemp("user")))

@@ -64,6 +64,12 @@ class DocumentEditor(QObject):
         doc = load_document(Path(path), roles=self.catalog.roles.keys())
         self._set_document(doc, Path(path))
 
+    def restore(self, doc: Document, path: Path | None) -> None:
+        """Show a recovered document as unsaved work on ``path`` (None: never saved)."""
+        self._set_document(doc, path)
+        self.undo_stack.resetClean()  # modified until saved, and Undo can't make it clean
+        self.clean_changed.emit(False)
+
     def save(self, path: str | Path | None = None) -> None:
         """Save atomically (QSaveFile); raise InputError when the file can't be written."""
         target = Path(path) if path is not None else self.path

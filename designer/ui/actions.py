@@ -74,6 +74,8 @@ class Actions:
         self.delete = make("&Delete", w.delete_selection, [QKeySequence(QKeySequence.StandardKey.Delete),
                                                            QKeySequence("Backspace")], "Delete the selection")
         self.select_all = make("Select &All", w.select_all, Std.SelectAll, "Select everything")
+        self.autosave = make("Auto&save Interval…", w.set_autosave_interval, None,
+                             "How often unsaved work is saved for recovery after a crash")
 
         self.add_zone = make("Add &Zone", w.add_zone, "Z", "Add a zone (a second DMZ, a branch site, a voice VLAN…)",
                              QIcon(str(ICONS / "zone.svg")))
@@ -115,6 +117,8 @@ class Actions:
         edit.addActions([self.cut, self.copy, self.paste, self.duplicate, self.delete])
         edit.addSeparator()
         edit.addAction(self.select_all)
+        edit.addSeparator()
+        edit.addAction(self.autosave)
         insert = bar.addMenu("&Insert")
         insert.addActions([self.add_zone, self.connect_mode])
         view = bar.addMenu("&View")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
 from ..canvas import CanvasScene, CanvasView
@@ -22,6 +22,7 @@ from .findings_panel import FindingsPanel
 from .inspector import InspectorPanel
 from .matrix_panel import MatrixPanel
 from .palette import PalettePanel
+from .recovery import INTERVAL_KEY, Autosaver, autosave_interval, user_dir
 
 APP_NAME = "Exchange Topology Designer"
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.docks[2].raise_()
 
         self.files = FileActions(self, self.settings)
+        self.autosaver = Autosaver(editor, user_dir(), autosave_interval(self.settings), self)
         self.deliverables = Deliverables(self)
         self.actions = Actions(self)
         self.actions.build_menus()
@@ -202,6 +204,14 @@ class MainWindow(QMainWindow):
     def toggle_snap(self, on: bool) -> None:
         self.scene.snap_to_grid = bool(on)
 
+    def set_autosave_interval(self) -> None:
+        seconds, ok = QInputDialog.getInt(
+            self, "Autosave", "Save unsaved work for recovery every (seconds, 0 = never):",
+            self.autosaver.interval, 0, 3600)
+        if ok:
+            self.settings.setValue(INTERVAL_KEY, seconds)
+            self.autosaver.set_interval(seconds)
+
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"<b>{APP_NAME}</b> {__version__}<br>Plan Exchange deployments on a zone "
@@ -210,6 +220,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         if self.files.maybe_save():
+            self.autosaver.discard()  # saved or discarded on purpose: nothing to recover
             self.scene.selectionChanged.disconnect(self._selection_changed)
             self.scene.detach()
             event.accept()

@@ -28,8 +28,10 @@ def run(catalog: Catalog, file: Path | None) -> int:
     reporter = ErrorReporter(lambda: window, window.autosaver.save_now, log_to_file(user_dir()))
     reporter.install()
     window.showMaximized()
-    restored = offer_restore(window, editor, user_dir())  # what a crash left, before FILE
-    if not restored and file is not None and not window.files.open_path(file, ask=False):
+    restored = offer_restore(window, editor, user_dir(), window.autosaver)  # what a crash left, before FILE
+    if restored and file is not None and editor.path != file.resolve():
+        window.statusBar().showMessage(f"Restored unsaved work; {file} was not opened", 10000)
+    elif not restored and file is not None and not window.files.open_path(file, ask=False):
         QMessageBox.information(window, APP_NAME, "A new design was started instead.")
     QTimer.singleShot(0, window.view.fit)  # once the window has its final size
     exit_after = os.environ.get("ETD_EXIT_AFTER_MS")  # for smoke tests of the packaged app

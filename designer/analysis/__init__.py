@@ -2,12 +2,12 @@
 from .findings import RULES, SEVERITIES, Context, Finding, analyse, rule
 from .firewall import Boundary, FirewallRule, boundary_rules
 from .flows import (
-    NOT_STATED, Flow, authentication_label, compute_flows, connection_flows, connection_matches,
+    NOT_STATED, Flow, FlowCache, authentication_label, compute_flows, connection_flows, connection_matches,
     encryption_label,
 )
 
 __all__ = [
-    "Boundary", "Context", "Finding", "FirewallRule", "Flow", "NOT_STATED", "RULES", "SEVERITIES",
+    "Boundary", "Context", "Finding", "FirewallRule", "Flow", "FlowCache", "NOT_STATED", "RULES", "SEVERITIES",
     "analyse", "authentication_label", "boundary_rules", "compute_flows", "connection_flows",
     "connection_matches", "encryption_label", "rule",
 ]

@@ -17,7 +17,7 @@ import networkx as nx
 
 from ..catalog import Catalog
 from ..model import Document
-from .flows import Flow, compute_flows, connection_matches
+from .flows import Flow, compute_flows, connection_matches, paths_between
 
 SEVERITIES = ("error", "warning", "info")
 # The source's firewall guidance: towards the Internet, SMTP 25 and HTTPS 443, plus DNS 53
@@ -43,14 +43,40 @@ class Context:
         self.flows = flows if flows is not None else compute_flows(doc, catalog)
 
     def zone_kind(self, node_id: str) -> str:
-        return self.doc.zone(self.doc.node(node_id).zone).kind
+        return self._zone_kinds[node_id]
+
+    @cached_property
+    def _zone_kinds(self) -> dict[str, str]:
+        zones = self.doc.zones
+        return {n.id: zones[n.zone].kind for n in self.doc.nodes.values()}
 
     def name(self, node_id: str) -> str:
         return self.doc.node(node_id).name
 
     def tags(self, node_id: str) -> frozenset[str]:
-        role = self.catalog.role(self.doc.node(node_id).role)
-        return role.tags if role else frozenset()
+        return self._tags_by_node.get(node_id, frozenset())
+
+    @cached_property
+    def _tags_by_node(self) -> dict[str, frozenset[str]]:
+        empty: frozenset[str] = frozenset()
+        roles = self.catalog.roles
+        return {n.id: roles[n.role].tags if n.role in roles else empty for n in self.doc.nodes.values()}
+
+    @cached_property
+    def node_order(self) -> dict[str, int]:
+        return {n: i for i, n in enumerate(self.doc.nodes)}
+
+    @cached_property
+    def connection_order(self) -> dict[str, int]:
+        return {c: i for i, c in enumerate(self.doc.connections)}
+
+    @cached_property
+    def flows_to(self) -> dict[str, list[Flow]]:
+        """Node id -> the flows that end at it, in flow order."""
+        index: dict[str, list[Flow]] = {}
+        for flow in self.flows:
+            index.setdefault(flow.destination, []).append(flow)
+        return index
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -108,14 +134,17 @@ def role_not_in_version(ctx: Context) -> Iterator[Finding]:
 @rule
 def no_data_path(ctx: Context) -> Iterator[Finding]:
     client_rules = list(ctx.catalog.rules_of_kind("no_client_paths"))
+    with_flows = {f.connection for f in ctx.flows}  # those have a data path
     for conn in ctx.doc.connections.values():
+        if conn.id in with_flows:
+            continue
         a, b = (ctx.doc.node(n) for n in conn.between)
         if ctx.catalog.role(a.role) is None or ctx.catalog.role(b.role) is None:
             continue
         if connection_matches(ctx.doc, ctx.catalog, conn):
             continue
         names = f"{a.name} ↔ {b.name}"
-        if ctx.catalog.paths_between(ctx.version, a.role, b.role):
+        if paths_between(ctx.catalog, ctx.version, a.role, b.role):
             message = (f"{names}: none of the selected services ({', '.join(conn.services or ())}) "
                        f"runs between {ctx.catalog.role_name(a.role)} and {ctx.catalog.role_name(b.role)}.")
             yield Finding("error", "no_data_path", message, conn.between, (conn.id,))
@@ -124,7 +153,7 @@ def no_data_path(ctx: Context) -> Iterator[Finding]:
                    f"{ctx.catalog.role_name(a.role)} and {ctx.catalog.role_name(b.role)} "
                    f"in Exchange {ctx.version}.")
         other = [v for v in ctx.catalog.versions if v != ctx.version
-                 and ctx.catalog.paths_between(v, a.role, b.role)]
+                 and paths_between(ctx.catalog, v, a.role, b.role)]
         if other:
             message += f" It has one for Exchange {', '.join(other)}."
         source = None
@@ -171,26 +200,40 @@ def um_removed(ctx: Context) -> Iterator[Finding]:
 def unsupported_boundary(ctx: Context) -> Iterator[Finding]:
     """Microsoft: restricting traffic between these kinds of server is not supported."""
     for support in ctx.catalog.rules_of_kind("no_boundary_between"):
-        by_zone: dict[str, list[str]] = {}
+        wanted = {t for pair in support.between for t in pair}
+        by_zone: dict[str, dict[str, set[str]]] = {}  # zone -> tag -> its nodes with that tag
         for node in ctx.doc.nodes.values():
-            by_zone.setdefault(node.zone, []).append(node.id)
+            tagged = by_zone.setdefault(node.zone, {})
+            for tag in ctx.tags(node.id) & wanted:
+                tagged.setdefault(tag, set()).add(node.id)
+        # connections between tagged nodes, by the zones they join: only those can be among
+        # the nodes a finding involves
+        nodes = ctx.doc.nodes
+        among: dict[frozenset, list[tuple[str, tuple[str, str]]]] = {}
+        for conn in ctx.doc.connections.values():
+            a, b = conn.between
+            if ctx.tags(a) & wanted and ctx.tags(b) & wanted:
+                key = frozenset((nodes[a].zone, nodes[b].zone))
+                among.setdefault(key, []).append((conn.id, conn.between))
         for zone_a, zone_b in combinations(list(by_zone), 2):
+            a, b = by_zone[zone_a], by_zone[zone_b]
             involved: set[str] = set()
             for tag_a, tag_b in support.between:
-                for x in by_zone[zone_a]:
-                    for y in by_zone[zone_b]:
-                        tx, ty = ctx.tags(x), ctx.tags(y)
-                        if (tag_a in tx and tag_b in ty) or (tag_b in tx and tag_a in ty):
-                            involved.update((x, y))
+                # x in zone_a and y in zone_b are involved when their tags make the pair
+                for x_tag, y_tag in ((tag_a, tag_b), (tag_b, tag_a)):
+                    if a.get(x_tag) and b.get(y_tag):
+                        involved |= a[x_tag] | b[y_tag]
             if not involved:
                 continue
-            nodes = tuple(n for n in ctx.doc.nodes if n in involved)
-            conns = tuple(c.id for c in ctx.doc.connections.values() if set(c.between) <= involved)
+            found = [conn_id for key in (frozenset((zone_a,)), frozenset((zone_a, zone_b)), frozenset((zone_b,)))
+                     for conn_id, ends in among.get(key, ()) if ends[0] in involved and ends[1] in involved]
+            conns = tuple(sorted(found, key=ctx.connection_order.__getitem__))
+            nodes_in = tuple(sorted(involved, key=ctx.node_order.__getitem__))  # document order
             za, zb = ctx.doc.zone(zone_a).name, ctx.doc.zone(zone_b).name
             yield Finding(support.severity, support.id,
                           f"Zones {za} and {zb} put a boundary between "
-                          f"{', '.join(ctx.name(n) for n in nodes)}. {support.text}",
-                          nodes, conns, support.source)
+                          f"{', '.join(ctx.name(n) for n in nodes_in)}. {support.text}",
+                          nodes_in, conns, support.source)
 
 
 @rule
@@ -210,12 +253,14 @@ def expected_zone(ctx: Context) -> Iterator[Finding]:
 # ---- exposure to the Internet
 @rule
 def mailbox_exposed(ctx: Context) -> Iterator[Finding]:
-    g = ctx.graph
     for node in ctx.doc.nodes.values():
         if node.role != "mailbox":
             continue
-        flows = [d["flow"] for src, _, d in g.in_edges(node.id, data=True)
-                 if ctx.zone_kind(src) == "internet"]
+        flows = [f for f in ctx.flows_to.get(node.id, ()) if ctx.zone_kind(f.source) == "internet"]
+        first: dict[str, int] = {}
+        for f in flows:
+            first.setdefault(f.source, len(first))
+        flows.sort(key=lambda f: first[f.source])  # grouped by source, like the graph's in-edges
         if flows:
             nodes, conns = _ids(flows)
             ports = ", ".join(dict.fromkeys(f"{f.port} {f.service}" for f in flows))

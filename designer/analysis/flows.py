@@ -5,6 +5,7 @@ which direction. One flow is one port of one data path between two nodes.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from ..catalog import Catalog, DataPath, Encryption, PathMatch, Port
@@ -72,10 +73,27 @@ def encryption_label(enc: Encryption) -> str:
     return NOT_STATED
 
 
+_PATHS: dict[int, tuple[weakref.ref, dict]] = {}
+
+
+def paths_between(catalog: Catalog, version: str, role_a: str, role_b: str) -> tuple[PathMatch, ...]:
+    """``catalog.paths_between``, remembered per catalog (a design asks the same few pairs
+    thousands of times)."""
+    entry = _PATHS.get(id(catalog))
+    if entry is None or entry[0]() is not catalog:
+        entry = _PATHS[id(catalog)] = (weakref.ref(catalog), {})
+    cache = entry[1]
+    key = (version, role_a, role_b)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = tuple(catalog.paths_between(version, role_a, role_b))
+    return found
+
+
 def connection_matches(doc: Document, catalog: Catalog, connection: Connection) -> list[PathMatch]:
     """The data paths that run over a connection, honouring its selected services."""
     a, b = (doc.node(n) for n in connection.between)
-    matches = catalog.paths_between(doc.exchange_version, a.role, b.role)
+    matches = list(paths_between(catalog, doc.exchange_version, a.role, b.role))
     if connection.services is not None:
         wanted = set(connection.services)
         matches = [m for m in matches if m.path.service in wanted]
@@ -98,3 +116,33 @@ def compute_flows(doc: Document, catalog: Catalog) -> list[Flow]:
     for connection in doc.connections.values():
         flows.extend(connection_flows(doc, catalog, connection))
     return flows
+
+
+class FlowCache:
+    """:func:`compute_flows`, recomputing only the connections whose inputs changed.
+
+    A connection's flows depend on the connection itself, the roles and zones of its two nodes
+    and the Exchange version; those form its key, compared on every call, so no change can be
+    missed (there is no invalidation to forget). ``by_connection`` indexes the last result.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._memo: dict[str, tuple[tuple, tuple[Flow, ...]]] = {}
+        self.by_connection: dict[str, tuple[Flow, ...]] = {}
+
+    def compute(self, doc: Document) -> list[Flow]:
+        memo: dict[str, tuple[tuple, tuple[Flow, ...]]] = {}
+        flows: list[Flow] = []
+        nodes, version = doc.nodes, doc.exchange_version
+        for connection in doc.connections.values():
+            a, b = nodes[connection.between[0]], nodes[connection.between[1]]
+            key = (version, connection, a.role, a.zone, b.role, b.zone)
+            hit = self._memo.get(connection.id)
+            if hit is None or hit[0] != key:
+                hit = (key, tuple(connection_flows(doc, self.catalog, connection)))
+            memo[connection.id] = hit
+            flows.extend(hit[1])
+        self._memo = memo
+        self.by_connection = {conn_id: hit[1] for conn_id, hit in memo.items()}
+        return flows

@@ -6,6 +6,7 @@ turns the direction into an arrow that matches the line as drawn, so labels stay
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from ..catalog import Catalog, Port
@@ -56,8 +57,26 @@ def short_encryption(kind: str, methods: tuple[str, ...]) -> str:
             "possible": f"{joined or 'encryption'}?", "none": "plaintext"}.get(kind, "encryption not stated")
 
 
+_LABELS: dict[int, tuple[weakref.ref, dict]] = {}
+
+
 def connection_label(doc: Document, catalog: Catalog, connection_id: str,
                      max_lines: int = MAX_LINES) -> ConnectionLabel:
+    """The label of a connection. It depends only on the version, the two roles and the
+    selected services, so it is built once per catalog for each such combination."""
+    conn = doc.connection(connection_id)
+    a, b = (doc.node(n) for n in conn.between)
+    entry = _LABELS.get(id(catalog))
+    if entry is None or entry[0]() is not catalog:
+        entry = _LABELS[id(catalog)] = (weakref.ref(catalog), {})
+    key = (doc.exchange_version, a.role, b.role, conn.services, max_lines)
+    label = entry[1].get(key)
+    if label is None:
+        label = entry[1][key] = _build_label(doc, catalog, connection_id, max_lines)
+    return label
+
+
+def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines: int) -> ConnectionLabel:
     conn = doc.connection(connection_id)
     matches = connection_matches(doc, catalog, conn)
     if not matches:

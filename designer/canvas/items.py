@@ -5,19 +5,18 @@
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from ..analysis.labels import ConnectionLabel
 from ..layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
 from ..model import Node, Zone
 from . import style
-
-if TYPE_CHECKING:
-    pass
+from .label_item import LabelItem, on_screen, zoom_of
+from .placement import LABEL_SPOTS
 
 ICON = 56
 HANDLE = 14
@@ -44,6 +43,8 @@ class NodeItem(QGraphicsObject):
     def update_from(self, node: Node) -> None:
         self.prepareGeometryChange()
         self.role, self.name = node.role, node.name
+        self.shown_name = style.metrics(9, True).elidedText(node.name, Qt.TextElideMode.ElideRight,
+                                                            NODE_WIDTH - 4)
         if node.pos is not None:
             self.setPos(QPointF(*node.pos))
         self.setToolTip(f"{node.name}\n{node.role}")
@@ -80,12 +81,18 @@ class NodeItem(QGraphicsObject):
             painter.setPen(QPen(style.SELECTION_COLOR, 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(30, 136, 229, 28))
             painter.drawRoundedRect(self.icon_rect().united(self.text_rect()).adjusted(-3, -3, 3, 3), 6, 6)
-        style.icon_renderer(self.role).render(painter, self.icon_rect())
-        painter.setPen(style.TEXT_COLOR)
-        painter.setFont(style.font(9, bold=True))
-        metrics = QFontMetricsF(painter.font())
-        text = metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, NODE_WIDTH - 4)
-        painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        zoom = zoom_of(painter)
+        if on_screen(widget):  # a cached pixmap at the device size; exports stay vector
+            pixels = max(4, math.ceil(ICON * zoom * widget.devicePixelRatioF() / 4) * 4)
+            pixmap = style.icon_pixmap(self.role, pixels)
+            painter.drawPixmap(self.icon_rect(), pixmap, QRectF(pixmap.rect()))
+        else:
+            style.icon_renderer(self.role).render(painter, self.icon_rect())
+        if not on_screen(widget) or zoom >= style.NAME_MIN_ZOOM:
+            painter.setPen(style.TEXT_COLOR)
+            painter.setFont(style.shared_font(9, bold=True))
+            painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             self.shown_name)
         if self.hovered or self.isSelected():
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
             painter.setBrush(style.SELECTION_COLOR)
@@ -208,7 +215,10 @@ class ZoneItem(QGraphicsObject):
 
 
 class ConnectionItem(QGraphicsObject):
-    """A connection between two node items, styled by encryption; its label is a child item."""
+    """A connection between two node items, styled by encryption; its label is a child item.
+
+    Its tooltip (every flow with its source) is built only when someone hovers it: the scene
+    asks for it in ``helpEvent`` (``tooltip_pending``)."""
 
     def __init__(self, connection_id: str) -> None:
         super().__init__()
@@ -217,24 +227,35 @@ class ConnectionItem(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setZValue(style.Z_CONNECTION)
         self.path = QPainterPath()
+        self._bounds = QRectF()
+        self.kind = "unknown"  # the weakest encryption over the connection: styles the line
+        self.spots: list[tuple[float, float]] = []  # where the label may sit (LABEL_SPOTS)
         self.label = ConnectionLabel(())
         self.flip = False  # the line is drawn from the second node to the first
         self.highlighted = False  # a matrix row of this connection is selected
         self.ends: tuple[str, str] = ("", "")  # the node items it joins (for re-routing)
         self.compact = False
+        self.tooltip_pending = False
         self.label_item = LabelItem(self)
 
-    def set_label(self, label: ConnectionLabel, tooltip: str) -> None:
+    def set_label(self, label: ConnectionLabel) -> None:
         self.label = label
-        self.setToolTip(tooltip)
-        self.label_item.setToolTip(tooltip)
+        self.kind = label.encryption
+        self.set_tooltip("")
+        self.tooltip_pending = True
         self.label_item.set_lines(self._label_lines(), error=label.error is not None)
         self.update()
 
-    def _label_lines(self) -> list[str]:
+    def set_tooltip(self, tooltip: str) -> None:
+        self.tooltip_pending = False
+        self.setToolTip(tooltip)
+        self.label_item.setToolTip(tooltip)
+
+    def _label_lines(self, compact: bool | None = None) -> list[str]:
+        compact = self.compact if compact is None else compact
         if self.label.error:
-            return [f"⚠ {self.label.error}"] if not self.compact else ["⚠ no data path"]
-        if self.compact:
+            return [f"⚠ {self.label.error}"] if not compact else ["⚠ no data path"]
+        if compact:
             return [self._arrow(line) + line.text for line in self.label.compact]
         lines = [self._arrow(line) + line.text for line in self.label.lines]
         if self.label.more:
@@ -243,6 +264,13 @@ class ConnectionItem(QGraphicsObject):
 
     def _arrow(self, line) -> str:
         return "→ " if line.forward != self.flip else "← "
+
+    def label_size(self, compact: bool) -> tuple[float, float]:
+        """The label's size, full or compact (the current one as shown)."""
+        if compact == self.compact:
+            rect = self.label_item.boundingRect()
+            return rect.width(), rect.height()
+        return LabelItem.size_of(self._label_lines(compact))
 
     def set_compact(self, compact: bool) -> None:
         """Show only the ports (where the full label would hide nodes or other labels)."""
@@ -264,16 +292,21 @@ class ConnectionItem(QGraphicsObject):
             length = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1.0)
             normal = QPointF(-d.y() / length, d.x() / length)
             path.quadTo(mid + normal * bend * 2, end)
+            points = (path.pointAtPercent(t) for t in LABEL_SPOTS)
+            self.spots = [(p.x(), p.y()) for p in points]
         else:
             path.lineTo(end)
+            x0, y0, dx, dy = start.x(), start.y(), end.x() - start.x(), end.y() - start.y()
+            self.spots = [(x0 + dx * t, y0 + dy * t) for t in LABEL_SPOTS]
         self.path = path
-        anchor = path.pointAtPercent(0.5)
+        self._bounds = path.boundingRect().adjusted(-6, -6, 6, 6)
+        anchor = self.spots[0]
         rect = self.label_item.boundingRect()
-        self.label_item.setPos(anchor.x() - rect.width() / 2, anchor.y() - rect.height() / 2)
+        self.label_item.setPos(anchor[0] - rect.width() / 2, anchor[1] - rect.height() / 2)
         self.update()
 
     def boundingRect(self) -> QRectF:  # Qt's name
-        return self.path.boundingRect().adjusted(-6, -6, 6, 6)
+        return self._bounds
 
     def shape(self) -> QPainterPath:  # Qt's name
         stroker = QPainterPathStroker()
@@ -283,52 +316,26 @@ class ConnectionItem(QGraphicsObject):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self.isSelected() or self.highlighted:
-            halo = QPen(QColor(30, 136, 229, 90), 9)
-            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(halo)
+        selected, error = self.isSelected(), self.label.error is not None
+        if not on_screen(widget):  # exports: the pens as designed, round caps and all
+            if selected or self.highlighted:
+                halo = QPen(QColor(30, 136, 229, 90), 9)
+                halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(halo)
+                painter.drawPath(self.path)
+            painter.setPen(style.connection_pen(self.kind, selected, error))
             painter.drawPath(self.path)
-        painter.setPen(style.connection_pen(self.label.encryption, self.isSelected(), self.label.error is not None))
-        painter.drawPath(self.path)
-
-
-class LabelItem(QGraphicsItem):
-    """The flows of a connection, written on its line: upright, on a light plate."""
-
-    PADDING = 4
-
-    def __init__(self, parent: ConnectionItem) -> None:
-        super().__init__(parent)
-        self.lines: list[str] = []
-        self.error = False
-        self.setZValue(style.Z_LABEL)
-        self._rect = QRectF()
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_lines(self, lines: list[str], error: bool = False) -> None:
-        self.prepareGeometryChange()
-        self.lines, self.error = lines, error
-        metrics = QFontMetricsF(style.font(8))
-        width = max((metrics.horizontalAdvance(line) for line in lines), default=0)
-        height = metrics.height() * len(lines)
-        self._rect = QRectF(0, 0, width + 2 * self.PADDING, height + 2 * self.PADDING) if lines else QRectF()
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # Qt's name
-        return self._rect
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if not self.lines:
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        border = QColor(style.ERROR_COLOR) if self.error else QColor("#b0bec5")
-        painter.setPen(QPen(border, 1))
-        painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
-        painter.drawRoundedRect(self._rect, 4, 4)
-        painter.setFont(style.font(8))
-        painter.setPen(QColor(style.ERROR_COLOR) if self.error else style.TEXT_COLOR)
-        metrics = QFontMetricsF(painter.font())
-        y = self.PADDING + metrics.ascent()
-        for line in self.lines:
-            painter.drawText(QPointF(self.PADDING, y), line)
-            y += metrics.height()
+        # On screen, cosmetic pens of the width the line has at this zoom (at least a pixel):
+        # Qt dashes them in pixels, which is many times cheaper on a long line zoomed out.
+        # While a drag layer is up, the lines that move are drawn without antialiasing, which
+        # is several times faster; the drop repaints them smooth.
+        zoom = painter.worldTransform().m11()
+        if getattr(self.scene(), "drag_layer", None) is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if selected or self.highlighted:
+            painter.setPen(style.halo_pen(round(max(1.0, 9 * zoom), 1)))
+            painter.drawPath(self.path)
+        width = (2.2 + (2.5 - 2.2) * error + 1.8 * selected) * zoom
+        painter.setPen(style.screen_pen(self.kind, selected, error, round(max(1.0, width), 1)))
+        painter.drawPath(self.path)

@@ -1,100 +1,52 @@
 """The canvas scene: it observes the document and mirrors it with items (id -> item maps).
 
 Edits never happen here: gestures are previewed on items and committed through the editor on
-release, as one command. ``ConnectTool`` and ``DragTool`` own their temporary state.
+release, as one command (the tools in :mod:`.tools`).
+
+It stays light on large designs: each change touches only the items it concerns (an index of
+connections by node and by pair of nodes replaces scans of the document), labels are placed by
+:class:`~.label_layer.LabelLayer`, which re-places only what moved, and tooltips are built on
+hover.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
+import weakref
+
+import shiboken6
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent
 
 from ..analysis.labels import connection_label, tooltip_html
 from ..editor import DocumentEditor
-from ..layout import GRID, snap
+from ..layout import GRID
 from ..model import Change, Document, Rect
-from . import style
-from .items import ConnectionItem, NodeItem, ZoneItem
+from .drag_layer import DragLayer
+from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
+from .label_layer import LabelLayer
+from .tools import ConnectTool, DragTool
 
 FAN = 30.0  # pixels between parallel connections
-LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # where along its line a label may sit
+SCENE_RECT = QRectF(-2000, -2000, 8000, 6000)  # the least room a scene has to scroll in
+MARGIN = 2000.0  # room around a larger design
 
 
-def _area(rect: QRectF) -> float:
-    return rect.width() * rect.height()
+def _weak_slot(scene: "CanvasScene"):
+    """``scene.edited`` for the undo stack's ``indexChanged``, without keeping the scene alive:
+    the stack outlives scenes (and emits while it is destroyed), so the slot must not call a
+    scene that is gone."""
+    ref = weakref.ref(scene)
 
-
-class ConnectTool:
-    """Drag from a node's handle (or any node in connect mode) to another node."""
-
-    def __init__(self, scene: "CanvasScene", node_id: str, start: QPointF) -> None:
-        self.scene, self.node_id = scene, node_id
-        self.line = QGraphicsLineItem(start.x(), start.y(), start.x(), start.y())
-        self.line.setPen(QPen(style.SELECTION_COLOR, 2, Qt.PenStyle.DashLine))
-        self.line.setZValue(style.Z_TEMP)
-        scene.addItem(self.line)
-
-    def move(self, pos: QPointF) -> None:
-        line = self.line.line()
-        self.line.setLine(line.x1(), line.y1(), pos.x(), pos.y())
-
-    def finish(self, pos: QPointF) -> str | None:
-        self.scene.removeItem(self.line)
-        target = self.scene.node_at(pos)
-        if target and target != self.node_id:
-            return self.scene.editor.connect(self.node_id, target)
-        return None
-
-
-class DragTool:
-    """Moves and resizes, previewed on items and committed as one command on release."""
-
-    def __init__(self, scene: "CanvasScene", resize_zone: str | None = None) -> None:
-        self.scene = scene
-        self.resize_zone = resize_zone
-        doc = scene.editor.document
-        selected = scene.selected_ids()
-        zones = [z for z in selected if z in doc.zones]
-        nodes = {n for n in selected if n in doc.nodes}
-        nodes |= {n.id for n in doc.nodes.values() if n.zone in zones}  # a zone carries its nodes
-        self.start_nodes = {n: scene.nodes[n].pos() for n in nodes if n in scene.nodes}
-        self.start_zones = {z: scene.zones[z].pos() for z in zones if z in scene.zones}
-        self.carried = {n for n in nodes if n not in selected}
-
-    def zone_moved(self, zone_id: str) -> None:
-        if zone_id not in self.start_zones:
-            return
-        delta = self.scene.zones[zone_id].pos() - self.start_zones[zone_id]
-        for node_id in self.carried:
-            self.scene.nodes[node_id].setPos(self.start_nodes[node_id] + delta)
-
-    def commit(self) -> None:
-        scene, editor = self.scene, self.scene.editor
-        if self.resize_zone:
-            item = scene.zones[self.resize_zone]
-            w, h = item.size
-            rect = Rect(item.pos().x(), item.pos().y(), snap(w), snap(h))
-            if rect != editor.document.zone(self.resize_zone).rect:
-                editor.set_zone(self.resize_zone, rect=rect)
-            return
-        grid = scene.snap_to_grid
-        positions = {}
-        for node_id, start in self.start_nodes.items():
-            pos = scene.nodes[node_id].pos()
-            if pos != start:
-                positions[node_id] = (snap(pos.x()), snap(pos.y())) if grid else (pos.x(), pos.y())
-        rects = {}
-        for zone_id, start in self.start_zones.items():
-            item = scene.zones[zone_id]
-            if item.pos() != start:
-                x, y = (snap(item.pos().x()), snap(item.pos().y())) if grid else (item.pos().x(), item.pos().y())
-                rects[zone_id] = Rect(x, y, *item.size)
-        if positions or rects:
-            editor.move(positions, rects)
+    def edited(index: int) -> None:
+        target = ref()
+        if target is not None and shiboken6.isValid(target):
+            target.edited(index)
+    return edited
 
 
 class CanvasScene(QGraphicsScene):
     connection_activated = Signal(str)
+    DRAG_LAYER_MIN_ITEMS = 400  # nodes + connections from which a node drag uses a drag layer
 
     def __init__(self, editor: DocumentEditor, parent=None) -> None:
         super().__init__(parent)
@@ -107,39 +59,71 @@ class CanvasScene(QGraphicsScene):
         self.snap_to_grid = True
         self.show_grid = True
         self._connect: ConnectTool | None = None
-        self._labels_pending = False
         self._drag: DragTool | None = None
-        self.setSceneRect(QRectF(-2000, -2000, 8000, 6000))
+        self._by_node: dict[str, list[str]] = {}  # node id -> its connections
+        self._by_pair: dict[frozenset, list[str]] = {}  # parallels, in document order
+        self._version = ""
+        self.labels = LabelLayer(self)
+        self.drag_layer: DragLayer | None = None  # while nodes are dragged
+        self.setSceneRect(SCENE_RECT)
         editor.document_replaced.connect(self.set_document)
+        self._edited_hook = _weak_slot(self)
+        editor.undo_stack.indexChanged.connect(self._edited_hook)
         self.set_document(editor.document)
 
     # ---- mirroring the document
     def set_document(self, doc: Document) -> None:
+        self.drop_drag_layer()
         if self.document is not None:
             self.document.changed.unsub(self._on_change)
         self.clear()
         self.nodes, self.zones, self.connections = {}, {}, {}
+        self._by_node, self._by_pair = {}, {}
         self.document = doc
+        self._version = doc.exchange_version
+        self.labels.reset()
         for zone in doc.zones.values():
             self._add_zone(zone.id)
         for node in doc.nodes.values():
             self._add_node(node.id)
         for conn in doc.connections.values():
-            self._add_connection(conn.id)
+            self._index_connection(conn.id, conn.between)
+        for conn in doc.connections.values():
+            self._add_item(conn.id)
+        for conn in doc.connections.values():
+            self._route(conn.id)
+        self._fit_scene_rect()
         doc.changed.sub(self._on_change)
+
+    def _fit_scene_rect(self) -> None:
+        bounds = self.itemsBoundingRect()
+        rect = SCENE_RECT if bounds.isEmpty() else SCENE_RECT.united(
+            bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
 
     def detach(self) -> None:
         """Stop observing the editor and its document (before the scene goes away)."""
         self.editor.document_replaced.disconnect(self.set_document)
+        self.editor.undo_stack.indexChanged.disconnect(self._edited_hook)
         if self.document is not None:
             self.document.changed.unsub(self._on_change)
             self.document = None
 
+    def edited(self, _index: int = 0) -> None:
+        """After each edit (and undo, redo): place the labels it touched before the next paint."""
+        if self.document is not None and self.labels.pending:
+            self.labels.flush()
+
     def _on_change(self, change: Change) -> None:
+        self.drop_drag_layer()
         kind, item_id = change.kind, change.id
         if kind == "document_changed":
-            for conn_id in self.connections:
-                self._relabel(conn_id)
+            if self.document.exchange_version != self._version:  # not for a new name
+                self._version = self.document.exchange_version
+                for conn_id in self.connections:
+                    self._relabel(conn_id)
+                self.labels.place_everything()
         elif kind == "zone_added":
             self._add_zone(item_id)
         elif kind == "zone_changed":
@@ -149,20 +133,31 @@ class CanvasScene(QGraphicsScene):
         elif kind == "node_added":
             self._add_node(item_id)
         elif kind == "node_changed":
-            self.nodes[item_id].update_from(self.document.node(item_id))
-            self.node_moved(item_id)
-            for conn in self.document.connections_of(item_id):
-                self._relabel(conn.id)
+            self.nodes[item_id].update_from(self.document.node(item_id))  # a move re-routes
+            for conn_id in self._by_node.get(item_id, ()):
+                self._relabel(conn_id)
         elif kind == "node_removed":
             self.removeItem(self.nodes.pop(item_id))
+            self._by_node.pop(item_id, None)
+            self.labels.node_removed(item_id)
         elif kind == "connection_added":
-            self._add_connection(item_id)
+            conn = self.document.connection(item_id)
+            self._index_connection(item_id, conn.between)
+            self._add_item(item_id)
+            self._route_pair(conn.between)
         elif kind == "connection_changed":
             self._relabel(item_id)
         elif kind == "connection_removed":
             item = self.connections.pop(item_id)
             self.removeItem(item)
-            self._route_pair({n for n in item.ends if n in self.document.nodes})
+            self.labels.label_removed(item_id)
+            for end in item.ends:
+                if item_id in self._by_node.get(end, ()):
+                    self._by_node[end].remove(item_id)
+            pair = self._by_pair.get(frozenset(item.ends), [])
+            if item_id in pair:
+                pair.remove(item_id)
+            self._route_pair(item.ends)
 
     def _add_zone(self, zone_id: str) -> None:
         item = ZoneItem(self.document.zone(zone_id))
@@ -172,94 +167,96 @@ class CanvasScene(QGraphicsScene):
     def _add_node(self, node_id: str) -> None:
         item = NodeItem(self.document.node(node_id))
         self.nodes[node_id] = item
+        self._by_node.setdefault(node_id, [])
         self.addItem(item)
+        self.labels.node_placed(node_id, item.pos().x(), item.pos().y())
 
-    def _add_connection(self, conn_id: str) -> None:
+    def _index_connection(self, conn_id: str, between: tuple[str, str]) -> None:
+        for end in between:
+            self._by_node.setdefault(end, []).append(conn_id)
+        pair = frozenset(between)
+        ids = self._by_pair.setdefault(pair, [])
+        ids.append(conn_id)
+        if len(ids) > 1 and self.connections:  # an edit: keep the pair in document order
+            order = {c: i for i, c in enumerate(self.document.connections)}
+            ids.sort(key=lambda c: order.get(c, len(order)))
+
+    def _add_item(self, conn_id: str) -> None:
         item = ConnectionItem(conn_id)
         item.ends = self.document.connection(conn_id).between
         self.connections[conn_id] = item
         self.addItem(item)
         self._relabel(conn_id)
-        self._route_pair(set(self.document.connection(conn_id).between))
 
     def _relabel(self, conn_id: str) -> None:
-        doc, catalog = self.document, self.editor.catalog
-        self.connections[conn_id].set_label(connection_label(doc, catalog, conn_id),
-                                            tooltip_html(doc, catalog, conn_id))
-        self._route(conn_id)
+        self.connections[conn_id].set_label(connection_label(self.document, self.editor.catalog, conn_id))
+        self.labels.label_changed(conn_id)
 
-    def _parallels(self, conn_id: str) -> list[str]:
-        pair = set(self.document.connection(conn_id).between)
-        return [c.id for c in self.document.connections.values() if set(c.between) == pair]
-
-    def _route_pair(self, pair: set[str]) -> None:
-        for conn in self.document.connections.values():
-            if set(conn.between) == pair:
-                self._route(conn.id)
+    def _route_pair(self, pair) -> None:
+        for conn_id in self._by_pair.get(frozenset(pair), ()):
+            if conn_id in self.connections:
+                self._route(conn_id)
 
     def _route(self, conn_id: str) -> None:
-        conn = self.document.connection(conn_id)
-        a, b = (self.nodes[n] for n in conn.between)
-        parallels = self._parallels(conn_id)
-        index = parallels.index(conn_id)
-        bend = (index - (len(parallels) - 1) / 2) * FAN
-        start, end = a.center(), b.center()
-        if conn.between[0] > conn.between[1]:  # the same side for both directions of a pair
+        item = self.connections[conn_id]
+        first, second = item.ends
+        parallels = self._by_pair[frozenset(item.ends)]
+        bend = (parallels.index(conn_id) - (len(parallels) - 1) / 2) * FAN
+        if first > second:  # the same side for both directions of a pair
             bend = -bend
-        self.connections[conn_id].update_geometry(start, end, bend)
-        self._schedule_labels()
+        item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), bend)
+        self.labels.label_changed(conn_id)
 
-    # ---- label placement: keep labels off the nodes and off each other
-    def _schedule_labels(self) -> None:
-        if not self._labels_pending:
-            self._labels_pending = True
-            QTimer.singleShot(0, self.place_labels)
-
+    # ---- labels
     def place_labels(self) -> None:
-        """Slide each label along its line to the first spot that hides no node or label;
-        where there is none, show only the ports if that fits better."""
-        self._labels_pending = False
-        if self.document is None:
-            return
-        taken = [item.sceneBoundingRect() for item in self.nodes.values()]
-        for item in self.connections.values():
-            item.set_compact(False)
-            best, cost = self._best_spot(item, taken)
-            if cost:
-                item.set_compact(True)
-                compact, compact_cost = self._best_spot(item, taken)
-                if compact_cost < cost:
-                    best = compact
-                else:
-                    item.set_compact(False)
-            if best is not None:
-                item.label_item.setPos(best.topLeft())
-                taken.append(best)
+        """Place every label now (see :class:`LabelLayer`); edits re-place only what moved."""
+        self.labels.place_all()
 
-    @staticmethod
-    def _best_spot(item: ConnectionItem, taken: list[QRectF]) -> tuple[QRectF | None, float]:
-        size = item.label_item.boundingRect()
-        if size.isEmpty():
-            return None, 0.0
-        best, best_cost = None, None
-        for t in LABEL_SPOTS:
-            point = item.path.pointAtPercent(t)
-            rect = QRectF(point.x() - size.width() / 2, point.y() - size.height() / 2,
-                          size.width(), size.height())
-            cost = sum(_area(rect.intersected(other)) for other in taken if rect.intersects(other))
-            if best_cost is None or cost < best_cost:
-                best, best_cost = rect, cost
-            if cost == 0:
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # Qt's name
+        """Build a connection's tooltip (every flow with its source) when it is first asked for."""
+        for item in self.items(event.scenePos()):
+            conn = item.parentItem() if isinstance(item, LabelItem) else item
+            if isinstance(conn, ConnectionItem) and conn.tooltip_pending and self.document is not None:
+                conn.set_tooltip(tooltip_html(self.document, self.editor.catalog, conn.connection_id))
+            if item.toolTip():
                 break
-        return best, best_cost
+        super().helpEvent(event)
+
+    @property
+    def dragging(self) -> bool:
+        """Whether items are being dragged (moved or resized) right now."""
+        return self._drag is not None
+
+    # ---- the drag layer (see drag_layer.py)
+    def _start_drag_layer(self) -> None:
+        drag = self._drag
+        drag.layered = True
+        if not drag.start_nodes or drag.start_zones or \
+                len(self.nodes) + len(self.connections) < self.DRAG_LAYER_MIN_ITEMS:
+            return
+        moving: set = set()
+        for node_id in drag.start_nodes:
+            moving.add(self.nodes[node_id])
+            for conn_id in self._by_node.get(node_id, ()):
+                moving.update((self.connections[conn_id], self.connections[conn_id].label_item))
+        views = [v for v in self.views() if hasattr(v, "drag_layer_ready")]
+        if views:
+            self.drag_layer = DragLayer(self, views, moving)
+
+    def drop_drag_layer(self) -> None:
+        if self.drag_layer is not None:
+            layer, self.drag_layer = self.drag_layer, None
+            layer.drop()
 
     # ---- previews from items
     def node_moved(self, node_id: str) -> None:
-        if self.document is None or node_id not in self.document.nodes:
+        if self.document is None or node_id not in self.nodes:
             return
-        for conn in self.document.connections_of(node_id):
-            if conn.id in self.connections:
-                self._route(conn.id)
+        pos = self.nodes[node_id].pos()
+        self.labels.node_placed(node_id, pos.x(), pos.y(), cover=self._drag is None)
+        for conn_id in self._by_node.get(node_id, ()):
+            if conn_id in self.connections:
+                self._route(conn_id)
 
     def zone_moved(self, zone_id: str) -> None:
         if self._drag:
@@ -325,6 +322,11 @@ class CanvasScene(QGraphicsScene):
             self.zones[self._drag.resize_zone].set_size(w + delta.x(), h + delta.y())
             return
         super().mouseMoveEvent(event)
+        if self._drag and event.buttons() & Qt.MouseButton.LeftButton:
+            if not self._drag.layered:
+                self._start_drag_layer()
+            if self.labels.pending and not self.labels.full:
+                self.labels.flush()  # in this frame, not in the next
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt's name
         if self._connect:
@@ -336,7 +338,13 @@ class CanvasScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
         if self._drag:
             drag, self._drag = self._drag, None
+            self.drop_drag_layer()
             drag.commit()
+            for node_id in drag.start_nodes:  # the labels the dropped nodes cover move aside
+                if node_id in self.nodes:
+                    pos = self.nodes[node_id].pos()
+                    self.labels.node_placed(node_id, pos.x(), pos.y())
+            self.edited()
 
     def keyPressEvent(self, event) -> None:  # Qt's name
         """Arrow keys nudge the selection by one grid step (Shift: five); Esc cancels."""

@@ -4,11 +4,16 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+# Level of detail on screen (zoom, as Qt's levelOfDetailFromTransform): below these, connection
+# labels and node names are too small to read and are not painted (exports always show them).
+LABEL_MIN_ZOOM = 0.45
+NAME_MIN_ZOOM = 0.3
 
 Z_ZONE, Z_CONNECTION, Z_NODE, Z_LABEL, Z_TEMP = -10, 0, 10, 20, 30
 
@@ -40,11 +45,58 @@ def connection_pen(kind: str, selected: bool = False, error: bool = False) -> QP
     return pen
 
 
+@lru_cache(maxsize=None)
+def screen_pen(kind: str, selected: bool, error: bool, width: float) -> QPen:
+    """``connection_pen`` for painting on screen, ``width`` pixels wide (cosmetic): square caps
+    instead of round ones (the rasteriser draws round caps of an antialiased line about twenty
+    times slower; the ends of a line hide under its nodes' icons anyway)."""
+    pen = connection_pen(kind, selected, error)
+    pen.setWidthF(width)
+    pen.setCosmetic(True)
+    pen.setCapStyle(Qt.PenCapStyle.SquareCap if pen.style() != Qt.PenStyle.SolidLine else Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+@lru_cache(maxsize=None)
+def halo_pen(width: float) -> QPen:
+    """The halo of a selected or highlighted connection on screen, ``width`` pixels wide."""
+    pen = QPen(QColor(30, 136, 229, 90), width)
+    pen.setCosmetic(True)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
 def font(size: float = 9.0, bold: bool = False) -> QFont:
     f = QFont()
     f.setPointSizeF(size)
     f.setBold(bold)
     return f
+
+
+@lru_cache(maxsize=None)
+def shared_font(size: float = 9.0, bold: bool = False) -> QFont:
+    """One font per size and weight for painting (don't modify it; ``font()`` gives a copy)."""
+    return font(size, bold)
+
+
+@lru_cache(maxsize=None)
+def metrics(size: float = 9.0, bold: bool = False) -> QFontMetricsF:
+    """Font metrics, built once per size and weight instead of once per item or paint."""
+    return QFontMetricsF(shared_font(size, bold))
+
+
+@lru_cache(maxsize=256)
+def icon_pixmap(role: str, pixels: int) -> QPixmap:
+    """A role's icon rendered once at a device size, for painting on screen (the SVG is
+    rendered again only when the zoom asks for another size)."""
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    icon_renderer(role).render(painter, QRectF(0, 0, pixels, pixels))
+    painter.end()
+    return pixmap
 
 
 @lru_cache(maxsize=None)

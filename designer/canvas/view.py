@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
 from ..layout import GRID
+from . import style
 from .scene import CanvasScene
 
 ROLE_MIME = "application/x-exchange-designer-role"
@@ -42,7 +43,14 @@ class CanvasView(QGraphicsView):
     def set_zoom(self, factor: float) -> None:
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
         self.setTransform(self.transform().fromScale(factor, factor))
+        self._zoomed()
         self.zoom_changed.emit(factor)
+
+    def _zoomed(self) -> None:
+        """Labels show from ``LABEL_MIN_ZOOM`` on: finish placing them before they are painted."""
+        labels = self.canvas.labels
+        if self.zoom() >= style.LABEL_MIN_ZOOM and (labels.backlog or labels.unapplied):
+            labels.finish()
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * 1.25)
@@ -60,6 +68,7 @@ class CanvasView(QGraphicsView):
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.5:
             self.set_zoom(1.5)
+        self._zoomed()
         self.zoom_changed.emit(self.zoom())
 
     def wheelEvent(self, event) -> None:  # Qt's name
@@ -110,8 +119,20 @@ class CanvasView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     # ---- grid
+    drag_layer_ready = True  # the scene may give this view a drag layer (drag_layer.py)
+
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
+        layer = self.canvas.drag_layer
+        picture = layer.picture(self.viewport()) if layer is not None else None
+        if picture is not None:
+            if picture.valid():
+                picture.draw(painter, rect)
+                return
+            self.canvas.drop_drag_layer()  # scrolled or zoomed: paint normally again
         super().drawBackground(painter, rect)
+        labels = self.canvas.labels
+        if self.zoom() >= style.LABEL_MIN_ZOOM and (labels.backlog or labels.unapplied):
+            labels.schedule()  # zoomed in some other way: place them next
         if not self.canvas.show_grid or self.zoom() < 0.35:
             return
         step = GRID * (2 if self.zoom() < 0.7 else 1)

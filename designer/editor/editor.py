@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 from PySide6.QtCore import QObject, QSaveFile, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..analysis import Finding, Flow, analyse, compute_flows
+from ..analysis import Finding, Flow, FlowCache, analyse
 from ..catalog import Catalog
 from ..commands import (
     AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand,
@@ -46,6 +46,7 @@ class DocumentEditor(QObject):
         self.path: Path | None = None
         self.flows: list[Flow] = []
         self.findings: list[Finding] = []
+        self._flow_cache = FlowCache(catalog)
         self.new_document()
 
     # ---- documents and files
@@ -106,7 +107,8 @@ class DocumentEditor(QObject):
 
     # ---- analysis
     def _recompute(self) -> None:
-        self.flows = compute_flows(self.document, self.catalog)
+        """Flows (only changed connections are recomputed, see ``FlowCache``) and findings."""
+        self.flows = self._flow_cache.compute(self.document)
         self.findings = analyse(self.document, self.catalog, self.flows)
 
     def _reanalyse(self, _index: int = 0) -> None:
@@ -114,7 +116,7 @@ class DocumentEditor(QObject):
         self.analysis_changed.emit()
 
     def flows_of(self, connection_id: str) -> list[Flow]:
-        return [f for f in self.flows if f.connection == connection_id]
+        return list(self._flow_cache.by_connection.get(connection_id, ()))
 
     # ---- pushing
     def _push(self, command: QUndoCommand) -> None:
@@ -219,14 +221,16 @@ class DocumentEditor(QObject):
         for zone in doc.zones.values():
             probe.add_zone(replace(zone, rect=zone_rects.get(zone.id, zone.rect)))
         pairs = []
-        for node in doc.nodes.values():
+        # Only what moved can change zone: the nodes moved, and those in a zone moved or resized.
+        nodes = doc.nodes.values() if zone_rects else (doc.node(n) for n in positions if n in doc.nodes)
+        for node in nodes:
             pos = positions.get(node.id, node.pos)
             if pos is None:
                 continue
             zone_id = zone_at(probe, *pos) or node.zone
-            new = replace(node, pos=(float(pos[0]), float(pos[1])), zone=zone_id)
-            if new != node:
-                pairs.append((node, new))
+            pos = (float(pos[0]), float(pos[1]))
+            if pos != node.pos or zone_id != node.zone:
+                pairs.append((node, replace(node, pos=pos, zone=zone_id)))
         return pairs
 
     # ---- connections

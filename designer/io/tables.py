@@ -46,14 +46,20 @@ def matrix_records(flows: Sequence[Flow]) -> list[dict[str, Any]]:
 def matrix_rows(doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> list[list[Any]]:
     """Rows for people, in :data:`HEADERS` order (names instead of ids)."""
     rows = []
+    per_path: dict[str, tuple] = {}  # what a row takes from its data path, built once per path
+    nodes, zones = doc.nodes, doc.zones
     for f in flows:
-        src = catalog.source(f.path.source)
-        reference = src.url or src.title if src else f.path.source
+        path = per_path.get(f.path.id)
+        if path is None:
+            src = catalog.source(f.path.source)
+            reference = src.url or src.title if src else f.path.source
+            path = per_path[f.path.id] = (f.service, f.authentication, f.encryption, f.notes, reference)
+        service, authentication, encryption, notes, reference = path
         rows.append([
-            doc.node(f.source).name, doc.node(f.destination).name,
-            doc.zone(f.source_zone).name, doc.zone(f.destination_zone).name,
-            f.transport, f.port.value, f.service, f.authentication, f.encryption,
-            "yes" if f.crossing else "no", f.notes, reference,
+            nodes[f.source].name, nodes[f.destination].name,
+            zones[f.source_zone].name, zones[f.destination_zone].name,
+            f.port.transport, f.port.value, service, authentication, encryption,
+            "yes" if f.source_zone != f.destination_zone else "no", notes, reference,
         ])
     return rows
 
@@ -111,12 +117,17 @@ def write_xlsx(rows: list[list[Any]], target: Path | io.BytesIO, title: str = "P
     for col, (header, width) in enumerate(zip(HEADERS, widths)):
         sheet.write_string(0, col, header, bold)
         sheet.set_column(col, col, width, wrap if header == "Notes" else None)
+    safe: dict[Any, str] = {}  # cells repeat (names, zones, services): neutralise each once
+    write_number, write_string = sheet.write_number, sheet.write_string
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
-            if isinstance(value, int) and not isinstance(value, bool):
-                sheet.write_number(r, c, value)
-            else:
-                sheet.write_string(r, c, neutralise(str(value)))
+            if type(value) is int:
+                write_number(r, c, value)
+                continue
+            text = safe.get(value)
+            if text is None:
+                text = safe[value] = neutralise(str(value))
+            write_string(r, c, text)
     sheet.autofilter(0, 0, max(len(rows), 1), len(HEADERS) - 1)
     sheet.freeze_panes(1, 0)
     workbook.close()

@@ -176,7 +176,7 @@ class Document:
     def _check_new_id(self, item_id: str) -> None:
         if not isinstance(item_id, str) or not item_id:
             raise ModelError("an id must be a non-empty text")
-        if item_id in self.all_ids():
+        if item_id in self._zones or item_id in self._nodes or item_id in self._connections:
             raise ModelError(f"duplicate id {item_id!r}")
 
     @staticmethod

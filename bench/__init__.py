@@ -1,0 +1,1 @@
+"""Benchmarks and generators of large designs (not timed tests)."""

@@ -1,0 +1,117 @@
+"""The label of a connection: its flows written on the line, upright, on a light plate.
+
+On screen a label is painted from a pixmap shared by every label with the same text at the
+same zoom (labels repeat: one text per pair of roles, mostly), so a frame blits instead of
+filling rounded plates and shaping text; exports paint it as vector text. Below
+``style.LABEL_MIN_ZOOM`` the text is too small to read and labels are not painted on screen
+(the line's colour and style still show its encryption).
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from . import style
+
+PADDING = 4
+
+
+def zoom_of(painter: QPainter) -> float:
+    """The painter's scale (Qt's level of detail for an item without its own transform)."""
+    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+
+
+def on_screen(widget: QWidget | None) -> bool:
+    """Painting into a view (level of detail applies), not exporting (``scene.render``)."""
+    return widget is not None
+
+
+class LabelItem(QGraphicsItem):
+    PADDING = PADDING
+
+    def __init__(self, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.lines: list[str] = []
+        self.error = False
+        self.setZValue(style.Z_LABEL)
+        self._rect = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    @staticmethod
+    def size_of(lines: list[str]) -> tuple[float, float]:
+        return _label_size(tuple(lines))
+
+    def set_lines(self, lines: list[str], error: bool = False) -> None:
+        if lines == self.lines and error == self.error:
+            return
+        self.prepareGeometryChange()
+        self.lines, self.error = lines, error
+        self._rect = QRectF(0, 0, *self.size_of(lines)) if lines else QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # Qt's name
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self.lines:
+            return
+        if not on_screen(widget):
+            _paint_plate(painter, self._rect, tuple(self.lines), self.error)
+            return
+        transform = painter.worldTransform()
+        zoom = transform.m11()
+        if zoom < style.LABEL_MIN_ZOOM or transform.m12() or transform.m21():
+            if zoom >= style.LABEL_MIN_ZOOM:  # rotated or sheared: no pixmap
+                _paint_plate(painter, self._rect, tuple(self.lines), self.error)
+            return
+        ratio = widget.devicePixelRatioF()
+        pixmap = _label_pixmap(tuple(self.lines), self.error, round(zoom, 4), ratio)
+        corner = transform.map(QPointF(0, 0))
+        painter.save()
+        painter.resetTransform()  # blit on whole device pixels: no blur
+        painter.drawPixmap(QPointF(round(corner.x() * ratio) / ratio, round(corner.y() * ratio) / ratio), pixmap)
+        painter.restore()
+
+
+def _paint_plate(painter: QPainter, rect: QRectF, lines: tuple[str, ...], error: bool) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    border = QColor(style.ERROR_COLOR) if error else QColor("#b0bec5")
+    painter.setPen(QPen(border, 1))
+    painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+    painter.drawRoundedRect(rect, 4, 4)
+    painter.setFont(style.shared_font(8))
+    painter.setPen(QColor(style.ERROR_COLOR) if error else style.TEXT_COLOR)
+    metrics = style.metrics(8)
+    y = PADDING + metrics.ascent()
+    for line in lines:
+        painter.drawText(QPointF(PADDING, y), line)
+        y += metrics.height()
+
+
+@lru_cache(maxsize=4096)
+def _label_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    """A label's plate for these lines."""
+    if not lines:
+        return 0.0, 0.0
+    metrics = style.metrics(8)
+    width = max(metrics.horizontalAdvance(line) for line in lines)
+    return width + 2 * PADDING, metrics.height() * len(lines) + 2 * PADDING
+
+
+@lru_cache(maxsize=512)
+def _label_pixmap(lines: tuple[str, ...], error: bool, zoom: float, ratio: float) -> QPixmap:
+    """The label painted at ``zoom`` for a screen of device pixel ratio ``ratio``."""
+    w, h = _label_size(lines)
+    pixmap = QPixmap(max(1, math.ceil(w * zoom * ratio) + 1), max(1, math.ceil(h * zoom * ratio) + 1))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.scale(zoom, zoom)
+    _paint_plate(painter, QRectF(0, 0, w, h), lines, error)
+    painter.end()
+    return pixmap

@@ -1,0 +1,210 @@
+"""Keeps connection labels off the nodes and off each other, re-placing only what changed.
+
+The scene tells the layer what moved (a node, a connection's route, a label's text); the
+layer re-places those labels, and the labels a moved node now covers, on the next turn of the
+event loop (so a drag frame places once however many items moved). Everything else stays
+where it is. A full placement runs when a document is set, when most labels changed (the
+Exchange version switched) and when someone asks (``place_all``: exports, presentation).
+
+Labels are not painted when zoomed out (``style.LABEL_MIN_ZOOM``). While no view shows them,
+a full placement runs in the background, ``CHUNK`` labels per turn of the event loop, so a
+large design opens without waiting for it; a view that zooms in to where labels show calls
+``finish()`` first.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from ..layout import NODE_HEIGHT, NODE_WIDTH
+from . import style
+from .placement import Box, Obstacles, choose
+
+if TYPE_CHECKING:
+    from .scene import CanvasScene
+
+NODE_BOX = (NODE_WIDTH / 2 + 2, NODE_HEIGHT / 2 + 2)  # half extents of a node item's bounds
+CHUNK = 120  # labels placed per turn of the event loop in the background (some 30 ms)
+
+
+def node_box(x: float, y: float) -> Box:
+    w, h = NODE_BOX
+    return (x - w, y - h, x + w, y + h)
+
+
+class LabelLayer:
+    def __init__(self, scene: "CanvasScene") -> None:
+        self.scene = scene  # obstacles are keyed by id: node and connection ids never clash
+        self.obstacles = Obstacles()
+        self.dirty: set[str] = set()  # connection ids whose labels need a place
+        self.full = False
+        self.pending = False
+        self.backlog: list[str] = []  # a full placement under way in the background, in order
+        self._order: dict[str, int] = {}  # connection id -> its place in the scene's order
+        self._spots: dict[str, tuple[int, bool, float]] = {}  # id -> (spot, compact, area hidden)
+        self.unapplied: dict[str, tuple[bool, Box | None]] = {}  # placed, items not moved yet
+        self.placed_count = 0  # labels placed so far (tests and benchmarks read it)
+
+    def reset(self) -> None:
+        self.obstacles = Obstacles()
+        self._order = {}
+        self._spots = {}
+        self.unapplied = {}
+        self.dirty.clear()
+        self.backlog = []
+        self.full = True
+        self.schedule()
+
+    @property
+    def busy(self) -> bool:
+        """Whether placing is pending or under way."""
+        return self.pending or bool(self.backlog) or self.full or bool(self.dirty)
+
+    @property
+    def settled(self) -> bool:
+        """Every label is placed and where it belongs."""
+        return not self.busy and not self.unapplied
+
+    def labels_shown(self) -> bool:
+        """Whether a view of the scene is zoomed in far enough to paint labels."""
+        return any(v.transform().m11() >= style.LABEL_MIN_ZOOM for v in self.scene.views())
+
+    # ---- what changed
+    def node_placed(self, node_id: str, x: float, y: float, cover: bool = True) -> None:
+        """A node is at (x, y): labels it now covers need a new place (unless ``cover`` is
+        false: during a drag, they are re-placed on the drop)."""
+        box = node_box(x, y)
+        self.obstacles.add(node_id, box)
+        if cover and not self.full:
+            labels = self.scene.connections
+            self.dirty.update(key for key in self.obstacles.overlapping(box) if key in labels)
+        self.schedule()
+
+    def node_removed(self, node_id: str) -> None:
+        self.obstacles.remove(node_id)
+
+    def label_changed(self, conn_id: str) -> None:
+        self.dirty.add(conn_id)
+        self.schedule()
+
+    def label_removed(self, conn_id: str) -> None:
+        self._order = {}
+        self.unapplied.pop(conn_id, None)
+        self.dirty.discard(conn_id)
+        self.obstacles.remove(conn_id)
+        if conn_id in self.backlog:
+            self.backlog.remove(conn_id)
+
+    def place_everything(self) -> None:
+        self.full = True
+        self.schedule()
+
+    # ---- placing
+    def schedule(self) -> None:
+        if not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self.flush)
+
+    def flush(self) -> None:
+        """Place what is pending (the timer's slot; calling it early is harmless)."""
+        self.pending = False
+        if self.scene.document is None:
+            return
+        connections, shown = self.scene.connections, self.labels_shown()
+        if self.full or len(self.dirty) > len(connections) // 2:
+            self._start_backlog()
+        if self.backlog and (shown or len(self.backlog) <= CHUNK):
+            self.finish()
+            return
+        if shown and self.unapplied:
+            self._apply()
+        if self.backlog:  # one chunk of the background placement
+            chunk, self.backlog = self.backlog[:CHUNK], self.backlog[CHUNK:]
+            self._place(chunk, apply=False)
+            self.schedule()
+        waiting = set(self.backlog)  # those get their place when the backlog reaches them
+        ready = self._in_order(c for c in self.dirty if c not in waiting)
+        self.dirty.clear()
+        if self.scene.dragging:  # labels no view shows wait for the drop
+            ready, later = self._partition_shown(ready)
+            self.dirty.update(later)
+        self._place(ready, apply=shown)
+
+    def _partition_shown(self, conn_ids: list[str]) -> tuple[list[str], list[str]]:
+        """The labels a view may show (their line crosses a view zoomed in enough), and the rest."""
+        areas = [v.mapToScene(v.viewport().rect()).boundingRect().adjusted(-200, -200, 200, 200)
+                 for v in self.scene.views() if v.transform().m11() >= style.LABEL_MIN_ZOOM]
+        shown, hidden = [], []
+        for conn_id in conn_ids:
+            bounds = self.scene.connections[conn_id].path.controlPointRect()
+            (shown if any(a.intersects(bounds) for a in areas) else hidden).append(conn_id)
+        return shown, hidden
+
+    def _in_order(self, conn_ids) -> list[str]:
+        """Connection ids in the scene's order (labels are placed first come, first served)."""
+        connections, order = self.scene.connections, self._order
+        conn_ids = [c for c in conn_ids if c in connections]
+        if any(c not in order for c in conn_ids) or len(order) < len(connections):
+            order = self._order = {c: i for i, c in enumerate(connections)}
+        return sorted(conn_ids, key=order.__getitem__)
+
+    def place_all(self) -> None:
+        """Slide each label along its line to the first spot that hides no node or label;
+        where there is none, show only the ports if that fits better."""
+        self._start_backlog()
+        self.finish()
+
+    def finish(self) -> None:
+        """Place the rest of a background placement now and move every label where it belongs
+        (a view is about to show labels, or an export to print them)."""
+        backlog, self.backlog = self.backlog, []
+        waiting = set(backlog)
+        extra = self._in_order(c for c in self.dirty if c not in waiting)
+        self.dirty.clear()
+        self._place(backlog + extra, apply=True)
+        self._apply()
+
+    def _start_backlog(self) -> None:
+        self.full = False
+        for key in [k for k in self.obstacles.boxes if k in self.scene.connections]:
+            self.obstacles.remove(key)
+        self.dirty.clear()
+        self.backlog = list(self.scene.connections)
+
+    def _place(self, conn_ids: list[str], apply: bool = True) -> None:
+        """Place these labels in this order. During a drag a label keeps its spot on its line
+        while that spot is free (the drop places them afresh). Unless ``apply``, the items
+        are not moved yet (no view shows labels: moving them would only cost repaints)."""
+        obstacles, connections, spots = self.obstacles, self.scene.connections, self._spots
+        conn_ids = [c for c in conn_ids if c in connections]
+        sticky = self.scene.dragging
+        for conn_id in conn_ids:
+            obstacles.remove(conn_id)
+        for conn_id in conn_ids:
+            item = connections[conn_id]
+            box, compact, index, hidden = choose(
+                item.spots, item.label_size(False), lambda: item.label_size(True), obstacles,
+                spots.get(conn_id) if sticky else None)
+            spots[conn_id] = (index, compact, hidden)
+            if box is not None:
+                obstacles.add(conn_id, box)
+            if apply:
+                self.unapplied.pop(conn_id, None)
+                _move(item, compact, box)
+            else:
+                self.unapplied[conn_id] = (compact, box)
+        self.placed_count += len(conn_ids)
+
+    def _apply(self) -> None:
+        unapplied, self.unapplied = self.unapplied, {}
+        connections = self.scene.connections
+        for conn_id, (compact, box) in unapplied.items():
+            if conn_id in connections:
+                _move(connections[conn_id], compact, box)
+
+
+def _move(item, compact: bool, box: Box | None) -> None:
+    item.set_compact(compact)
+    if box is not None:
+        item.label_item.setPos(box[0], box[1])

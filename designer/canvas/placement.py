@@ -1,0 +1,144 @@
+"""Where connection labels go: pure Python geometry, no Qt (so it is cheap and testable).
+
+Each label slides along its line to the first spot (``LABEL_SPOTS``) that hides no node and
+no label placed before it; where every spot hides something it takes the spot that hides the
+least area. Rectangles are ``(left, top, right, bottom)`` tuples.
+
+:class:`Obstacles` is a grid of buckets (a dict keyed by cell), so asking what a rectangle
+overlaps looks at its few cells instead of every node and label: placing all labels is linear
+in their number, and re-placing the few labels a drag touches costs next to nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # where along its line a label may sit
+CELL = 200.0  # bucket size in scene units: about a node with its margin
+
+
+def box_at(centre: tuple[float, float], size: tuple[float, float]) -> Box:
+    """The box of ``size`` (width, height) centred on ``centre``."""
+    w, h = size
+    return (centre[0] - w / 2, centre[1] - h / 2, centre[0] + w / 2, centre[1] + h / 2)
+
+
+def overlap(a: Box, b: Box) -> float:
+    """The area two boxes share (0 when they only touch or are apart)."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+class Obstacles:
+    """Boxes by key, bucketed on a grid for overlap queries."""
+
+    def __init__(self, cell: float = CELL) -> None:
+        self.cell = cell
+        self.boxes: dict[Hashable, Box] = {}
+        self._buckets: dict[tuple[int, int], dict[Hashable, Box]] = {}
+
+    def _cells(self, box: Box) -> Iterable[tuple[int, int]]:
+        c = self.cell
+        x0, y0, x1, y1 = int(box[0] // c), int(box[1] // c), int(box[2] // c), int(box[3] // c)
+        return ((i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1))
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self.boxes
+
+    def __len__(self) -> int:
+        return len(self.boxes)
+
+    def add(self, key: Hashable, box: Box) -> None:
+        if key in self.boxes:
+            self.remove(key)
+        self.boxes[key] = box
+        for cell in self._cells(box):
+            self._buckets.setdefault(cell, {})[key] = box
+
+    def remove(self, key: Hashable) -> None:
+        box = self.boxes.pop(key, None)
+        if box is None:
+            return
+        for cell in self._cells(box):
+            bucket = self._buckets.get(cell)
+            if bucket is not None:
+                bucket.pop(key, None)
+                if not bucket:
+                    del self._buckets[cell]
+
+    def near(self, box: Box) -> dict[Hashable, Box]:
+        """The boxes (by key) in the buckets the box touches: a superset of what it overlaps."""
+        c, buckets = self.cell, self._buckets
+        x0, y0, x1, y1 = int(box[0] // c), int(box[1] // c), int(box[2] // c), int(box[3] // c)
+        if x0 == x1 and y0 == y1:
+            return buckets.get((x0, y0)) or {}
+        found: dict[Hashable, Box] = {}
+        for i in range(x0, x1 + 1):
+            for j in range(y0, y1 + 1):
+                bucket = buckets.get((i, j))
+                if bucket:
+                    found.update(bucket)
+        return found
+
+    def overlapping(self, box: Box) -> list[Hashable]:
+        return [k for k, other in self.near(box).items() if overlap(box, other) > 0]
+
+    def cost(self, box: Box, limit: float = float("inf")) -> float:
+        """The area of ``box`` hidden under the obstacles (overlaps add up). Counting stops
+        once it reaches ``limit``: the caller only needs to know it is no better."""
+        x0, y0, x1, y1 = box
+        total = 0.0
+        for bx0, by0, bx1, by1 in self.near(box).values():
+            w = (x1 if x1 < bx1 else bx1) - (x0 if x0 > bx0 else bx0)
+            if w > 0:
+                h = (y1 if y1 < by1 else by1) - (y0 if y0 > by0 else by0)
+                if h > 0:
+                    total += w * h
+                    if total >= limit:
+                        return total
+        return total
+
+
+def best_spot(spots: Sequence[tuple[float, float]], size: tuple[float, float],
+              obstacles: Obstacles) -> tuple[Box | None, float, int]:
+    """The first spot whose box hides nothing, else the one that hides least (first on ties):
+    its box, the area it hides and its index. ``spots`` are the centres along the line, in
+    ``LABEL_SPOTS`` order."""
+    if size[0] <= 0 or size[1] <= 0:
+        return None, 0.0, -1
+    best, best_cost, best_index = None, float("inf"), -1
+    for index, centre in enumerate(spots):
+        box = box_at(centre, size)
+        cost = obstacles.cost(box, best_cost)
+        if cost < best_cost:
+            best, best_cost, best_index = box, cost, index
+        if cost == 0:
+            break
+    return best, (best_cost if best is not None else 0.0), best_index
+
+
+def choose(spots: Sequence[tuple[float, float]], full: tuple[float, float],
+           compact: Callable[[], tuple[float, float]], obstacles: Obstacles,
+           keep: tuple[int, bool, float] | None = None) -> tuple[Box | None, bool, int, float]:
+    """Where a label goes: its box, whether it shows only the ports, the index of its spot and
+    the area it hides. The full label where a spot is free, else the compact one
+    (``compact()`` gives its size) if it hides less.
+
+    ``keep`` (spot index, compact, area hidden) is where the label was: while that spot hides
+    no more than it did, the label stays there (a drag moves labels along with their lines
+    instead of searching again each frame)."""
+    if keep is not None and 0 <= keep[0] < len(spots):
+        index, small, hidden = keep
+        box = box_at(spots[index], compact() if small else full)
+        if box[2] > box[0]:
+            cost = obstacles.cost(box, hidden + 1e-9)
+            if cost <= hidden:
+                return box, small, index, cost
+    box, cost, index = best_spot(spots, full, obstacles)
+    if cost:
+        small_box, small_cost, small_index = best_spot(spots, compact(), obstacles)
+        if small_cost < cost:
+            return small_box, True, small_index, small_cost
+    return box, False, index, cost

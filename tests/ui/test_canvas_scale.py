@@ -1,0 +1,224 @@
+"""The canvas on large designs: level of detail, labels re-placed only where something moved,
+labels placed in the background while zoomed out, the drag layer, lazy tooltips."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHelpEvent, QStyleOptionGraphicsItem
+
+from bench.generate import generate
+from designer.canvas import CanvasScene, CanvasView, style
+from designer.canvas.label_layer import CHUNK
+from designer.editor import DocumentEditor
+from designer.io import save_document
+from designer.model import Connection
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+@pytest.fixture()
+def big(qtbot, catalog, tmp_path):
+    """A generated design of 200 nodes and 600 connections in a shown 1200 x 800 view."""
+    path = tmp_path / "big.yaml"
+    save_document(generate(200, 600, seed=5, catalog=catalog), path)
+    editor = DocumentEditor(catalog)
+    scene = CanvasScene(editor)
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    editor.open(path)
+    yield editor, scene, view
+    scene.detach()
+
+
+def painted(item, zoom: float, widget) -> bool:
+    image = QImage(600, 400, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(zoom, zoom)
+    painter.translate(-item.boundingRect().topLeft())
+    item.paint(painter, QStyleOptionGraphicsItem(), widget)
+    painter.end()
+    return any(image.pixelColor(x, y) != QColor("white") for x in range(0, 600, 3) for y in range(0, 400, 3))
+
+
+def test_labels_are_not_painted_on_screen_when_zoomed_out_but_exported(big):
+    _, scene, view = big
+    label = next(c.label_item for c in scene.connections.values() if c.label_item.lines)
+    below, above = style.LABEL_MIN_ZOOM * 0.9, style.LABEL_MIN_ZOOM * 1.1
+    assert painted(label, above, view.viewport())
+    assert not painted(label, below, view.viewport())
+    assert painted(label, below, None)  # an export (scene.render) paints every label
+
+
+def test_zoomed_out_labels_are_placed_in_the_background_and_at_once_on_zoom_in(big, qtbot):
+    editor, scene, view = big
+    assert len(scene.connections) > CHUNK
+    view.fit()
+    assert view.zoom() < style.LABEL_MIN_ZOOM
+    editor.set_exchange_version("2013")  # every label changes: a full placement
+    labels = scene.labels
+    assert labels.backlog  # not all at once: a chunk per turn of the event loop
+    assert 0 < len(labels.backlog) < len(scene.connections)
+    assert len(labels.backlog) % CHUNK == len(scene.connections) % CHUNK
+    assert labels.unapplied  # and the hidden label items are not even moved (no repaints)
+    view.set_zoom(1.0)  # labels show from here on: the rest is placed before the paint
+    assert not labels.backlog and not labels.unapplied
+    qtbot.waitUntil(lambda: labels.settled)
+
+
+def test_moving_a_node_re_places_only_nearby_labels(big):
+    editor, scene, view = big
+    view.set_zoom(1.0)
+    scene.place_labels()
+    before = {c: item.label_item.pos() for c, item in scene.connections.items()}
+    node = next(n for n in editor.document.nodes.values() if len(scene._by_node[n.id]) >= 3)
+    count = scene.labels.placed_count
+    editor.move({node.id: (node.pos[0] + 40, node.pos[1] + 20)})
+    placed = scene.labels.placed_count - count
+    own = set(scene._by_node[node.id])
+    assert len(own) <= placed < len(scene.connections) // 4
+    moved = {c for c, item in scene.connections.items() if item.label_item.pos() != before[c]}
+    assert own & moved
+    far = [c for c in moved - own
+           if not scene.connections[c].label_item.sceneBoundingRect().intersects(
+               scene.nodes[node.id].sceneBoundingRect().adjusted(-400, -400, 400, 400))]
+    assert not far
+
+
+def test_a_design_name_change_does_not_relabel(big):
+    editor, scene, _ = big
+    scene.place_labels()
+    count = scene.labels.placed_count
+    editor.set_document_name("Renamed")
+    scene.labels.flush()
+    assert scene.labels.placed_count == count
+    editor.set_exchange_version("2013")
+    scene.labels.finish()
+    assert scene.labels.placed_count >= count + len(scene.connections)
+
+
+def test_the_scene_grows_to_hold_a_large_design(big):
+    _, scene, _ = big
+    assert scene.sceneRect().contains(scene.itemsBoundingRect())
+
+
+def test_parallel_connections_later_in_the_file_open_and_fan_out(qtbot, catalog, tmp_path):
+    editor = DocumentEditor(catalog)
+    editor.open(SAMPLE)
+    doc = editor.document
+    first = next(iter(doc.connections.values()))
+    doc.add_connection(Connection("c_parallel", first.between))
+    path = tmp_path / "parallel.yaml"
+    save_document(doc, path)
+    editor.open(path)
+    scene = CanvasScene(editor)
+    try:
+        a, b = scene.connections[first.id], scene.connections["c_parallel"]
+        assert a.path.elementCount() == b.path.elementCount() == 4  # both curved: fanned out
+        assert a.path.pointAtPercent(0.5) != b.path.pointAtPercent(0.5)
+    finally:
+        scene.detach()
+
+
+def test_tooltips_are_built_when_asked_for(qtbot, catalog):
+    editor = DocumentEditor(catalog)
+    editor.open(SAMPLE)
+    scene = CanvasScene(editor)
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    try:
+        item = scene.connections["c_edge_ex01"]
+        assert item.tooltip_pending and not item.toolTip()
+        event = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
+        event.setScenePos(item.path.pointAtPercent(0.1))
+        scene.helpEvent(event)
+        assert "EDGE01" in item.toolTip() and "SMTP" in item.toolTip()
+        assert item.label_item.toolTip() == item.toolTip()
+    finally:
+        scene.detach()
+
+
+def test_a_node_drag_paints_only_what_moves_and_commits_once(qtbot, catalog, monkeypatch):
+    monkeypatch.setattr(CanvasScene, "DRAG_LAYER_MIN_ITEMS", 0)
+    editor = DocumentEditor(catalog)
+    editor.open(SAMPLE)
+    scene = CanvasScene(editor)
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_reset()
+    try:
+        node = scene.nodes["ex01"]
+        own = {scene.connections[c] for c in scene._by_node["ex01"]}
+        start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+        vp = view.viewport()
+        index = editor.undo_stack.index()
+        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        QTest.mouseMove(vp, start + QPoint(20, 10))
+        QTest.mouseMove(vp, start + QPoint(40, 20))
+        layer = scene.drag_layer
+        assert layer is not None and layer.pictures
+        shown = view.mapToScene(vp.rect()).boundingRect()
+        still = [i for i in scene.nodes.values() if i is not node and shown.intersects(i.sceneBoundingRect())]
+        assert still and all(item.flags() & NO_CONTENTS for item in still)  # Qt does not paint them
+        assert not node.flags() & NO_CONTENTS
+        assert not any(item.flags() & NO_CONTENTS for item in own)
+        assert node.pos() != QPointF(*editor.document.node("ex01").pos)  # a preview, not an edit
+        assert editor.undo_stack.index() == index
+        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(40, 20))
+        assert scene.drag_layer is None
+        assert not any(item.flags() & NO_CONTENTS for item in scene.items())
+        assert editor.undo_stack.index() == index + 1 and editor.undo_stack.undoText() == "Move EX01"
+        pos = editor.document.node("ex01").pos
+        assert (node.pos().x(), node.pos().y()) == pos
+    finally:
+        scene.detach()
+
+
+def test_a_scroll_during_a_drag_drops_the_layer(qtbot, catalog, monkeypatch):
+    monkeypatch.setattr(CanvasScene, "DRAG_LAYER_MIN_ITEMS", 0)
+    editor = DocumentEditor(catalog)
+    editor.open(SAMPLE)
+    scene = CanvasScene(editor)
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_reset()
+    try:
+        node = scene.nodes["ex01"]
+        view.centerOn(node)
+        start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+        vp = view.viewport()
+        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        QTest.mouseMove(vp, start + QPoint(20, 10))
+        assert scene.drag_layer is not None
+        bar = view.horizontalScrollBar()
+        bar.setValue(bar.value() + 50 if bar.value() + 50 <= bar.maximum() else bar.value() - 50)
+        view.viewport().grab()  # the next paint sees the picture is stale
+        assert scene.drag_layer is None
+        assert not any(item.flags() & NO_CONTENTS for item in scene.items())
+        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(20, 10))
+    finally:
+        scene.detach()
+
+
+def test_a_file_without_geometry_is_laid_out_on_open(catalog, tmp_path):
+    doc = generate(80, 200, seed=2, geometry=False, catalog=catalog)
+    path = tmp_path / "plain.yaml"
+    save_document(doc, path)
+    editor = DocumentEditor(catalog)
+    editor.open(path)
+    assert all(n.pos is not None for n in editor.document.nodes.values())
+    assert all(z.rect is not None for z in editor.document.zones.values())
+    assert {n.id: n.zone for n in editor.document.nodes.values()} == {n.id: n.zone for n in doc.nodes.values()}

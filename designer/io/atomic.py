@@ -2,18 +2,34 @@
 
 This is the standard POSIX pattern (also what ``QSaveFile`` does): at every instant the target
 is either the old file or the new one, whole. The Qt code uses ``QSaveFile``; the core uses this.
+
+The temporary file is hidden and names its target, its host and the process writing it:
+``.design.yaml.HOST.PID.RANDOM.tmp``. A process killed while writing (``kill -9``, a power cut)
+can leave one behind; the target is untouched. The next save of the same target removes the
+temporary files that processes on this host which no longer run left beside it, so they never
+pile up; a temporary file of a process that still runs (another window saving the same file)
+is never touched.
 """
 from __future__ import annotations
 
 import os
+import re
+import socket
+import sys
 import tempfile
+import threading
 from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+_PREFIX_BYTES = 120  # of the target's name in the temporary name: room for the rest in 255
+_umask_lock = threading.Lock()
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{_temp_stem(path.name)}{_owner()}.", suffix=TEMP_SUFFIX,
+                                    dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -31,15 +47,82 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_directory(directory)
+    remove_stale_temp_files(path)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def _temp_stem(name: str) -> str:
+    """``.NAME.``: hidden, and saying whose temporary file it is (a long name is shortened)."""
+    short = name.encode("utf-8")[:_PREFIX_BYTES].decode("utf-8", errors="ignore")
+    return f".{short}."
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:16] or "host"
+
+
+def _owner() -> str:
+    return f"{_host()}.{os.getpid()}"
+
+
+def temp_files(path: Path) -> list[Path]:
+    """The temporary files of saves of ``path`` that are beside it now (finished or not)."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    pattern = re.compile(re.escape(_temp_stem(path.name)) + r"([A-Za-z0-9]+)\.(\d+)\.\w+" + re.escape(TEMP_SUFFIX))
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    return [directory / name for name in names if pattern.fullmatch(name)]
+
+
+def remove_stale_temp_files(path: Path) -> list[Path]:
+    """Remove the temporary files of ``path`` left by processes of this host that have ended;
+    returns those removed. Never raises: a file that can't be removed stays."""
+    path = Path(path)
+    host, removed = _host(), []
+    for temp in temp_files(path):
+        owner_host, pid = temp.name[len(_temp_stem(path.name)):].split(".")[:2]
+        if owner_host != host or int(pid) == os.getpid() or _running(int(pid)):
+            continue
+        try:
+            temp.unlink()
+            removed.append(temp)
+        except OSError:
+            pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if sys.platform == "win32":
+        # os.kill(pid, 0) would end the process on Windows; a file still open in another
+        # process can't be deleted there, so trying is safe.
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or we can't tell: keep its file
+    return True
+
+
 def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
+    """The process's umask, without changing it while other threads create files."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _umask_lock:  # no /proc: the classic set-and-restore, as briefly as possible
+        mask = os.umask(0o077)
+        os.umask(mask)
     return mask
 
 

@@ -12,12 +12,12 @@ from typing import Any, Collection
 
 import yaml
 
-from ..model import EXCHANGE_VERSIONS, FORMAT, ZONE_KINDS, Connection, Document, Node, Rect, Zone
-from ..yamlsafe import InputError, line_of, load_file, loads, plain
+from ..model import EXCHANGE_VERSIONS, FORMAT, ZONE_KINDS, Connection, Document, ModelError, Node, Rect, Zone
+from ..yamlsafe import InputError, line_of, load_file, loads, plain, shorten
 from .atomic import atomic_write_text
 
 MAX_DOCUMENT_BYTES = 16_000_000
-_FORMAT_RE = re.compile(r"^exchange-topology/(\d+)$")
+_FORMAT_RE = re.compile(r"exchange-topology/([0-9]+)")
 _TOP_KEYS = ("format", "name", "exchange_version", "zones", "nodes", "connections")
 _ZONE_KEYS = ("id", "name", "kind", "rect", "color")
 _NODE_KEYS = ("id", "name", "role", "zone", "position")
@@ -58,10 +58,12 @@ class _Builder:
 
     def new_id(self, item: dict, what: str) -> str:
         item_id = self.text(item, "id", what)
+        if not item_id:
+            raise self.fail(item, "id", f"{what}: 'id' must not be empty")
         if item_id in self.seen:
             first = self.seen[item_id]
             where = f" (first used on line {first})" if first else ""
-            raise self.fail(item, "id", f"duplicate id {item_id!r}{where}")
+            raise self.fail(item, "id", f"duplicate id {shorten(item_id)}{where}")
         self.seen[item_id] = line_of(item, "id")
         return item_id
 
@@ -69,11 +71,17 @@ class _Builder:
         value = item.get(key)
         if value is None:
             return None
-        if (not isinstance(value, list) or len(value) != count or not all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-                for v in value)):
+        numbers = None
+        if isinstance(value, list) and len(value) == count and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            try:
+                numbers = tuple(float(v) for v in value)  # a huge int overflows
+            except OverflowError:
+                numbers = None
+        if numbers is None or not all(math.isfinite(v) for v in numbers):
             raise self.fail(item, key, f"{what}: '{key}' must be a list of {count} numbers")
-        return tuple(float(v) for v in value)
+        # As a save writes them (two decimals), so that what opens is what the next save keeps.
+        return tuple(float(_num(v)) for v in numbers)
 
     def items(self, data: dict, key: str) -> list:
         value = data.get(key)
@@ -87,65 +95,83 @@ class _Builder:
         return value
 
 
-def _extra(item: dict, known: tuple[str, ...]) -> dict:
-    return {str(k): plain(v) for k, v in item.items() if k not in known}
+def _extra(item: dict, known: tuple[str, ...], file: str | Path | None) -> dict:
+    """The keys this version does not know, kept as they are (their names as text)."""
+    extra: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in known:
+            continue
+        name = str(key)
+        if name in extra or name in known:  # ``1:`` and ``'1':``: one key once written back
+            raise DocumentError(file, line_of(item, key), f"duplicate key {shorten(name)}")
+        extra[name] = plain(value)
+    return extra
 
 
 def _check_format(data: Any, file: str | Path | None) -> None:
     if not isinstance(data, dict) or "format" not in data:
         raise DocumentError(file, line_of(data), "this is not an Exchange topology file "
                             f"(it has no 'format: {FORMAT}' line)")
-    match = _FORMAT_RE.match(str(data["format"]))
+    match = _FORMAT_RE.fullmatch(data["format"]) if isinstance(data["format"], str) else None
     if not match:
         raise DocumentError(file, line_of(data, "format"),
-                            f"unknown format {data['format']!r}; expected {FORMAT}")
+                            f"unknown format {shorten(data['format'])}; expected {FORMAT}")
     if int(match.group(1)) > 1:
         raise DocumentError(file, line_of(data, "format"),
-                            f"this file uses {data['format']}, written by a newer version of "
+                            f"this file uses {shorten(data['format'])[1:-1]}, written by a newer version of "
                             f"Exchange Topology Designer; this version reads {FORMAT}")
 
 
 def _build(data: Any, file: str | Path | None, roles: Collection[str] | None) -> Document:
     _check_format(data, file)
+    try:
+        return _build_checked(data, file, roles)
+    except ModelError as exc:  # a case the checks below missed: still one clear message
+        raise DocumentError(file, None, str(exc)) from None
+
+
+def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] | None) -> Document:
     b = _Builder(file, roles)
-    version = str(data.get("exchange_version", "2016"))
+    version = data.get("exchange_version", "2016")
+    version = str(version) if isinstance(version, (str, int)) and not isinstance(version, bool) else version
     if version not in EXCHANGE_VERSIONS:
-        raise b.fail(data, "exchange_version", f"unknown exchange_version {version!r}; "
+        raise b.fail(data, "exchange_version", f"unknown exchange_version {shorten(version)}; "
                      f"expected one of {', '.join(EXCHANGE_VERSIONS)}")
     name = b.text(data, "name", "the design", default="Untitled design")
-    doc = Document(name, version, extra=_extra(data, _TOP_KEYS))
+    doc = Document(name, version, extra=_extra(data, _TOP_KEYS, file))
 
     for item in b.items(data, "zones"):
         zone_id = b.new_id(item, "zone")
-        what = f"zone {zone_id!r}"
+        what = f"zone {shorten(zone_id)}"
         kind = b.text(item, "kind", what, default="internal")
         if kind not in ZONE_KINDS:
-            raise b.fail(item, "kind", f"{what}: unknown kind {kind!r}; expected one of {', '.join(ZONE_KINDS)}")
+            raise b.fail(item, "kind", f"{what}: unknown kind {shorten(kind)}; expected one of {', '.join(ZONE_KINDS)}")
         rect = b.numbers(item, "rect", 4, what)
         if rect and (rect[2] <= 0 or rect[3] <= 0):
-            raise b.fail(item, "rect", f"{what}: 'rect' must have a positive width and height")
+            raise b.fail(item, "rect", f"{what}: 'rect' must have a positive width and height "
+                         "(0.01 at least)")
         color = item.get("color")
         if color is not None and not isinstance(color, str):
             raise b.fail(item, "color", f"{what}: 'color' must be text such as '#d0e4f5'")
         doc.add_zone(Zone(zone_id, b.text(item, "name", what, default=zone_id), kind,
-                          Rect(*rect) if rect else None, color, _extra(item, _ZONE_KEYS)))
+                          Rect(*rect) if rect else None, color, _extra(item, _ZONE_KEYS, file)))
 
     for item in b.items(data, "nodes"):
         node_id = b.new_id(item, "node")
-        what = f"node {node_id!r}"
+        what = f"node {shorten(node_id)}"
         role = b.text(item, "role", what)
         if roles is not None and role not in roles:
-            raise b.fail(item, "role", f"{what}: unknown role {role!r}")
+            raise b.fail(item, "role", f"{what}: unknown role {shorten(role)}")
         zone = b.text(item, "zone", what)
         if zone not in doc.zones:
-            raise b.fail(item, "zone", f"{what}: unknown zone {zone!r}")
+            raise b.fail(item, "zone", f"{what}: unknown zone {shorten(zone)}")
         pos = b.numbers(item, "position", 2, what)
         doc.add_node(Node(node_id, b.text(item, "name", what, default=node_id), role, zone,
-                          pos, _extra(item, _NODE_KEYS)))
+                          pos, _extra(item, _NODE_KEYS, file)))
 
     for item in b.items(data, "connections"):
         conn_id = b.new_id(item, "connection")
-        what = f"connection {conn_id!r}"
+        what = f"connection {shorten(conn_id)}"
         between = item.get("between")
         if (not isinstance(between, list) or len(between) != 2
                 or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in between)):
@@ -154,21 +180,23 @@ def _build(data: Any, file: str | Path | None, roles: Collection[str] | None) ->
         ends = (str(between[0]), str(between[1]))
         for end in ends:
             if end not in doc.nodes:
-                raise b.fail(item, "between", f"{what}: unknown node {end!r}")
+                raise b.fail(item, "between", f"{what}: unknown node {shorten(end)}")
         if ends[0] == ends[1]:
-            raise b.fail(item, "between", f"{what}: joins node {ends[0]!r} to itself")
+            raise b.fail(item, "between", f"{what}: joins node {shorten(ends[0])} to itself")
         services = item.get("services")
         if services is not None:
             if not isinstance(services, list) or not all(isinstance(s, str) for s in services):
                 raise b.fail(item, "services", f"{what}: 'services' must be a list of service names")
             services = tuple(services)
-        doc.add_connection(Connection(conn_id, ends, services, _extra(item, _CONNECTION_KEYS)))
+        doc.add_connection(Connection(conn_id, ends, services, _extra(item, _CONNECTION_KEYS, file)))
     return doc
 
 
 # ---- writing
 def _num(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else round(float(value), 2)
+    """A coordinate as the file holds it: an integer, or two decimals (diffs stay clean)."""
+    value = round(float(value), 2)
+    return int(value) if value.is_integer() else value
 
 
 class _Flow(list):

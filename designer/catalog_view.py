@@ -5,7 +5,7 @@ import json
 from argparse import Namespace
 
 from .analysis import authentication_label, encryption_label
-from .catalog import ROLE_GROUPS, Catalog, DataPath
+from .catalog import ROLE_GROUPS, Catalog, DataPath, PathQuery, search_paths
 
 
 def _ends(catalog: Catalog, roles: tuple[str, ...]) -> str:
@@ -71,7 +71,8 @@ def catalog_listing(catalog: Catalog, args: Namespace) -> str:
                                 "description": e.description} for e in entries], indent=2) + "\n"
         return "".join(f"{', '.join(str(p) for p in e.ports) or '?':<16}{e.protocol:<22}{e.description or ''}\n"
                        for e in entries)
-    paths = catalog.query(args.exchange_version, args.port, args.role, args.service)
+    paths = search_paths(catalog, PathQuery(version=args.exchange_version, port=args.port,
+                                            role=args.role, service=args.service))
     if as_json:
         return json.dumps([_path_record(catalog, p) for p in paths], indent=2, ensure_ascii=False) + "\n"
     if not paths:

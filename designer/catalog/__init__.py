@@ -5,9 +5,10 @@ from .model import (
     LEGACY_VERSIONS, ROLE_GROUPS, VERSIONS, Auth, DataPath, Encryption, FirewallRule,
     LegacyPort, Port, Role, Source, SupportRule,
 )
+from .search import PathQuery, search_paths
 
 __all__ = [
     "Auth", "Catalog", "CatalogError", "DataPath", "Encryption", "FirewallRule", "LEGACY_VERSIONS",
-    "LegacyPort", "PathMatch", "Port", "ROLE_GROUPS", "Role", "Source", "SupportRule", "VERSIONS",
-    "load_catalog",
+    "LegacyPort", "PathMatch", "PathQuery", "Port", "ROLE_GROUPS", "Role", "Source", "SupportRule", "VERSIONS",
+    "load_catalog", "search_paths",
 ]

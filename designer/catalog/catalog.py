@@ -5,7 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .model import VERSIONS, DataPath, FirewallRule, LegacyPort, Port, Role, Source, SupportRule
+from .model import VERSIONS, DataPath, FirewallRule, LegacyPort, Role, Source, SupportRule
+from .search import PathQuery, search_paths
 
 
 @dataclass(frozen=True)
@@ -70,20 +71,9 @@ class Catalog:
         role: str | None = None,
         service: str | None = None,
     ) -> list[DataPath]:
-        """Browse the paths: by version, by a port they use, by a role at either end."""
-        probe = [Port(port, port, "TCP"), Port(port, port, "UDP")] if port is not None else []
-        result = []
-        for path in self.paths:
-            if version and version not in path.versions:
-                continue
-            if role and role not in path.sources_roles and role not in path.target_roles:
-                continue
-            if probe and not any(p.overlaps(q) for p in path.ports for q in probe):
-                continue
-            if service and service.lower() not in path.service.lower():
-                continue
-            result.append(path)
-        return result
+        """Browse the paths: by version, by a port they use, by a role at either end, by part of
+        a service name (see :mod:`designer.catalog.search`, which the browser shares)."""
+        return search_paths(self, PathQuery(version=version, port=port, role=role, service=service))
 
     def source(self, source_id: str) -> Source | None:
         return self.sources.get(source_id)

@@ -25,7 +25,11 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent, DocumentEndEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+    SequenceStartEvent, StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 try:
@@ -189,10 +193,123 @@ for _cls in {_PyLoader, _Loader}:
     _cls.add_constructor("tag:yaml.org,2002:str", _Checks.construct_yaml_str)
 
 
+class _Unusual(Exception):
+    """The fast reader met something it leaves to the loader (an error, a tag, an anchor...)."""
+
+
+_MAP_TAGS = (None, "tag:yaml.org,2002:map")
+_SEQ_TAGS = (None, "tag:yaml.org,2002:seq")
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _fast_loads(text: str) -> Any:
+    """What ``_CLoader`` gives for the plain YAML a program writes (the designer's own files),
+    built straight from libyaml's events: no node tree, no recursion, about three times faster.
+
+    Anything out of the ordinary (any error, an anchor or alias, an explicit tag on a mapping or
+    sequence, a merge key, a non-scalar or duplicate key, deep nesting, several documents) raises
+    :class:`_Unusual`, and the caller reads the text again with the loader, which says what is
+    wrong. Scalars are resolved and constructed by the loader's own resolver and constructors,
+    so the data and the lines are the same (a test compares them)."""
+    try:
+        parser = CParser(text)
+    except Exception:  # e.g. a lone surrogate libyaml cannot take: the loader will say
+        raise _Unusual from None
+    helper = _PyLoader("")  # the safe resolver and constructors, for scalars
+    resolve, construct, get_event = helper.resolve, helper.construct_object, parser.get_event
+    resolved: dict = {}
+    try:
+        get_event()  # stream start
+        if parser.check_event(StreamEndEvent):
+            return None
+        get_event()  # document start
+        stack: list = []  # per open collection: [container, is_mapping, pending key or _NO_KEY]
+        root = _NO_KEY
+        while root is _NO_KEY:
+            event = get_event()
+            kind = type(event)
+            line = event.start_mark.line + 1
+            if kind is ScalarEvent:
+                if event.anchor is not None:
+                    raise _Unusual
+                tag = event.tag
+                if tag is None or tag == "!":
+                    implicit = event.implicit
+                    key = (event.value, implicit)
+                    tag = resolved.get(key)
+                    if tag is None:
+                        tag = resolved[key] = resolve(ScalarNode, event.value, implicit)
+                if tag == _STR_TAG:
+                    value = event.value
+                    if _SURROGATE.search(value):
+                        raise _Unusual
+                else:
+                    if tag == _MERGE_TAG:
+                        raise _Unusual
+                    value = construct(ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mapping = kind is MappingStartEvent
+                if event.anchor is not None or event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS) \
+                        or len(stack) >= MAX_DEPTH - 1:
+                    raise _Unusual
+                value = YDict() if mapping else YList()
+                value.line = line
+                if mapping:
+                    value.key_lines = {}
+                else:
+                    value.item_lines = []
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                frame = stack.pop()
+                if frame[2] is not _NO_KEY:
+                    raise _Unusual
+                if not stack:
+                    root = frame[0]
+                continue
+            else:  # an alias, or anything unexpected
+                raise _Unusual
+            if stack:
+                frame = stack[-1]
+                container = frame[0]
+                if not frame[1]:
+                    container.append(value)
+                    container.item_lines.append(line)
+                elif frame[2] is _NO_KEY:  # this is a key
+                    if kind is not ScalarEvent or value in container:
+                        raise _Unusual
+                    frame[2] = value
+                    container.key_lines[value] = line
+                else:
+                    container[frame[2]] = value
+                    frame[2] = _NO_KEY
+            elif kind is ScalarEvent:
+                root = value
+            if kind is not ScalarEvent:
+                stack.append([value, mapping, _NO_KEY])
+        if not isinstance(get_event(), DocumentEndEvent) or not parser.check_event(StreamEndEvent):
+            raise _Unusual
+        return root
+    except _Unusual:
+        raise
+    except Exception:  # a syntax error, a value no constructor can make...: the loader will say
+        raise _Unusual from None
+    finally:
+        parser.dispose()
+
+
+_NO_KEY = object()
+
+
 def loads(text: str, file: str | Path | None = None, *, loader: type | None = None) -> Any:
     """Parse YAML text safely; raise InputError naming ``file`` and the line.
 
-    ``loader``: the loader class (tests compare the libyaml one with the pure-Python one)."""
+    ``loader``: the loader class (tests compare the libyaml one with the pure-Python one); by
+    default the fast reader is tried first when libyaml is there."""
+    if loader is None and CParser is not None:
+        try:
+            return _fast_loads(text)
+        except _Unusual:
+            pass
     try:
         parser = (loader or _Loader)(text)  # no tag can construct arbitrary objects
         try:

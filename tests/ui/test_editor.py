@@ -46,3 +46,31 @@ def test_a_node_dropped_outside_every_zone_joins_the_nearest(qtbot, catalog):
     assert editor.document.node(node).zone == "internal"
     x, y = editor.document.node(node).pos
     assert internal.x < x < internal.x + internal.width and internal.y < y < internal.y + internal.height
+
+
+def test_opening_pauses_the_cyclic_collector_and_always_resumes_it(qtbot, catalog, tmp_path, monkeypatch):
+    import gc
+
+    import designer.editor.editor as editor_module
+    from designer.yamlsafe import InputError
+
+    editor = DocumentEditor(catalog)
+    seen = []
+    real_load = editor_module.load_document
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_load(*args, **kwargs)
+    monkeypatch.setattr(editor_module, "load_document", spy)
+    assert gc.isenabled()
+    editor.open(SAMPLE)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: exchange-topology/1\nnodes: [\n", encoding="utf-8")
+    try:
+        editor.open(bad)
+    except InputError:
+        pass
+    else:
+        raise AssertionError("a broken file opened")
+    assert seen == [False, False] and gc.isenabled()
+    assert editor.path == SAMPLE  # the failed open left the open design alone

@@ -7,6 +7,7 @@ a file system, in the folder of the last export (else the design's folder).
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -28,10 +29,19 @@ REPORT_FORMATS = {"pdf": "PDF document", "html": "HTML page"}
 DIAGRAM_FORMATS = {"png": "PNG image", "svg": "SVG drawing", "pdf": "PDF document"}
 
 
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                   *(f"LPT{i}" for i in range(1, 10))}
+
+
 def file_stem(name: str) -> str:
-    """A design's name as a file name: no path separators, no characters Windows refuses."""
-    stem = UNSAFE.sub("_", name).strip(" ._")
-    return stem[:120] or "design"
+    """A design's name as a file name: no path separators, no characters Windows refuses, no
+    invisible characters (a right-to-left override could disguise the extension), and not one
+    of Windows's device names (``CON``, ``NUL``...)."""
+    visible = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
+    stem = UNSAFE.sub("_", visible).strip(" ._")[:120].rstrip(" .")
+    if stem.split(".")[0].upper() in WINDOWS_DEVICES:
+        stem = "_" + stem
+    return stem or "design"
 
 
 def _filters(formats: dict[str, str]) -> str:

@@ -11,8 +11,8 @@ every term must match:
   paths of that version instead;
 - a port with its transport (``443/TCP``, ``5060-5061/tcp``) matches overlapping ports;
 - anything else matches, case-insensitively, part of the service, title, protocol, category,
-  role ids and names at either end, authentication, encryption methods, ports, status, the
-  source's title and the notes.
+  role ids and names at either end, authentication, encryption methods, ports, status or the
+  source's title, or the start of a word in the notes.
 """
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def split_terms(text: str) -> list[str]:
     return [t.casefold() for t in terms if t.strip()]
 
 
-def search_paths(catalog: "Catalog", query: PathQuery | None = None) -> list[DataPath]:
+def search_paths(catalog: Catalog, query: PathQuery | None = None) -> list[DataPath]:
     """The catalog's data paths that match ``query``, in catalog order."""
     query = query or PathQuery()
     terms = split_terms(query.text)
@@ -76,7 +76,7 @@ def _filters_match(path: DataPath, query: PathQuery) -> bool:
     return not query.status or path.status == query.status
 
 
-def _term_matches(catalog: "Catalog", path: DataPath, term: str) -> bool:
+def _term_matches(catalog: Catalog, path: DataPath, term: str) -> bool:
     if term in VERSIONS or term in LEGACY_VERSIONS:
         return term in path.versions
     if _NUMBER.match(term):
@@ -88,18 +88,21 @@ def _term_matches(catalog: "Catalog", path: DataPath, term: str) -> bool:
             pass
         else:
             return any(p.overlaps(wanted) for p in path.ports)
-    return term in haystack(catalog, path)
+    fields, prose = haystack(catalog, path)
+    return term in fields or re.search(r"(?<!\w)" + re.escape(term), prose) is not None
 
 
-def haystack(catalog: "Catalog", path: DataPath) -> str:
-    """Everything free text is matched against, case-folded."""
+def haystack(catalog: Catalog, path: DataPath) -> tuple[str, str]:
+    """What free text is matched against, case-folded: the entry's fields (any part of them
+    matches) and its notes (the start of a word must match, so "um" finds "UM" but not
+    "maximum")."""
     roles = path.sources_roles + path.target_roles
     source = catalog.source(path.source)
-    parts = [
+    fields = [
         path.id, path.service, path.title or "", path.category.replace("_", " "), path.protocol or "",
         *roles, *(catalog.role_name(r) for r in roles),
         path.auth.default or "", *(path.auth.supported or ()), *path.encryption.methods,
-        *(str(p) for p in path.ports), path.status, path.notes or "", path.advisory or "",
-        source.title if source else path.source,
+        *(str(p) for p in path.ports), path.status, source.title if source else path.source,
     ]
-    return "\n".join(parts).casefold()
+    prose = [path.notes or "", path.advisory or ""]
+    return "\n".join(fields).casefold(), "\n".join(prose).casefold()

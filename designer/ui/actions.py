@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
@@ -93,6 +94,11 @@ class Actions:
         self.grid.setChecked(True)
         self.snap = make("&Snap to Grid", w.toggle_snap, "Ctrl+Shift+'", "Snap moved items to the grid", checkable=True)
         self.snap.setChecked(True)
+        self.knowledge_base = make(
+            QCoreApplication.translate("Actions", "&Knowledge Base"), w.show_knowledge_base, "F1",
+            QCoreApplication.translate("Actions", "Search the knowledge base by port, role, service and version, "
+                                       "with the Microsoft source of every entry"),
+            icon(QStyle.StandardPixmap.SP_DialogHelpButton))
         self.about = make("&About", w.about, None, "About Exchange Topology Designer")
 
     def build_menus(self) -> None:
@@ -131,6 +137,8 @@ class Actions:
         for dock in w.docks:
             view.addAction(dock.toggleViewAction())
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.knowledge_base)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
 
     def build_toolbar(self) -> QToolBar:

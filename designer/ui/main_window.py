@@ -20,6 +20,7 @@ from .deliverables import Deliverables
 from .files import FileActions
 from .findings_panel import FindingsPanel
 from .inspector import InspectorPanel
+from .kb_browser import KnowledgeBaseBrowser
 from .matrix_panel import MatrixPanel
 from .palette import PalettePanel
 from .recovery import INTERVAL_KEY, Autosaver, autosave_interval, user_dir
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.settings)
         self.autosaver = Autosaver(editor, user_dir(), autosave_interval(self.settings), self)
         self.deliverables = Deliverables(self)
+        self.kb_browser: KnowledgeBaseBrowser | None = None  # made on first use, then raised
         self.actions = Actions(self)
         self.actions.build_menus()
         self.addToolBar(self.actions.build_toolbar())
@@ -211,6 +213,12 @@ class MainWindow(QMainWindow):
         if ok:
             self.settings.setValue(INTERVAL_KEY, seconds)
             self.autosaver.set_interval(seconds)
+
+    def show_knowledge_base(self) -> None:
+        """Help > Knowledge Base: open the browser (one per window) or bring it to the front."""
+        if self.kb_browser is None:
+            self.kb_browser = KnowledgeBaseBrowser(self.editor.catalog, parent=self)
+        self.kb_browser.show_for_version(self.editor.document.exchange_version)
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",

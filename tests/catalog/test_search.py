@@ -130,8 +130,16 @@ def test_split_terms():
 
 
 def test_haystack_names_roles_and_source(small):
-    text = haystack(small, small.paths[0])
-    assert "imap4 client" in text and "mailbox server" in text and "network ports for clients" in text
+    fields, prose = haystack(small, small.paths[0])
+    assert "imap4 client" in fields and "mailbox server" in fields and "network ports for clients" in fields
+    assert not prose.strip()
+
+
+def test_notes_match_at_the_start_of_a_word(small):
+    assert ids(search_paths(small, PathQuery(text="prox"))) == ["https_both"]   # "proxy"
+    assert ids(search_paths(small, PathQuery(text="roxy"))) == []               # not inside a word
+    assert ids(search_paths(small, PathQuery(text="ublish"))) == []
+    assert ids(search_paths(small, PathQuery(text="cure"))) == ["imap_tls"]     # fields: any part ("Secure")
 
 
 def test_port_443_in_2016_is_https_in_the_real_catalog(real):

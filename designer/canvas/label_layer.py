@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer
 
 from ..layout import NODE_HEIGHT, NODE_WIDTH
 from . import style
-from .placement import Box, Obstacles, choose
+from .placement import Box, Obstacles, box_at, choose
 
 if TYPE_CHECKING:
     from .scene import CanvasScene
@@ -178,14 +178,15 @@ class LabelLayer:
         are not moved yet (no view shows labels: moving them would only cost repaints)."""
         obstacles, connections, spots = self.obstacles, self.scene.connections, self._spots
         conn_ids = [c for c in conn_ids if c in connections]
-        sticky = self.scene.dragging
+        if self.scene.dragging:
+            self._follow(conn_ids, apply)
+            return
         for conn_id in conn_ids:
             obstacles.remove(conn_id)
         for conn_id in conn_ids:
             item = connections[conn_id]
             box, compact, index, hidden = choose(
-                item.spots, item.label_size(False), lambda: item.label_size(True), obstacles,
-                spots.get(conn_id) if sticky else None)
+                item.spots, item.label_size(False), lambda: item.label_size(True), obstacles)
             spots[conn_id] = (index, compact, hidden)
             if box is not None:
                 obstacles.add(conn_id, box)
@@ -195,6 +196,23 @@ class LabelLayer:
             else:
                 self.unapplied[conn_id] = (compact, box)
         self.placed_count += len(conn_ids)
+
+    def _follow(self, conn_ids: list[str], apply: bool) -> None:
+        """During a drag, labels ride along their lines: each keeps its spot (the same fraction
+        of its line) and its size, with no search for a free place; the drop places them."""
+        connections, spots = self.scene.connections, self._spots
+        for conn_id in conn_ids:
+            item = connections[conn_id]
+            index, compact, _hidden = spots.get(conn_id, (0, False, 0.0))
+            if not 0 <= index < len(item.spots):
+                index = 0
+            size = item.label_size(compact)
+            box = box_at(item.spots[index], size) if item.spots and size[0] > 0 else None
+            if apply:
+                self.unapplied.pop(conn_id, None)
+                _move(item, compact, box)
+            else:
+                self.unapplied[conn_id] = (compact, box)
 
     def _apply(self) -> None:
         unapplied, self.unapplied = self.unapplied, {}

@@ -120,22 +120,10 @@ def best_spot(spots: Sequence[tuple[float, float]], size: tuple[float, float],
 
 
 def choose(spots: Sequence[tuple[float, float]], full: tuple[float, float],
-           compact: Callable[[], tuple[float, float]], obstacles: Obstacles,
-           keep: tuple[int, bool, float] | None = None) -> tuple[Box | None, bool, int, float]:
+           compact: Callable[[], tuple[float, float]], obstacles: Obstacles) -> tuple[Box | None, bool, int, float]:
     """Where a label goes: its box, whether it shows only the ports, the index of its spot and
     the area it hides. The full label where a spot is free, else the compact one
-    (``compact()`` gives its size) if it hides less.
-
-    ``keep`` (spot index, compact, area hidden) is where the label was: while that spot hides
-    no more than it did, the label stays there (a drag moves labels along with their lines
-    instead of searching again each frame)."""
-    if keep is not None and 0 <= keep[0] < len(spots):
-        index, small, hidden = keep
-        box = box_at(spots[index], compact() if small else full)
-        if box[2] > box[0]:
-            cost = obstacles.cost(box, hidden + 1e-9)
-            if cost <= hidden:
-                return box, small, index, cost
+    (``compact()`` gives its size) if it hides less."""
     box, cost, index = best_spot(spots, full, obstacles)
     if cost:
         small_box, small_cost, small_index = best_spot(spots, compact(), obstacles)

@@ -222,3 +222,40 @@ def test_a_file_without_geometry_is_laid_out_on_open(catalog, tmp_path):
     assert all(n.pos is not None for n in editor.document.nodes.values())
     assert all(z.rect is not None for z in editor.document.zones.values())
     assert {n.id: n.zone for n in editor.document.nodes.values()} == {n.id: n.zone for n in doc.nodes.values()}
+
+
+def test_during_a_drag_labels_ride_their_lines_and_the_drop_places_them(qtbot, catalog):
+    editor = DocumentEditor(catalog)
+    editor.open(SAMPLE)
+    scene = CanvasScene(editor)
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_reset()
+    try:
+        node = scene.nodes["ex01"]
+        own = [scene.connections[c] for c in scene._by_node["ex01"]]
+        view.centerOn(node)
+        qtbot.waitUntil(lambda: scene.labels.settled)
+        spots = {c.connection_id: scene.labels._spots[c.connection_id][0] for c in own}
+        start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+        vp = view.viewport()
+        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        placed = scene.labels.placed_count
+        for step in range(1, 6):
+            QTest.mouseMove(vp, start + QPoint(30 * step, 20 * step))
+            QTest.qWait(1)
+            riding = [c for c in own if c.connection_id not in scene.labels.dirty]  # (off screen: later)
+            assert len(riding) >= 3
+            for conn in riding:  # centred on the same fraction of the moved line, no search
+                centre = conn.label_item.mapToScene(conn.label_item.boundingRect().center())
+                x, y = conn.spots[spots[conn.connection_id]]
+                assert abs(centre.x() - x) < 1 and abs(centre.y() - y) < 1, conn.connection_id
+        assert scene.labels.placed_count == placed
+        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(150, 100))
+        qtbot.waitUntil(lambda: scene.labels.settled)
+        assert scene.labels.placed_count >= placed + len(own)  # the drop searched a free place again
+    finally:
+        scene.detach()

@@ -288,11 +288,12 @@ class KnowledgeBaseBrowser(QDialog):
         if path.title:
             html.append(f"<p style='margin-top:0;color:#455a64'>{escape(path.title)}</p>")
         if path.status == "unconfirmed":
+            label = self.tr("Unconfirmed.")
             warning = self.tr("This entry rests on unconfirmed evidence: check the source before relying on it.")
-            html.append(f"<p style='background:#fff3e0;color:#8a4b00'><b>⚠ {escape(self.tr('Unconfirmed.'))}"
-                        f"</b> {escape(warning)}</p>")
+            html.append(f"<p style='background:#fff3e0;color:#8a4b00'><b>⚠ {escape(label)}</b> {escape(warning)}</p>")
         else:
-            html.append(f"<p style='color:#2e7d32'><b>✓ {escape(self.tr('Confirmed'))}</b></p>")
+            label = self.tr("Confirmed")
+            html.append(f"<p style='color:#2e7d32'><b>✓ {escape(label)}</b></p>")
         html.append("<table cellspacing='0' cellpadding='3'>")
         html += [f"<tr><td style='color:#607d8b;padding-right:10px' valign='top'>{escape(k)}</td>"
                  f"<td>{escape(v)}</td></tr>" for k, v in rows]
@@ -305,7 +306,8 @@ class KnowledgeBaseBrowser(QDialog):
 
     def _source_html(self, path: DataPath) -> str:
         source = self.catalog.source(path.source)
-        out = [f"<h4 style='margin-bottom:2px'>{escape(self.tr('Source'))}</h4><p>"]
+        heading = self.tr("Source")
+        out = [f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4><p>"]
         if source is None:
             return out[0] + escape(path.source) + "</p>"
         if source.url:
@@ -313,10 +315,10 @@ class KnowledgeBaseBrowser(QDialog):
                        f"<span style='color:#607d8b'>{escape(source.url)}</span>")
         else:
             out.append(escape(source.title))
-        if source.publisher == "source-document":
-            out.append(f"<br><i>{escape(self.tr('Not a Microsoft source: the document this product was made from.'))}</i>")
-        elif not source.is_microsoft:
-            out.append(f"<br><i>{escape(self.tr('Not a Microsoft source: a third party.'))}</i>")
+        if not source.is_microsoft:
+            who = (self.tr("Not a Microsoft source: the document this product was made from.")
+                   if source.publisher == "source-document" else self.tr("Not a Microsoft source: a third party."))
+            out.append(f"<br><i>{escape(who)}</i>")
         if path.source_rows:
             rows = self.tr("Row of its table: {rows}").format(rows=", ".join(path.source_rows))
             out.append(f"<br><span style='color:#607d8b'>{escape(rows)}</span>")

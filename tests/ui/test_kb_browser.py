@@ -3,8 +3,8 @@ filtered, sorted, read, and its Microsoft source opened."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtCore import QPoint, Qt, QTranslator, QUrl
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 
 from designer.catalog import PathQuery, search_paths
 from designer.catalog.search import uses_port
@@ -204,3 +204,33 @@ def test_it_follows_the_designs_version_but_keeps_the_users_choice(window, brows
     focus_canvas(window, qtbot)
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_F1)
     assert browser.version.currentData() == "2010"  # the design changed: follow it
+
+
+class MarkingTranslator(QTranslator):
+    """Marks every text it translates, so a text shown without the marks was not translatable."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # Qt's name
+        return f"«{source}»"
+
+
+def test_every_text_of_the_browser_goes_through_the_translator(window, qtbot):
+    translator = MarkingTranslator()
+    QApplication.installTranslator(translator)
+    try:
+        browser = KnowledgeBaseBrowser(window.editor.catalog, "2010", window)
+        qtbot.addWidget(browser)
+        browser.show()
+        browser.unconfirmed_only.setChecked(True)
+        browser.select_path(browser.visible_paths()[0].id)
+        model = browser.model
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        labels = [label.text() for label in browser.findChildren(QLabel) if label.text()]
+        texts = [browser.windowTitle(), browser.search.placeholderText(), browser.version.currentText(),
+                 browser.role.itemText(0), browser.unconfirmed_only.text(), browser.reset.text(),
+                 browser.count.text(), browser.proxy.index(0, KnowledgeBaseModel.STATUS).data(), *headers, *labels]
+        assert all(t.startswith("«") and t.endswith("»") for t in texts), texts
+        detail = browser.detail.toPlainText()
+        for marked in ("«From»", "«Authentication»", "«Unconfirmed.»", "«Source»", "«Notes»"):
+            assert marked in detail
+    finally:
+        QApplication.removeTranslator(translator)

@@ -16,6 +16,7 @@ def run(catalog: Catalog, file: Path | None) -> int:
     from .ui.crash import ErrorReporter, log_to_file
     from .ui.main_window import APP_NAME, MainWindow
     from .ui.recovery import offer_restore, user_dir
+    from .ui.start_page import offer_at_startup
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -33,6 +34,8 @@ def run(catalog: Catalog, file: Path | None) -> int:
         window.statusBar().showMessage(f"Restored unsaved work; {file} was not opened", 10000)
     elif not restored and file is not None and not window.files.open_path(file, ask=False):
         QMessageBox.information(window, APP_NAME, "A new design was started instead.")
+    elif not restored and file is None:
+        offer_at_startup(window)  # templates, recent files and tips (unless switched off)
     QTimer.singleShot(0, window.view.fit)  # once the window has its final size
     exit_after = os.environ.get("ETD_EXIT_AFTER_MS")  # for smoke tests of the packaged app
     if exit_after:

@@ -1,6 +1,6 @@
 """The ``exchange-designer`` command line.
 
-    exchange-designer [FILE]                    open the designer (the 2016 sample when no FILE)
+    exchange-designer [FILE]                    open the designer (the start page when no FILE)
     exchange-designer matrix FILE [options]     the port matrix
     exchange-designer check FILE                the findings (exit 1 when there is an error)
     exchange-designer catalog [filters]         browse the knowledge base
@@ -27,7 +27,6 @@ from .io import load_document
 from .io.atomic import atomic_write_bytes, atomic_write_text
 from .io.tables import FORMATS, render_matrix
 from .model import Document
-from .paths import default_sample
 from .yamlsafe import InputError
 
 PROG = "exchange-designer"
@@ -154,9 +153,10 @@ def cmd_catalog(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
 
 
 def cmd_open(file: str | None, catalog: Catalog, out: TextIO) -> int:
-    """Open the designer window on FILE (the 2016 sample when none is given)."""
-    path = Path(file) if file else default_sample()
-    _load(str(path), catalog)  # a file that can't be read is reported here, the Unix way
+    """Open the designer window on FILE (on the start page when none is given)."""
+    path = Path(file) if file else None
+    if path is not None:
+        _load(str(path), catalog)  # a file that can't be read is reported here, the Unix way
     if sys.platform.startswith("linux") and not any(
             os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
         raise InputError(None, None, "no display to open the designer on (DISPLAY is not set); "

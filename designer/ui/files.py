@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ..io import load_document
 from ..yamlsafe import InputError
+from .start_page import RECENT, TEMPLATE, Choice, show_start_page
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -50,17 +52,37 @@ class FileActions:
 
     # ---- commands
     def new(self) -> None:
+        """The start page (templates, recent files), after the prompt for unsaved work."""
         if self.maybe_save():
+            show_start_page(self.window)
+
+    def open_choice(self, choice: Choice) -> None:
+        """What the start page picked: a blank design, a template (as a new design with no file,
+        so Save asks where) or a recent file. The unsaved-work prompt came before the page."""
+        if choice.kind == RECENT and choice.path is not None:
+            self.open_path(choice.path, ask=False)
+            return
+        if choice.kind == TEMPLATE and choice.path is not None:
+            try:
+                doc = load_document(choice.path, roles=self.editor.catalog.roles.keys())
+            except InputError as exc:
+                QMessageBox.critical(self.window, "Cannot open the template", str(exc))
+                return
+            self.editor.restore(doc, None)  # a new design: no file ...
+            self.editor.undo_stack.setClean()  # ... and nothing to save until it is edited
+        else:
             self.editor.new_document()
-            self.window.view.fit()
+        self.window.view.fit()
 
     def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
+        if self.maybe_save():
+            self.browse()
+
+    def browse(self) -> bool:
+        """Ask for a design to open (the unsaved-work prompt came before)."""
         start = str(self.editor.path.parent) if self.editor.path else ""
         path, _ = QFileDialog.getOpenFileName(self.window, "Open design", start, FILTER)
-        if path:
-            self.open_path(Path(path), ask=False)
+        return bool(path) and self.open_path(Path(path), ask=False)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from designer.io import load_document
 from designer.ui.main_window import MainWindow
@@ -67,7 +67,7 @@ def test_save_as_writes_a_file_the_command_line_reads(window, tmp_path, monkeypa
     assert str(target.resolve()) in recent
 
 
-def test_prompt_before_losing_work(window, monkeypatch):
+def test_prompt_before_losing_work(window, qtbot, monkeypatch):
     window.files.open_path(SAMPLE, ask=False)
     window.editor.set_document_name("Changed")
     asked = []
@@ -77,7 +77,10 @@ def test_prompt_before_losing_work(window, monkeypatch):
     assert asked and window.editor.document.name == "Changed"  # cancelled: nothing lost
     monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
-    window.actions.new.trigger()
+    window.actions.new.trigger()  # then the start page: Enter takes "Blank design"
+    page = window.findChild(QDialog, "start_page")
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page.templates, Qt.Key.Key_Return)
     assert window.editor.document.name == "Untitled design"
     assert [z.kind for z in window.editor.document.zones.values()] == ["internet", "perimeter", "internal"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..io import load_document
@@ -66,7 +66,8 @@ class FileActions:
             try:
                 doc = load_document(choice.path, roles=self.editor.catalog.roles.keys())
             except InputError as exc:
-                QMessageBox.critical(self.window, "Cannot open the template", str(exc))
+                QMessageBox.critical(self.window, QCoreApplication.translate("FileActions", "Cannot open the template"),
+                                     str(exc))
                 return
             self.editor.restore(doc, None)  # a new design: no file ...
             self.editor.undo_stack.setClean()  # ... and nothing to save until it is edited

@@ -34,31 +34,32 @@ __all__ = ["BLANK", "DATA", "RECENT", "TEMPLATE", "Choice", "StartPage", "offer_
            "show_start_page", "template_choices"]
 
 SHOW_KEY = "start_page/show_at_startup"
+
+
 def show_at_startup(settings: QSettings) -> bool:
     return bool(settings.value(SHOW_KEY, True, type=bool))
 
 
 def template_choices(catalog: Catalog) -> list[Choice]:
-    """"Blank design", then each sample in ``data/samples`` (its name and version read from it)."""
+    """"Blank design", then each sample in ``data/samples`` (its name and version read from it).
+    Texts are translated in the "StartPage" context, that of ``StartPage.tr``."""
     from ..editor import DocumentEditor
 
-    version = DocumentEditor(catalog).document.exchange_version  # what File ▸ New used to give
-    found = [Choice(BLANK, None, tr("Blank design"),
-                    tr("Exchange {version} · empty zones").format(version=version))]
+    version = DocumentEditor(catalog).document.exchange_version  # a blank design's version
+    found = [Choice(BLANK, None, QCoreApplication.translate("StartPage", "Blank design"),
+                    QCoreApplication.translate("StartPage", "Exchange {version} · empty zones").format(
+                        version=version))]
     for path in sorted(samples_dir().glob("*.yaml")):
         try:
             doc = load_document(path, roles=catalog.roles.keys())
         except InputError:
             continue  # a broken sample is left out, not shown as an error at every start
-        nodes = tr("1 node") if len(doc.nodes) == 1 else tr("{count} nodes").format(count=len(doc.nodes))
-        found.append(Choice(TEMPLATE, path, doc.name, tr("Exchange {version} · {nodes}").format(
-            version=doc.exchange_version, nodes=nodes)))
+        count = len(doc.nodes)
+        nodes = (QCoreApplication.translate("StartPage", "1 node") if count == 1 else
+                 QCoreApplication.translate("StartPage", "{count} nodes").format(count=count))
+        subtitle = QCoreApplication.translate("StartPage", "Exchange {version} · {nodes}")
+        found.append(Choice(TEMPLATE, path, doc.name, subtitle.format(version=doc.exchange_version, nodes=nodes)))
     return found
-
-
-def tr(text: str) -> str:
-    """``text`` in the user's language (outside the dialog, where ``self.tr`` is not at hand)."""
-    return QCoreApplication.translate("StartPage", text)
 
 
 def _secondary(label: QLabel) -> QLabel:

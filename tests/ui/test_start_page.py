@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from designer.io import load_document
@@ -163,6 +163,32 @@ def test_show_at_startup_is_a_setting(window, qtbot):
     qtbot.mouseClick(page.show_check, Qt.MouseButton.LeftButton)
     assert window.settings.value(SHOW_KEY, type=bool) is True
     page.reject()
+
+
+class Marking(QTranslator):
+    """Translates every "StartPage" text to itself in ‹ ›, so an unwrapped text stands out."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # Qt's name
+        return f"‹{source}›" if context == "StartPage" else None
+
+
+def test_every_text_of_the_page_goes_through_translation(window, qtbot, qapp):
+    translator = Marking()
+    qapp.installTranslator(translator)
+    try:
+        page = press_new(qtbot, window)
+        texts = [page.windowTitle(), page.show_check.text(), page.ok.text(), page.open_other.text()]
+        texts += [label.text() for label in page.findChildren(QLabel)
+                  if label.text() and label.isVisible() and label.objectName() != "start_tips_text"]
+        blank = page.templates.item(0).data(DATA)
+        texts += [blank.title, blank.subtitle]
+        texts += [page.templates.item(i).data(DATA).subtitle for i in range(1, page.templates.count())]
+        tips = page.findChild(QLabel, "start_tips_text").text()
+        page.reject()
+    finally:
+        qapp.removeTranslator(translator)
+    assert all(text.startswith("‹") for text in texts), [t for t in texts if not t.startswith("‹")]
+    assert tips.count("‹") == tips.count("<tr>") == 5
 
 
 # ---- the real start, in a process of its own (its own settings under XDG_CONFIG_HOME)

@@ -265,20 +265,48 @@ def presentation(s: Shots):
     return pixmap
 
 
+def start_page(s: Shots):
+    """The start page: a blank design, the samples as templates, recent files, tips."""
+    from designer.ui.start_page import StartPage
+
+    recent = ["/home/you/Designs/contoso-exchange-2016.yaml"]  # a reader's, not this machine's
+    page = StartPage(s.editor.catalog, recent, s.settings, s.window)
+    page.show()
+    s.settle()
+    pixmap = page.grab()
+    page.reject()
+    page.deleteLater()
+    return pixmap
+
+
+def knowledge_base(s: Shots):
+    """Help > Knowledge Base, searching for 443 in Exchange 2016, an entry selected."""
+    s.window.show_knowledge_base()
+    browser = s.window.kb_browser
+    browser.resize(1280, 720)
+    browser.search.setText("443")
+    browser.select_path("ex16_https_owa")
+    s.settle()
+    pixmap = browser.grab()
+    browser.close()
+    return pixmap
+
+
 SHOTS: dict[str, Callable[[Shots], object]] = {
     "window": window, "palette": palette, "inspector-zone": inspector_zone,
     "inspector-connection": inspector_connection, "labels": labels, "line-styles": line_styles,
     "hover": hover, "findings": findings, "matrix": matrix, "export-dialog": export_dialog,
-    "diagram": diagram, "presentation": presentation,
+    "diagram": diagram, "presentation": presentation, "start-page": start_page,
+    "knowledge-base": knowledge_base,
 }
 
 
 def _quiet_offscreen_warnings() -> None:
-    """The offscreen platform says it can't propagate size hints for every window: noise."""
+    """The offscreen platform says what it can't do (size hints, raise) for every window: noise."""
     from PySide6.QtCore import qInstallMessageHandler
 
     def handler(_mode, _context, message: str) -> None:
-        if "propagateSizeHints" not in message:
+        if not message.startswith("This plugin does not support"):
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(handler)

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from .catalog import Catalog
 
+# The desktop entry's id (packaging/linux/DESKTOP_ID.desktop): Wayland compositors match the
+# window to the entry, its name and its icon by it.
+DESKTOP_ID = "io.github.exchange_topology_designer"
+
 
 def run(catalog: Catalog, file: Path | None) -> int:
     from PySide6.QtCore import QTimer
@@ -21,6 +25,7 @@ def run(catalog: Catalog, file: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("ExchangeTopologyDesigner")
+    app.setDesktopFileName(DESKTOP_ID)
     editor = DocumentEditor(catalog)
     window = MainWindow(editor)
     screen = app.primaryScreen()

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from ..paths import icons_dir
+
+ICONS = icons_dir()  # resources/icons, in a checkout or in the packaged app
 
 # Level of detail on screen (zoom, as Qt's levelOfDetailFromTransform): below these, connection
 # labels and node names are too small to read and are not painted (exports always show them).

@@ -2,18 +2,24 @@
 
 When a drag of nodes starts, each view paints what stays put (zones, the other nodes, their
 lines and labels, the grid) once into a pixmap. Until the drop, a frame blits that pixmap as
-the view's background and paints only the moving items on top: the dragged nodes, their
-connections and those connections' labels. A frame then costs what the moving items cost,
-however large the design is. The items that stay put get Qt's ``ItemHasNoContents`` flag
-meanwhile, so Qt does not even call their ``paint()``. Anything that would make the picture
-stale (a scroll, a zoom, a change of the document) drops the layer and the views paint
-normally again. All of this is view state: nothing in the model changes.
+the view's background and paints only what moves on top: the dragged nodes, and one
+:class:`MovingLines` item that draws their connections and those connections' labels. A frame
+then costs what the moving items cost, however large the design is. Everything else, the
+connection and label items of the moving lines included, gets Qt's ``ItemHasNoContents`` flag
+meanwhile, so Qt neither calls their ``paint()`` nor re-indexes them as the lines move: the
+lines are routed into the one item, and their own items are routed again on the drop. Anything
+that would make the picture stale (a scroll, a zoom, a change of the document) drops the layer
+and the views paint normally again. All of this is view state: nothing in the model changes.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+
+from . import style
+from .items import ConnectionItem, draw_line, route
+from .label_item import label_pixmap
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
@@ -45,12 +51,79 @@ class ViewPicture:
         painter.restore()
 
 
-class DragLayer:
-    """The pictures of every view of a scene, and the items left out of painting meanwhile."""
+class MovingLines(QGraphicsItem):
+    """The connections of the dragged nodes and their labels, drawn as one item during a drag.
 
-    def __init__(self, scene: QGraphicsScene, views: list[QGraphicsView], moving: set[QGraphicsItem]) -> None:
+    ``reroute`` takes the ends of each line from the node items (as the scene's routing does)
+    and keeps each label on the same spot of its line (as ``LabelLayer`` does during a drag)."""
+
+    def __init__(self, lines: dict[str, tuple[ConnectionItem, float, int]], nodes: dict) -> None:
+        super().__init__()
+        self.lines = lines  # connection id -> (its item, its bend, its label's spot)
+        self.nodes = nodes  # node id -> node item
+        self.routes: dict[str, tuple] = {}  # connection id -> (path, label centre, flip)
+        self._bounds = QRectF()
+        self.setZValue(style.Z_CONNECTION)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
+        self.reroute()
+
+    def reroute(self) -> None:
+        self.prepareGeometryChange()
+        bounds = QRectF()
+        for conn_id, (item, bend, spot) in self.lines.items():
+            first, second = item.ends
+            path, spots, flip, segment = route(self.nodes[first].center(), self.nodes[second].center(), bend)
+            self.routes[conn_id] = (path, spots[spot if 0 <= spot < len(spots) else 0], flip, segment)
+            w, h = item.label_item.boundingRect().size().toTuple()
+            bounds |= path.controlPointRect().adjusted(-6 - w / 2, -6 - h / 2, 6 + w / 2, 6 + h / 2)
+        self._bounds = bounds
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # Qt's name
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        transform = painter.worldTransform()
+        zoom = transform.m11()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # the drop repaints them smooth
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        exposed = option.exposedRect
+        for conn_id, (path, _centre, _flip, segment) in self.routes.items():
+            item = self.lines[conn_id][0]
+            if item.isSelected() or item.highlighted:
+                draw_line(painter, style.halo_pen(round(max(1.0, 9 * zoom), 1)), path, segment, exposed, zoom)
+            draw_line(painter, item.screen_pen(zoom), path, segment, exposed, zoom)
+        if zoom < style.LABEL_MIN_ZOOM or widget is None:
+            return
+        ratio = widget.devicePixelRatioF()
+        painter.save()
+        painter.resetTransform()  # blit on whole device pixels: no blur
+        for conn_id, (_path, (x, y), flip, _segment) in self.routes.items():
+            item = self.lines[conn_id][0]
+            lines = item.lines_for(flip)
+            if not lines:
+                continue
+            pixmap = label_pixmap(tuple(lines), item.label.error is not None, round(zoom, 4), ratio)
+            size = item.label_item.boundingRect()
+            corner = transform.map(QPointF(x - size.width() / 2, y - size.height() / 2))
+            painter.drawPixmap(QPointF(round(corner.x() * ratio) / ratio, round(corner.y() * ratio) / ratio), pixmap)
+        painter.restore()
+
+
+class DragLayer:
+    """The pictures of every view of a scene, the moving lines, and the items left out of
+    painting meanwhile."""
+
+    def __init__(self, scene: QGraphicsScene, views: list[QGraphicsView], moving: set[QGraphicsItem],
+                 lines: MovingLines | None = None) -> None:
         self.pictures: dict = {}
-        for item in moving:  # the picture is of what stays put
+        self.scene = scene
+        self.lines = lines
+        hidden = set(moving)
+        if lines is not None:
+            hidden |= {i for item, *_ in lines.lines.values() for i in (item, item.label_item)}
+        for item in hidden:  # the picture is of what stays put
             item.setFlag(NO_CONTENTS, True)
         try:
             for view in views:
@@ -65,17 +138,30 @@ class DragLayer:
         self.quiet = [i for i in near if i not in moving and not i.flags() & NO_CONTENTS]
         for item in self.quiet:
             item.setFlag(NO_CONTENTS, True)
+        self.quiet += [i for i in hidden if i not in moving]
+        if lines is not None:
+            scene.addItem(lines)
         for view in views:
             view.viewport().update()
 
     def picture(self, viewport) -> ViewPicture | None:
         return self.pictures.get(viewport)
 
-    def drop(self) -> None:
-        """Paint everything again (the views repaint in full)."""
+    def moves(self, conn_id: str) -> bool:
+        """Whether the moving lines draw this connection (its own item waits for the drop)."""
+        return self.lines is not None and conn_id in self.lines.lines
+
+    def drop(self) -> list[str]:
+        """Paint everything again (the views repaint in full); the ids of the moving lines,
+        whose own items the scene routes again."""
         for item in self.quiet:
             item.setFlag(NO_CONTENTS, False)
         self.quiet = []
+        moved = []
+        if self.lines is not None:
+            moved = list(self.lines.lines)
+            self.scene.removeItem(self.lines)
+            self.lines = None
         for picture in self.pictures.values():
             picture.view.viewport().update()
-        self.pictures = {}
+        return moved

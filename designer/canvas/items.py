@@ -16,7 +16,7 @@ from ..layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
 from ..model import Node, Zone
 from . import style
 from .label_item import LabelItem, on_screen, zoom_of
-from .placement import LABEL_SPOTS
+from .placement import LABEL_SPOTS, clip_segment
 
 ICON = 56
 HANDLE = 14
@@ -223,10 +223,12 @@ class ConnectionItem(QGraphicsObject):
     def __init__(self, connection_id: str) -> None:
         super().__init__()
         self.connection_id = connection_id
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
         self.setAcceptHoverEvents(True)
         self.setZValue(style.Z_CONNECTION)
         self.path = QPainterPath()
+        self.segment: Segment | None = None  # the line's ends when it is straight
         self._bounds = QRectF()
         self.kind = "unknown"  # the weakest encryption over the connection: styles the line
         self.spots: list[tuple[float, float]] = []  # where the label may sit (LABEL_SPOTS)
@@ -281,29 +283,31 @@ class ConnectionItem(QGraphicsObject):
     def update_geometry(self, start: QPointF, end: QPointF, bend: float) -> None:
         """Route from ``start`` to ``end``; ``bend`` fans out parallel connections (pixels)."""
         self.prepareGeometryChange()
-        flip = end.x() < start.x() or (end.x() == start.x() and end.y() < start.y())
+        path, spots, flip, self.segment = route(start, end, bend)
         if flip != self.flip:
             self.flip = flip
             self.label_item.set_lines(self._label_lines(), error=self.label.error is not None)
-        path = QPainterPath(start)
-        mid = (start + end) / 2
-        if bend:
-            d = end - start
-            length = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1.0)
-            normal = QPointF(-d.y() / length, d.x() / length)
-            path.quadTo(mid + normal * bend * 2, end)
-            points = (path.pointAtPercent(t) for t in LABEL_SPOTS)
-            self.spots = [(p.x(), p.y()) for p in points]
-        else:
-            path.lineTo(end)
-            x0, y0, dx, dy = start.x(), start.y(), end.x() - start.x(), end.y() - start.y()
-            self.spots = [(x0 + dx * t, y0 + dy * t) for t in LABEL_SPOTS]
         self.path = path
+        self.spots = spots
         self._bounds = path.boundingRect().adjusted(-6, -6, 6, 6)
         anchor = self.spots[0]
         rect = self.label_item.boundingRect()
         self.label_item.setPos(anchor[0] - rect.width() / 2, anchor[1] - rect.height() / 2)
         self.update()
+
+    def lines_for(self, flip: bool) -> list[str]:
+        """The label's lines as shown, for the line drawn one way or the other."""
+        lines = self.label_item.lines
+        if flip == self.flip or self.label.error:
+            return lines
+        swap = {"→": "←", "←": "→"}
+        return [swap[line[0]] + line[1:] if line[:1] in swap else line for line in lines]
+
+    def screen_pen(self, zoom: float) -> QPen:
+        """The pen of the line on screen at ``zoom`` (cosmetic: see ``paint``)."""
+        selected, error = self.isSelected(), self.label.error is not None
+        width = (2.2 + (2.5 - 2.2) * error + 1.8 * selected) * zoom
+        return style.screen_pen(self.kind, selected, error, round(max(1.0, width), 1))
 
     def boundingRect(self) -> QRectF:  # Qt's name
         return self._bounds
@@ -334,8 +338,57 @@ class ConnectionItem(QGraphicsObject):
         if getattr(self.scene(), "drag_layer", None) is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if selected or self.highlighted:
-            painter.setPen(style.halo_pen(round(max(1.0, 9 * zoom), 1)))
-            painter.drawPath(self.path)
-        width = (2.2 + (2.5 - 2.2) * error + 1.8 * selected) * zoom
-        painter.setPen(style.screen_pen(self.kind, selected, error, round(max(1.0, width), 1)))
-        painter.drawPath(self.path)
+            draw_line(painter, style.halo_pen(round(max(1.0, 9 * zoom), 1)), self.path, self.segment,
+                      option.exposedRect, zoom)
+        draw_line(painter, self.screen_pen(zoom), self.path, self.segment, option.exposedRect, zoom)
+
+
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def route(start: QPointF, end: QPointF, bend: float) -> tuple[QPainterPath, list[tuple[float, float]], bool,
+                                                              Segment | None]:
+    """A connection's line from ``start`` to ``end`` (a curve when ``bend``, in pixels, fans
+    out parallel connections), the spots along it where its label may sit (``LABEL_SPOTS``),
+    whether it runs right to left (its arrows then point the other way), and its ends when it
+    is straight."""
+    flip = end.x() < start.x() or (end.x() == start.x() and end.y() < start.y())
+    path = QPainterPath(start)
+    if bend:
+        mid = (start + end) / 2
+        d = end - start
+        length = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1.0)
+        normal = QPointF(-d.y() / length, d.x() / length)
+        path.quadTo(mid + normal * bend * 2, end)
+        points = (path.pointAtPercent(t) for t in LABEL_SPOTS)
+        spots = [(p.x(), p.y()) for p in points]
+    else:
+        path.lineTo(end)
+        x0, y0, dx, dy = start.x(), start.y(), end.x() - start.x(), end.y() - start.y()
+        spots = [(x0 + dx * t, y0 + dy * t) for t in LABEL_SPOTS]
+        return path, spots, flip, (x0, y0, end.x(), end.y())
+    return path, spots, flip, None
+
+
+def draw_line(painter: QPainter, pen: QPen, path: QPainterPath, segment: Segment | None, exposed: QRectF,
+              zoom: float) -> None:
+    """Draw a connection's line on screen with a cosmetic ``pen``: a straight one only where
+    it crosses ``exposed`` (a line across a large design is mostly off screen, and Qt dashes a
+    line along its whole length), its dashes kept in step with the whole line's."""
+    if segment is None or exposed.isEmpty():
+        painter.setPen(pen)
+        painter.drawPath(path)
+        return
+    x0, y0, x1, y1 = segment
+    pad = pen.widthF() / max(zoom, 1e-6) + 2
+    part = clip_segment(x0, y0, x1, y1, (exposed.left() - pad, exposed.top() - pad,
+                                         exposed.right() + pad, exposed.bottom() + pad))
+    if part is None:
+        return
+    t0, t1 = part
+    dx, dy = x1 - x0, y1 - y0
+    if t0 > 0 and pen.style() != Qt.PenStyle.SolidLine:
+        pen = QPen(pen)  # the dash pattern is in pen widths, along the line on screen
+        pen.setDashOffset(pen.dashOffset() + t0 * math.hypot(dx, dy) * zoom / max(pen.widthF(), 1.0))
+    painter.setPen(pen)
+    painter.drawLine(QPointF(x0 + dx * t0, y0 + dy * t0), QPointF(x0 + dx * t1, y0 + dy * t1))

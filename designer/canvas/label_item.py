@@ -69,7 +69,7 @@ class LabelItem(QGraphicsItem):
                 _paint_plate(painter, self._rect, tuple(self.lines), self.error)
             return
         ratio = widget.devicePixelRatioF()
-        pixmap = _label_pixmap(tuple(self.lines), self.error, round(zoom, 4), ratio)
+        pixmap = label_pixmap(tuple(self.lines), self.error, round(zoom, 4), ratio)
         corner = transform.map(QPointF(0, 0))
         painter.save()
         painter.resetTransform()  # blit on whole device pixels: no blur
@@ -103,7 +103,7 @@ def _label_size(lines: tuple[str, ...]) -> tuple[float, float]:
 
 
 @lru_cache(maxsize=512)
-def _label_pixmap(lines: tuple[str, ...], error: bool, zoom: float, ratio: float) -> QPixmap:
+def label_pixmap(lines: tuple[str, ...], error: bool, zoom: float, ratio: float) -> QPixmap:
     """The label painted at ``zoom`` for a screen of device pixel ratio ``ratio``."""
     w, h = _label_size(lines)
     pixmap = QPixmap(max(1, math.ceil(w * zoom * ratio) + 1), max(1, math.ceil(h * zoom * ratio) + 1))

@@ -42,14 +42,14 @@ class LabelLayer:
         self.pending = False
         self.backlog: list[str] = []  # a full placement under way in the background, in order
         self._order: dict[str, int] = {}  # connection id -> its place in the scene's order
-        self._spots: dict[str, tuple[int, bool, float]] = {}  # id -> (spot, compact, area hidden)
+        self.spots: dict[str, tuple[int, bool, float]] = {}  # id -> (spot, compact, area hidden)
         self.unapplied: dict[str, tuple[bool, Box | None]] = {}  # placed, items not moved yet
         self.placed_count = 0  # labels placed so far (tests and benchmarks read it)
 
     def reset(self) -> None:
         self.obstacles = Obstacles()
         self._order = {}
-        self._spots = {}
+        self.spots = {}
         self.unapplied = {}
         self.dirty.clear()
         self.backlog = []
@@ -176,7 +176,7 @@ class LabelLayer:
         """Place these labels in this order. During a drag a label keeps its spot on its line
         while that spot is free (the drop places them afresh). Unless ``apply``, the items
         are not moved yet (no view shows labels: moving them would only cost repaints)."""
-        obstacles, connections, spots = self.obstacles, self.scene.connections, self._spots
+        obstacles, connections, spots = self.obstacles, self.scene.connections, self.spots
         conn_ids = [c for c in conn_ids if c in connections]
         if self.scene.dragging:
             self._follow(conn_ids, apply)
@@ -200,7 +200,7 @@ class LabelLayer:
     def _follow(self, conn_ids: list[str], apply: bool) -> None:
         """During a drag, labels ride along their lines: each keeps its spot (the same fraction
         of its line) and its size, with no search for a free place; the drop places them."""
-        connections, spots = self.scene.connections, self._spots
+        connections, spots = self.scene.connections, self.spots
         for conn_id in conn_ids:
             item = connections[conn_id]
             index, compact, _hidden = spots.get(conn_id, (0, False, 0.0))

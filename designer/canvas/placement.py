@@ -130,3 +130,25 @@ def choose(spots: Sequence[tuple[float, float]], full: tuple[float, float],
         if small_cost < cost:
             return small_box, True, small_index, small_cost
     return box, False, index, cost
+
+
+def clip_segment(x0: float, y0: float, x1: float, y1: float, rect: Box) -> tuple[float, float] | None:
+    """The part of the segment from (x0, y0) to (x1, y1) inside ``rect``, as the fractions
+    ``(t0, t1)`` of its length where it enters and leaves (Liang-Barsky); None when it misses."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = x1 - x0, y1 - y0
+    for p, q in ((-dx, x0 - rect[0]), (dx, rect[2] - x0), (-dy, y0 - rect[1]), (dy, rect[3] - y0)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return None
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return None
+            t1 = min(t1, t)
+    return t0, t1

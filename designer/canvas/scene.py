@@ -21,7 +21,7 @@ from ..analysis.labels import connection_label, tooltip_html
 from ..editor import DocumentEditor
 from ..layout import GRID
 from ..model import Change, Document, Rect
-from .drag_layer import DragLayer
+from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_layer import LabelLayer
 from .tools import ConnectTool, DragTool
@@ -200,12 +200,15 @@ class CanvasScene(QGraphicsScene):
     def _route(self, conn_id: str) -> None:
         item = self.connections[conn_id]
         first, second = item.ends
-        parallels = self._by_pair[frozenset(item.ends)]
-        bend = (parallels.index(conn_id) - (len(parallels) - 1) / 2) * FAN
-        if first > second:  # the same side for both directions of a pair
-            bend = -bend
-        item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), bend)
+        item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), self._bend(conn_id))
         self.labels.label_changed(conn_id)
+
+    def _bend(self, conn_id: str) -> float:
+        """How far a connection's curve bows out (pixels): parallel connections fan out."""
+        ends = self.connections[conn_id].ends
+        parallels = self._by_pair[frozenset(ends)]
+        bend = (parallels.index(conn_id) - (len(parallels) - 1) / 2) * FAN
+        return -bend if ends[0] > ends[1] else bend  # the same side for both directions of a pair
 
     # ---- labels
     def place_labels(self) -> None:
@@ -234,19 +237,21 @@ class CanvasScene(QGraphicsScene):
         if not drag.start_nodes or drag.start_zones or \
                 len(self.nodes) + len(self.connections) < self.DRAG_LAYER_MIN_ITEMS:
             return
-        moving: set = set()
-        for node_id in drag.start_nodes:
-            moving.add(self.nodes[node_id])
-            for conn_id in self._by_node.get(node_id, ()):
-                moving.update((self.connections[conn_id], self.connections[conn_id].label_item))
+        moving = {self.nodes[node_id] for node_id in drag.start_nodes}
+        spots = self.labels.spots
+        lines = {conn_id: (self.connections[conn_id], self._bend(conn_id), spots.get(conn_id, (0,))[0])
+                 for node_id in drag.start_nodes for conn_id in self._by_node.get(node_id, ())
+                 if conn_id in self.connections}
         views = [v for v in self.views() if hasattr(v, "drag_layer_ready")]
         if views:
-            self.drag_layer = DragLayer(self, views, moving)
+            self.drag_layer = DragLayer(self, views, moving, MovingLines(lines, self.nodes))
 
     def drop_drag_layer(self) -> None:
         if self.drag_layer is not None:
             layer, self.drag_layer = self.drag_layer, None
-            layer.drop()
+            for conn_id in layer.drop():  # their items waited: route them where the nodes are
+                if conn_id in self.connections:
+                    self._route(conn_id)
 
     # ---- previews from items
     def node_moved(self, node_id: str) -> None:
@@ -254,8 +259,9 @@ class CanvasScene(QGraphicsScene):
             return
         pos = self.nodes[node_id].pos()
         self.labels.node_placed(node_id, pos.x(), pos.y(), cover=self._drag is None)
+        layer = self.drag_layer
         for conn_id in self._by_node.get(node_id, ()):
-            if conn_id in self.connections:
+            if conn_id in self.connections and not (layer and layer.moves(conn_id)):
                 self._route(conn_id)
 
     def zone_moved(self, zone_id: str) -> None:
@@ -325,6 +331,8 @@ class CanvasScene(QGraphicsScene):
         if self._drag and event.buttons() & Qt.MouseButton.LeftButton:
             if not self._drag.layered:
                 self._start_drag_layer()
+            elif self.drag_layer is not None and self.drag_layer.lines is not None:
+                self.drag_layer.lines.reroute()  # once a frame, however many nodes moved
             if self.labels.pending and not self.labels.full:
                 self.labels.flush()  # in this frame, not in the next
 

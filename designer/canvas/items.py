@@ -78,7 +78,7 @@ class NodeItem(QGraphicsObject):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.isSelected():
-            painter.setPen(QPen(style.SELECTION_COLOR, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(style.selection_pen())
             painter.setBrush(QColor(30, 136, 229, 28))
             painter.drawRoundedRect(self.icon_rect().united(self.text_rect()).adjusted(-3, -3, 3, 3), 6, 6)
         zoom = zoom_of(painter)

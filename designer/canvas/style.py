@@ -59,6 +59,15 @@ def screen_pen(kind: str, selected: bool, error: bool, width: float) -> QPen:
 
 
 @lru_cache(maxsize=None)
+def selection_pen() -> QPen:
+    """The dashed outline of a selected node: cosmetic, 1.5 pixels at any zoom (Qt strokes a
+    cosmetic dashed outline several times faster than a scaled one)."""
+    pen = QPen(SELECTION_COLOR, 1.5, Qt.PenStyle.DashLine)
+    pen.setCosmetic(True)
+    return pen
+
+
+@lru_cache(maxsize=None)
 def halo_pen(width: float) -> QPen:
     """The halo of a selected or highlighted connection on screen, ``width`` pixels wide."""
     pen = QPen(QColor(30, 136, 229, 90), width)

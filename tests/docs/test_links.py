@@ -88,7 +88,7 @@ def test_files_named_in_code_exist(file):
             text = child.content.strip().rstrip(".,:")
             if child.type != "code_inline" or "/" not in text or not CITED.match(text):
                 continue
-            if text.startswith(("..", "build/")) or "/" not in text.rstrip("/") or \
+            if text.startswith(("..", "build/", "dist/")) or "/" not in text.rstrip("/") or \
                     not (text.endswith("/") or Path(text).suffix in SUFFIXES):
                 continue  # outside the checkout, built, a bare folder name, or not a file
             if not (any(ROOT.glob(text)) if "*" in text else (ROOT / text).exists()):

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
 
-from ..analysis import analyse, compute_flows
 from ..canvas.legend import Sheet, TitleBlock
 from ..yamlsafe import InputError
 from .atomic import atomic_write_bytes
@@ -45,9 +44,8 @@ def write_report(scene, catalog, path: str | Path, fmt: str | None = None,
     if fmt not in FORMATS:
         raise InputError(path, None, f"cannot write a report as {('.' + fmt) if fmt else 'a file without a suffix'}"
                          ": use .pdf or .html")
-    doc = scene.document
-    flows = compute_flows(doc, catalog)
-    report = build_report(doc, catalog, flows, analyse(doc, catalog, flows),
+    editor = scene.editor  # its flows and findings are those of the design as it is
+    report = build_report(editor.document, catalog, editor.flows, editor.findings,
                           today or datetime.date.today().isoformat())
     if fmt == "html":
         data = report_html(report, render_bytes(scene, "svg", date=report.date).decode("utf-8")).encode("utf-8")

@@ -94,11 +94,16 @@ def status_text(path: DataPath) -> str:
     return "**unconfirmed**: check the source before relying on it"
 
 
-def source_text(catalog: Catalog, source_id: str) -> str:
+def source_text(catalog: Catalog, source_id: str, address: bool = False) -> str:
+    """The source's title, linked to its address; with ``address``, the title and then the
+    address itself (for entries a reader may print)."""
     source = catalog.source(source_id)
     if source is None:
         return md(source_id)
-    text = link(source.title, source.url)
+    if address and source.url:
+        text = f"{md(source.title)}, {link(source.url, source.url)}"
+    else:
+        text = link(source.title, source.url)
     if not source.is_microsoft:
         text += f" (from {PUBLISHER_NAMES.get(source.publisher, md(source.publisher))})"
     return text
@@ -218,7 +223,7 @@ def _path_entry(catalog: Catalog, version: str, path: DataPath) -> list[str]:
         lines.append(f"- **Advisory**: {md(path.advisory)}")
     if path.notes:
         lines.append(f"- **Notes**: {md(path.notes)}")
-    source = f"- **Source**: {source_text(catalog, path.source)}"
+    source = f"- **Source**: {source_text(catalog, path.source, address=True)}"
     if path.source_rows:
         rows = ", ".join(f"`{r}`" for r in path.source_rows)
         source += f", table row{'s' if len(path.source_rows) > 1 else ''} {rows}"
@@ -255,7 +260,7 @@ def support_rules_page(catalog: Catalog) -> str:
         if rule.between:
             pairs = "; ".join(f"`{a}` and `{b}`" for a, b in rule.between)
             lines.append(f"- **Between roles tagged**: {pairs}")
-        lines += [f"- **Text**: {md(rule.text)}", f"- **Source**: {source_text(catalog, rule.source)}", ""]
+        lines += [f"- **Text**: {md(rule.text)}", f"- **Source**: {source_text(catalog, rule.source, address=True)}", ""]
     return "\n".join(lines)
 
 

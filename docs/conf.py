@@ -18,6 +18,7 @@ source_suffix = {".md": "markdown"}
 root_doc = "index"
 myst_enable_extensions = ["deflist"]
 myst_heading_anchors = 3
+smartquotes = False  # the knowledge base quotes Microsoft: its quotation marks stay as written
 
 html_theme = "furo"
 html_title = f"{project} {release}"

@@ -94,7 +94,7 @@ def test_an_entry_gives_ports_transport_auth_encryption_status_notes_and_source(
             for row in path.source_rows:
                 assert row in text, path.id
             if source.url:
-                assert source.url in links(entry)
+                assert source.url in links(entry) and f"{squash(source.title)}, {source.url}" in text, path.id
             checked += 1
     assert checked == sum(len(p.versions) for p in catalog.paths) > 150
 

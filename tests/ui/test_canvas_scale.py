@@ -37,6 +37,28 @@ def big(qtbot, catalog, tmp_path):
     scene.detach()
 
 
+@pytest.fixture()
+def sample_view(qtbot, catalog):
+    """Makes the 2016 sample's editor, scene and a shown view of a given size at 100 %."""
+    scenes = []
+
+    def make(width: int, height: int):
+        editor = DocumentEditor(catalog)
+        editor.open(SAMPLE)
+        scene = CanvasScene(editor)
+        scenes.append(scene)
+        view = CanvasView(scene)
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        view.zoom_reset()
+        return editor, scene, view
+    yield make
+    for scene in scenes:
+        scene.detach()
+
+
 def painted(item, zoom: float, widget) -> bool:
     image = QImage(600, 400, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
@@ -145,77 +167,55 @@ def test_tooltips_are_built_when_asked_for(qtbot, catalog):
         scene.detach()
 
 
-def test_a_node_drag_paints_only_what_moves_and_commits_once(qtbot, catalog, monkeypatch):
+def test_a_node_drag_paints_only_what_moves_and_commits_once(qtbot, sample_view, monkeypatch):
     monkeypatch.setattr(CanvasScene, "DRAG_LAYER_MIN_ITEMS", 0)
-    editor = DocumentEditor(catalog)
-    editor.open(SAMPLE)
-    scene = CanvasScene(editor)
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(1400, 900)
-    view.show()
-    qtbot.waitExposed(view)
-    view.zoom_reset()
-    try:
-        node = scene.nodes["ex01"]
-        own = {scene.connections[c] for c in scene._by_node["ex01"]}
-        start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
-        vp = view.viewport()
-        index = editor.undo_stack.index()
-        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-        QTest.mouseMove(vp, start + QPoint(20, 10))
-        QTest.mouseMove(vp, start + QPoint(40, 20))
-        layer = scene.drag_layer
-        assert layer is not None and layer.pictures
-        shown = view.mapToScene(vp.rect()).boundingRect()
-        still = [i for i in scene.nodes.values() if i is not node and shown.intersects(i.sceneBoundingRect())]
-        assert still and all(item.flags() & NO_CONTENTS for item in still)  # Qt does not paint them
-        assert not node.flags() & NO_CONTENTS
-        assert all(item.flags() & NO_CONTENTS for item in own)  # one MovingLines item draws them
-        assert set(layer.lines.lines) == {item.connection_id for item in own}
-        for item in own:  # routed to where the node is now
-            path = layer.lines.routes[item.connection_id][0]
-            ends = [path.pointAtPercent(0), path.pointAtPercent(1)]
-            assert min((p - node.center()).manhattanLength() for p in ends) < 0.5
-        assert node.pos() != QPointF(*editor.document.node("ex01").pos)  # a preview, not an edit
-        assert editor.undo_stack.index() == index
-        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(40, 20))
-        assert scene.drag_layer is None
-        assert not any(item.flags() & NO_CONTENTS for item in scene.items())
-        assert editor.undo_stack.index() == index + 1 and editor.undo_stack.undoText() == "Move EX01"
-        pos = editor.document.node("ex01").pos
-        assert (node.pos().x(), node.pos().y()) == pos
-    finally:
-        scene.detach()
+    editor, scene, view = sample_view(1400, 900)
+    node = scene.nodes["ex01"]
+    own = {scene.connections[c] for c in scene._by_node["ex01"]}
+    start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+    vp = view.viewport()
+    index = editor.undo_stack.index()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, start + QPoint(20, 10))
+    QTest.mouseMove(vp, start + QPoint(40, 20))
+    layer = scene.drag_layer
+    assert layer is not None and layer.pictures
+    shown = view.mapToScene(vp.rect()).boundingRect()
+    still = [i for i in scene.nodes.values() if i is not node and shown.intersects(i.sceneBoundingRect())]
+    assert still and all(item.flags() & NO_CONTENTS for item in still)  # Qt does not paint them
+    assert not node.flags() & NO_CONTENTS
+    assert all(item.flags() & NO_CONTENTS for item in own)  # one MovingLines item draws them
+    assert set(layer.lines.lines) == {item.connection_id for item in own}
+    for item in own:  # routed to where the node is now
+        path = layer.lines.routes[item.connection_id][0]
+        ends = [path.pointAtPercent(0), path.pointAtPercent(1)]
+        assert min((p - node.center()).manhattanLength() for p in ends) < 0.5
+    assert node.pos() != QPointF(*editor.document.node("ex01").pos)  # a preview, not an edit
+    assert editor.undo_stack.index() == index
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(40, 20))
+    assert scene.drag_layer is None
+    assert not any(item.flags() & NO_CONTENTS for item in scene.items())
+    assert editor.undo_stack.index() == index + 1 and editor.undo_stack.undoText() == "Move EX01"
+    pos = editor.document.node("ex01").pos
+    assert (node.pos().x(), node.pos().y()) == pos
 
 
-def test_a_scroll_during_a_drag_drops_the_layer(qtbot, catalog, monkeypatch):
+def test_a_scroll_during_a_drag_drops_the_layer(qtbot, sample_view, monkeypatch):
     monkeypatch.setattr(CanvasScene, "DRAG_LAYER_MIN_ITEMS", 0)
-    editor = DocumentEditor(catalog)
-    editor.open(SAMPLE)
-    scene = CanvasScene(editor)
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    view.zoom_reset()
-    try:
-        node = scene.nodes["ex01"]
-        view.centerOn(node)
-        start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
-        vp = view.viewport()
-        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-        QTest.mouseMove(vp, start + QPoint(20, 10))
-        assert scene.drag_layer is not None
-        bar = view.horizontalScrollBar()
-        bar.setValue(bar.value() + 50 if bar.value() + 50 <= bar.maximum() else bar.value() - 50)
-        view.viewport().grab()  # the next paint sees the picture is stale
-        assert scene.drag_layer is None
-        assert not any(item.flags() & NO_CONTENTS for item in scene.items())
-        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(20, 10))
-    finally:
-        scene.detach()
+    editor, scene, view = sample_view(900, 600)
+    node = scene.nodes["ex01"]
+    view.centerOn(node)
+    start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, start + QPoint(20, 10))
+    assert scene.drag_layer is not None
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 50 if bar.value() + 50 <= bar.maximum() else bar.value() - 50)
+    view.viewport().grab()  # the next paint sees the picture is stale
+    assert scene.drag_layer is None
+    assert not any(item.flags() & NO_CONTENTS for item in scene.items())
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(20, 10))
 
 
 def test_a_file_without_geometry_is_laid_out_on_open(catalog, tmp_path):
@@ -229,38 +229,27 @@ def test_a_file_without_geometry_is_laid_out_on_open(catalog, tmp_path):
     assert {n.id: n.zone for n in editor.document.nodes.values()} == {n.id: n.zone for n in doc.nodes.values()}
 
 
-def test_during_a_drag_labels_ride_their_lines_and_the_drop_places_them(qtbot, catalog):
-    editor = DocumentEditor(catalog)
-    editor.open(SAMPLE)
-    scene = CanvasScene(editor)
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(1400, 900)
-    view.show()
-    qtbot.waitExposed(view)
-    view.zoom_reset()
-    try:
-        node = scene.nodes["ex01"]
-        own = [scene.connections[c] for c in scene._by_node["ex01"]]
-        view.centerOn(node)
-        qtbot.waitUntil(lambda: scene.labels.settled)
-        spots = {c.connection_id: scene.labels.spots[c.connection_id][0] for c in own}
-        start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
-        vp = view.viewport()
-        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-        placed = scene.labels.placed_count
-        for step in range(1, 6):
-            QTest.mouseMove(vp, start + QPoint(30 * step, 20 * step))
-            QTest.qWait(1)
-            riding = [c for c in own if c.connection_id not in scene.labels.dirty]  # (off screen: later)
-            assert len(riding) >= 3
-            for conn in riding:  # centred on the same fraction of the moved line, no search
-                centre = conn.label_item.mapToScene(conn.label_item.boundingRect().center())
-                x, y = conn.spots[spots[conn.connection_id]]
-                assert abs(centre.x() - x) < 1 and abs(centre.y() - y) < 1, conn.connection_id
-        assert scene.labels.placed_count == placed
-        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(150, 100))
-        qtbot.waitUntil(lambda: scene.labels.settled)
-        assert scene.labels.placed_count >= placed + len(own)  # the drop searched a free place again
-    finally:
-        scene.detach()
+def test_during_a_drag_labels_ride_their_lines_and_the_drop_places_them(qtbot, sample_view):
+    editor, scene, view = sample_view(1400, 900)
+    node = scene.nodes["ex01"]
+    own = [scene.connections[c] for c in scene._by_node["ex01"]]
+    view.centerOn(node)
+    qtbot.waitUntil(lambda: scene.labels.settled)
+    spots = {c.connection_id: scene.labels.spots[c.connection_id][0] for c in own}
+    start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    placed = scene.labels.placed_count
+    for step in range(1, 6):
+        QTest.mouseMove(vp, start + QPoint(30 * step, 20 * step))
+        QTest.qWait(1)
+        riding = [c for c in own if c.connection_id not in scene.labels.dirty]  # (off screen: later)
+        assert len(riding) >= 3
+        for conn in riding:  # centred on the same fraction of the moved line, no search
+            centre = conn.label_item.mapToScene(conn.label_item.boundingRect().center())
+            x, y = conn.spots[spots[conn.connection_id]]
+            assert abs(centre.x() - x) < 1 and abs(centre.y() - y) < 1, conn.connection_id
+    assert scene.labels.placed_count == placed
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(150, 100))
+    qtbot.waitUntil(lambda: scene.labels.settled)
+    assert scene.labels.placed_count >= placed + len(own)  # the drop searched a free place again

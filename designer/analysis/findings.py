@@ -8,14 +8,15 @@ only a data entry.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
 from ..catalog import Catalog
+from ..i18n import QT_TRANSLATE_NOOP, Message, Translate, join, untranslated
 from ..model import Document
 from .flows import Flow, compute_flows, connection_matches, paths_between
 
@@ -33,6 +34,33 @@ class Finding:
     nodes: tuple[str, ...] = ()
     connections: tuple[str, ...] = ()
     source: str | None = None  # a catalog source id
+    # the message's sentences, to show it in the user's language (``text``); ``message`` is English
+    parts: tuple[Message, ...] = field(default=(), compare=False)
+
+    def text(self, translate: Translate = untranslated) -> str:
+        """The message in the language of ``translate`` (the Qt layer passes Qt's)."""
+        return join(self.parts, translate) if self.parts else self.message
+
+
+def _say(template: str, **args: Any) -> Message:
+    """One sentence of a finding; ``template`` is marked with ``QT_TRANSLATE_NOOP("Findings", ...)``."""
+    return Message("Findings", template, tuple(args.items()))
+
+
+# a zone's kind as a word of a finding's sentence ("a perimeter zone", "... is internal")
+ZONE_KIND_WORDS = {"internal": QT_TRANSLATE_NOOP("Findings", "internal"),
+                   "perimeter": QT_TRANSLATE_NOOP("Findings", "perimeter"),
+                   "internet": QT_TRANSLATE_NOOP("Findings", "internet")}
+
+
+def _kind(kind: str) -> Message:
+    return _say(ZONE_KIND_WORDS[kind]) if kind in ZONE_KIND_WORDS else Message.verbatim(kind)
+
+
+def _finding(severity: str, rule_id: str, parts: Iterable[Message], nodes: Iterable[str] = (),
+             connections: Iterable[str] = (), source: str | None = None) -> Finding:
+    parts = tuple(parts)
+    return Finding(severity, rule_id, join(parts), tuple(nodes), tuple(connections), source, parts)
 
 
 class Context:
@@ -117,8 +145,9 @@ def _ids(flows: Iterable[Flow]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def unknown_role(ctx: Context) -> Iterator[Finding]:
     for node in ctx.doc.nodes.values():
         if ctx.catalog.role(node.role) is None:
-            yield Finding("error", "unknown_role",
-                          f"{node.name}: the knowledge base has no role {node.role!r}.", (node.id,))
+            yield _finding("error", "unknown_role", [_say(QT_TRANSLATE_NOOP(
+                "Findings", "{node}: the knowledge base has no role {role!r}."), node=node.name, role=node.role)],
+                (node.id,))
 
 
 @rule
@@ -126,9 +155,13 @@ def role_not_in_version(ctx: Context) -> Iterator[Finding]:
     for node in ctx.doc.nodes.values():
         role = ctx.catalog.role(node.role)
         if role and not role.available_in(ctx.version):
-            reason = role.unavailable.get(ctx.version) or f"{role.name} does not exist in Exchange {ctx.version}."
-            yield Finding("error", "role_not_in_version", f"{node.name}: {reason}", (node.id,),
-                          tuple(c.id for c in ctx.doc.connections_of(node.id)), role.source)
+            reason = role.unavailable.get(ctx.version)  # the knowledge base's words
+            say = (_say(QT_TRANSLATE_NOOP("Findings", "{node}: {reason}"), node=node.name, reason=reason)
+                   if reason else _say(QT_TRANSLATE_NOOP("Findings", "{node}: {role} does not exist in Exchange "
+                                                         "{version}."),
+                                       node=node.name, role=role.name, version=ctx.version))
+            yield _finding("error", "role_not_in_version", [say], (node.id,),
+                           tuple(c.id for c in ctx.doc.connections_of(node.id)), role.source)
 
 
 @rule
@@ -144,25 +177,28 @@ def no_data_path(ctx: Context) -> Iterator[Finding]:
         if connection_matches(ctx.doc, ctx.catalog, conn):
             continue
         names = f"{a.name} ↔ {b.name}"
+        role_a, role_b = ctx.catalog.role_name(a.role), ctx.catalog.role_name(b.role)
         if paths_between(ctx.catalog, ctx.version, a.role, b.role):
-            message = (f"{names}: none of the selected services ({', '.join(conn.services or ())}) "
-                       f"runs between {ctx.catalog.role_name(a.role)} and {ctx.catalog.role_name(b.role)}.")
-            yield Finding("error", "no_data_path", message, conn.between, (conn.id,))
+            say = _say(QT_TRANSLATE_NOOP("Findings", "{names}: none of the selected services ({services}) runs "
+                                         "between {role_a} and {role_b}."),
+                       names=names, services=", ".join(conn.services or ()), role_a=role_a, role_b=role_b)
+            yield _finding("error", "no_data_path", [say], conn.between, (conn.id,))
             continue
-        message = (f"{names}: the knowledge base has no data path between "
-                   f"{ctx.catalog.role_name(a.role)} and {ctx.catalog.role_name(b.role)} "
-                   f"in Exchange {ctx.version}.")
+        parts = [_say(QT_TRANSLATE_NOOP("Findings", "{names}: the knowledge base has no data path between "
+                                        "{role_a} and {role_b} in Exchange {version}."),
+                      names=names, role_a=role_a, role_b=role_b, version=ctx.version)]
         other = [v for v in ctx.catalog.versions if v != ctx.version
                  and paths_between(ctx.catalog, v, a.role, b.role)]
         if other:
-            message += f" It has one for Exchange {', '.join(other)}."
+            parts.append(_say(QT_TRANSLATE_NOOP("Findings", "It has one for Exchange {versions}."),
+                              versions=", ".join(other)))
         source = None
         tags = {t for n in (a, b) for t in ctx.tags(n.id)}
         if "edge" in tags and "client" in tags:
             for support in client_rules:
-                message += f" {support.text}"
+                parts.append(Message.verbatim(support.text))
                 source = support.source
-        yield Finding("error", "no_data_path", message, conn.between, (conn.id,), source)
+        yield _finding("error", "no_data_path", parts, conn.between, (conn.id,), source)
 
 
 @rule
@@ -174,10 +210,11 @@ def unknown_services(ctx: Context) -> Iterator[Finding]:
         known = set(ctx.catalog.services_between(ctx.version, a.role, b.role))
         unknown = [s for s in conn.services if s not in known]
         if unknown and known:
-            yield Finding("warning", "unknown_service",
-                          f"{a.name} ↔ {b.name}: {', '.join(unknown)} is not a service between these "
-                          f"roles in Exchange {ctx.version}; known: {', '.join(sorted(known))}.",
-                          conn.between, (conn.id,))
+            say = _say(QT_TRANSLATE_NOOP("Findings", "{a} ↔ {b}: {unknown} is not a service between these roles "
+                                         "in Exchange {version}; known: {known}."),
+                       a=a.name, b=b.name, unknown=", ".join(unknown), version=ctx.version,
+                       known=", ".join(sorted(known)))
+            yield _finding("warning", "unknown_service", [say], conn.between, (conn.id,))
 
 
 @rule
@@ -189,10 +226,10 @@ def um_removed(ctx: Context) -> Iterator[Finding]:
         tags = [ctx.tags(n) for n in conn.between]
         if any("telephony" in t for t in tags) and any("exchange" in t for t in tags):
             a, b = (ctx.name(n) for n in conn.between)
-            yield Finding("error", "um_removed",
-                          f"{a} ↔ {b}: Unified Messaging was removed in Exchange 2019; an IP PBX or "
-                          "Lync/Skype for Business cannot use Exchange 2019 for voice mail.",
-                          conn.between, (conn.id,), "ms_ex2013_um_ports")
+            say = _say(QT_TRANSLATE_NOOP("Findings", "{a} ↔ {b}: Unified Messaging was removed in Exchange 2019; "
+                                         "an IP PBX or Lync/Skype for Business cannot use Exchange 2019 for "
+                                         "voice mail."), a=a, b=b)
+            yield _finding("error", "um_removed", [say], conn.between, (conn.id,), "ms_ex2013_um_ports")
 
 
 # ---- zones
@@ -230,10 +267,10 @@ def unsupported_boundary(ctx: Context) -> Iterator[Finding]:
             conns = tuple(sorted(found, key=ctx.connection_order.__getitem__))
             nodes_in = tuple(sorted(involved, key=ctx.node_order.__getitem__))  # document order
             za, zb = ctx.doc.zone(zone_a).name, ctx.doc.zone(zone_b).name
-            yield Finding(support.severity, support.id,
-                          f"Zones {za} and {zb} put a boundary between "
-                          f"{', '.join(ctx.name(n) for n in nodes_in)}. {support.text}",
-                          nodes_in, conns, support.source)
+            say = _say(QT_TRANSLATE_NOOP("Findings", "Zones {zone_a} and {zone_b} put a boundary between {nodes}."),
+                       zone_a=za, zone_b=zb, nodes=", ".join(ctx.name(n) for n in nodes_in))
+            yield _finding(support.severity, support.id, [say, Message.verbatim(support.text)],
+                           nodes_in, conns, support.source)
 
 
 @rule
@@ -244,10 +281,11 @@ def expected_zone(ctx: Context) -> Iterator[Finding]:
         if not role or not role.expected_zone or ctx.zone_kind(node.id) == role.expected_zone:
             continue
         text = " ".join(s.text for s in supports) if role.id == "edge_transport" else ""
-        yield Finding("warning", "expected_zone",
-                      f"{node.name}: a {role.name} belongs in a {role.expected_zone} zone, but "
-                      f"{ctx.doc.zone(node.zone).name} is {ctx.zone_kind(node.id)}. {text}".strip(),
-                      (node.id,), (), supports[0].source if supports and text else role.source)
+        say = _say(QT_TRANSLATE_NOOP("Findings", "{node}: a {role} belongs in a {expected} zone, but {zone} is "
+                                     "{actual}."), node=node.name, role=role.name, zone=ctx.doc.zone(node.zone).name,
+                   expected=_kind(role.expected_zone), actual=_kind(ctx.zone_kind(node.id)))
+        yield _finding("warning", "expected_zone", [say, Message.verbatim(text)],
+                       (node.id,), (), supports[0].source if supports and text else role.source)
 
 
 # ---- exposure to the Internet
@@ -264,10 +302,10 @@ def mailbox_exposed(ctx: Context) -> Iterator[Finding]:
         if flows:
             nodes, conns = _ids(flows)
             ports = ", ".join(dict.fromkeys(f"{f.port} {f.service}" for f in flows))
-            yield Finding("warning", "mailbox_exposed",
-                          f"{node.name} (Mailbox) is reachable straight from the Internet zone ({ports}). "
-                          "Put an Edge Transport server or a reverse proxy in a perimeter zone in front of it.",
-                          nodes, conns)
+            say = _say(QT_TRANSLATE_NOOP("Findings", "{node} (Mailbox) is reachable straight from the Internet zone "
+                                         "({ports}). Put an Edge Transport server or a reverse proxy in a "
+                                         "perimeter zone in front of it."), node=node.name, ports=ports)
+            yield _finding("warning", "mailbox_exposed", [say], nodes, conns)
 
 
 @rule
@@ -278,15 +316,19 @@ def plaintext_from_internet(ctx: Context) -> Iterator[Finding]:
             continue
         kind = flow.encryption_kind
         if kind == "none":
-            severity, detail = "warning", "is not encrypted"
+            severity, template = "warning", QT_TRANSLATE_NOOP(
+                "Findings", "{source} → {destination}: {port} {service} crosses from the Internet zone and is not "
+                "encrypted.")
         elif kind == "optional":
-            severity, detail = "info", "is encrypted only when the peers negotiate it (not by default)"
+            severity, template = "info", QT_TRANSLATE_NOOP(
+                "Findings", "{source} → {destination}: {port} {service} crosses from the Internet zone and is "
+                "encrypted only when the peers negotiate it (not by default).")
         else:
             continue
-        yield Finding(severity, "plaintext_from_internet",
-                      f"{ctx.name(flow.source)} → {ctx.name(flow.destination)}: {flow.port} "
-                      f"{flow.service} crosses from the Internet zone and {detail}.",
-                      (flow.source, flow.destination), (flow.connection,), flow.path.source)
+        say = _say(template, source=ctx.name(flow.source), destination=ctx.name(flow.destination),
+                   port=str(flow.port), service=flow.service)
+        yield _finding(severity, "plaintext_from_internet", [say],
+                       (flow.source, flow.destination), (flow.connection,), flow.path.source)
 
 
 @rule
@@ -304,25 +346,29 @@ def internet_exposure(ctx: Context) -> Iterator[Finding]:
     for (direction, service), flows in groups.items():
         nodes, conns = _ids(flows)
         ports = ", ".join(dict.fromkeys(str(f.port) for f in flows))
-        yield Finding("warning", "internet_exposure",
-                      f"{service} opens {ports} {direction} the Internet zone. The source's firewall "
-                      "guidance is to expose only SMTP 25/TCP and HTTPS 443/TCP (and DNS 53 where "
-                      "Exchange resolves names itself).", nodes, conns, "source_doc_firewalls")
+        opens = (QT_TRANSLATE_NOOP("Findings", "{service} opens {ports} from the Internet zone.") if direction == "from"
+                 else QT_TRANSLATE_NOOP("Findings", "{service} opens {ports} to the Internet zone."))
+        guidance = QT_TRANSLATE_NOOP("Findings", "The source's firewall guidance is to expose only SMTP 25/TCP and "
+                                     "HTTPS 443/TCP (and DNS 53 where Exchange resolves names itself).")
+        yield _finding("warning", "internet_exposure", [_say(opens, service=service, ports=ports), _say(guidance)],
+                       nodes, conns, "source_doc_firewalls")
 
 
 # ---- knowledge base advisories
 @rule
 def path_advisories(ctx: Context) -> Iterator[Finding]:
     """A path's advisory (or "disabled by default") whenever the design uses it."""
-    by_text: dict[str, list[Flow]] = {}
+    by_text: dict[tuple[str, str], list[Flow]] = {}  # (service, advisory or "") -> flows
     for flow in ctx.flows:
         path = flow.path
         if path.advisory or path.disabled_by_default:
-            text = path.advisory or f"{path.service} is disabled by default."
-            by_text.setdefault(f"{path.service}: {text}", []).append(flow)
-    for text, flows in by_text.items():
+            by_text.setdefault((path.service, path.advisory or ""), []).append(flow)
+    for (service, advisory), flows in by_text.items():
         nodes, conns = _ids(flows)
-        yield Finding("info", "advisory", text, nodes, conns, flows[0].path.source)
+        say = (_say(QT_TRANSLATE_NOOP("Findings", "{service}: {advisory}"), service=service, advisory=advisory)
+               if advisory else
+               _say(QT_TRANSLATE_NOOP("Findings", "{service}: {service} is disabled by default."), service=service))
+        yield _finding("info", "advisory", [say], nodes, conns, flows[0].path.source)
 
 
 @rule
@@ -334,9 +380,12 @@ def unconfirmed_paths(ctx: Context) -> Iterator[Finding]:
     for flows in by_path.values():
         path = flows[0].path
         nodes, conns = _ids(flows)
-        ports = ", ".join(str(p) for p in path.ports) or "no ports"
+        ports = ", ".join(str(p) for p in path.ports)
         what = path.title or path.service
-        yield Finding("info", "unconfirmed",
-                      f"{what} ({ports}): this knowledge base entry rests on evidence that is not "
-                      "confirmed by Microsoft's own English page; check it before relying on it.",
-                      nodes, conns, path.source)
+        template = (QT_TRANSLATE_NOOP("Findings", "{what} ({ports}): this knowledge base entry rests on evidence "
+                                      "that is not confirmed by Microsoft's own English page; check it before "
+                                      "relying on it.") if ports else
+                    QT_TRANSLATE_NOOP("Findings", "{what} (no ports): this knowledge base entry rests on evidence "
+                                      "that is not confirmed by Microsoft's own English page; check it before "
+                                      "relying on it."))
+        yield _finding("info", "unconfirmed", [_say(template, what=what, ports=ports)], nodes, conns, path.source)

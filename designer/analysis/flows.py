@@ -9,9 +9,10 @@ import weakref
 from dataclasses import dataclass
 
 from ..catalog import Catalog, DataPath, Encryption, PathMatch, Port
+from ..i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..model import Connection, Document
 
-NOT_STATED = "Not stated"
+NOT_STATED = QT_TRANSLATE_NOOP("Flows", "Not stated")
 
 
 @dataclass(frozen=True)
@@ -53,24 +54,27 @@ class Flow:
         return self.path.notes or ""
 
 
-def authentication_label(path: DataPath) -> str:
+def authentication_label(path: DataPath, translate: Translate = untranslated) -> str:
     """The default authentication, or "Not stated" where the source is silent."""
-    return path.auth.default or NOT_STATED
+    return path.auth.default or translate("Flows", NOT_STATED)
 
 
-def encryption_label(enc: Encryption) -> str:
-    """``TLS``, ``TLS (optional)``, ``TLS (default not stated)``, ``None`` or ``Not stated``."""
+def encryption_label(enc: Encryption, translate: Translate = untranslated) -> str:
+    """``TLS``, ``TLS (optional)``, ``TLS (default not stated)``, ``None`` or ``Not stated``
+    (in the language of ``translate``; the methods are the knowledge base's)."""
     methods = ", ".join(enc.methods)
     kind = enc.kind
     if kind == "encrypted":
-        return methods or "Encrypted"
+        return methods or translate("Flows", "Encrypted")
     if kind == "optional":
-        return f"{methods} (optional)" if methods else "Optional"
+        return (translate("Flows", "{methods} (optional)").format(methods=methods) if methods
+                else translate("Flows", "Optional"))
     if kind == "possible":
-        return f"{methods} (default not stated)" if methods else "Supported (default not stated)"
+        return (translate("Flows", "{methods} (default not stated)").format(methods=methods) if methods
+                else translate("Flows", "Supported (default not stated)"))
     if kind == "none":
-        return "None"
-    return NOT_STATED
+        return translate("Flows", "None")
+    return translate("Flows", NOT_STATED)
 
 
 _PATHS: dict[int, tuple[weakref.ref, dict]] = {}

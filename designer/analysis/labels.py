@@ -10,6 +10,7 @@ import weakref
 from dataclasses import dataclass
 
 from ..catalog import Catalog, Port
+from ..i18n import Translate, untranslated
 from ..model import Document
 from .flows import connection_matches, encryption_label
 
@@ -39,10 +40,10 @@ class ConnectionLabel:
         return min(kinds, key=order.index) if kinds else "unknown"
 
 
-def ports_text(ports: tuple[Port, ...]) -> str:
-    """``443/TCP``; ``53/UDP+TCP``; ``389, 3268/TCP · 389/UDP``; ``no ports stated``."""
+def ports_text(ports: tuple[Port, ...], translate: Translate = untranslated) -> str:
+    """``443/TCP``; ``53/UDP+TCP``; ``389, 3268/TCP · 389/UDP``; ``ports not stated``."""
     if not ports:
-        return "ports not stated"
+        return translate("Labels", "ports not stated")
     values = {}
     for port in ports:
         values.setdefault(port.transport, []).append(str(port.value))
@@ -51,46 +52,56 @@ def ports_text(ports: tuple[Port, ...]) -> str:
     return " · ".join(f"{', '.join(v)}/{t}" for t, v in values.items())
 
 
-def short_encryption(kind: str, methods: tuple[str, ...]) -> str:
+def short_encryption(kind: str, methods: tuple[str, ...], translate: Translate = untranslated) -> str:
     joined = "/".join(methods)
-    return {"encrypted": joined or "encrypted", "optional": f"{joined or 'encryption'} optional",
-            "possible": f"{joined or 'encryption'}?", "none": "plaintext"}.get(kind, "encryption not stated")
+    if kind == "encrypted":
+        return joined or translate("Labels", "encrypted")
+    if kind == "optional":
+        return (translate("Labels", "{methods} optional").format(methods=joined) if joined
+                else translate("Labels", "encryption optional"))
+    if kind == "possible":
+        return f"{joined}?" if joined else translate("Labels", "encryption?")
+    if kind == "none":
+        return translate("Labels", "plaintext")
+    return translate("Labels", "encryption not stated")
 
 
 _LABELS: dict[int, tuple[weakref.ref, dict]] = {}
 
 
 def connection_label(doc: Document, catalog: Catalog, connection_id: str,
-                     max_lines: int = MAX_LINES) -> ConnectionLabel:
-    """The label of a connection. It depends only on the version, the two roles and the
-    selected services, so it is built once per catalog for each such combination."""
+                     max_lines: int = MAX_LINES, translate: Translate = untranslated) -> ConnectionLabel:
+    """The label of a connection, its words in the language of ``translate``. It depends only on
+    the version, the two roles and the selected services, so it is built once per catalog for
+    each such combination."""
     conn = doc.connection(connection_id)
     a, b = (doc.node(n) for n in conn.between)
     entry = _LABELS.get(id(catalog))
     if entry is None or entry[0]() is not catalog:
         entry = _LABELS[id(catalog)] = (weakref.ref(catalog), {})
-    key = (doc.exchange_version, a.role, b.role, conn.services, max_lines)
+    key = (doc.exchange_version, a.role, b.role, conn.services, max_lines, translate)
     label = entry[1].get(key)
     if label is None:
-        label = entry[1][key] = _build_label(doc, catalog, connection_id, max_lines)
+        label = entry[1][key] = _build_label(doc, catalog, connection_id, max_lines, translate)
     return label
 
 
-def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines: int) -> ConnectionLabel:
+def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines: int,
+                 translate: Translate) -> ConnectionLabel:
     conn = doc.connection(connection_id)
     matches = connection_matches(doc, catalog, conn)
     if not matches:
         a, b = (doc.node(n) for n in conn.between)
-        reason = (f"No data path between {catalog.role_name(a.role)} and "
-                  f"{catalog.role_name(b.role)} in Exchange {doc.exchange_version}")
+        reason = translate("Labels", "No data path between {role_a} and {role_b} in Exchange {version}").format(
+            role_a=catalog.role_name(a.role), role_b=catalog.role_name(b.role), version=doc.exchange_version)
         return ConnectionLabel((), error=reason)
     lines: list[LabelLine] = []
     for match in matches:
         path = match.path
-        parts = [ports_text(path.ports), path.service]
+        parts = [ports_text(path.ports, translate), path.service]
         if path.auth.default:
             parts.append(f"· {path.auth.default}")
-        parts.append(f"· {short_encryption(path.encryption.kind, path.encryption.methods)}")
+        parts.append(f"· {short_encryption(path.encryption.kind, path.encryption.methods, translate)}")
         line = LabelLine(match.forward, " ".join(parts), path.encryption.kind)
         if line not in lines:
             lines.append(line)
@@ -101,12 +112,12 @@ def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines:
         kinds = [m.path.encryption.kind for m in matches if m.forward == forward]
         if kinds:
             weakest = ConnectionLabel(tuple(LabelLine(forward, "", k) for k in kinds)).encryption
-            compact.append(LabelLine(forward, ports_text(ports), weakest))
+            compact.append(LabelLine(forward, ports_text(ports, translate), weakest))
     return ConnectionLabel(tuple(shown), more=len(lines) - len(shown), all_lines=tuple(lines),
                            compact=tuple(compact))
 
 
-def tooltip_html(doc: Document, catalog: Catalog, connection_id: str) -> str:
+def tooltip_html(doc: Document, catalog: Catalog, connection_id: str, translate: Translate = untranslated) -> str:
     """Full detail of a connection with its sources, for the hover tooltip."""
     import html
 
@@ -115,20 +126,24 @@ def tooltip_html(doc: Document, catalog: Catalog, connection_id: str) -> str:
     rows = [f"<b>{html.escape(a.name)} ↔ {html.escape(b.name)}</b>"]
     matches = connection_matches(doc, catalog, conn)
     if not matches:
-        rows.append(html.escape(connection_label(doc, catalog, connection_id).error or ""))
+        rows.append(html.escape(connection_label(doc, catalog, connection_id, translate=translate).error or ""))
     for match in matches:
         path = match.path
         src, dst = (a, b) if match.forward else (b, a)
         source = catalog.source(path.source)
-        auth = path.auth.default or "not stated"
+        auth = path.auth.default or translate("Labels", "not stated")
         if path.auth.supported:
-            auth += f" (supported: {', '.join(path.auth.supported)})"
+            auth += " " + translate("Labels", "(supported: {methods})").format(methods=", ".join(path.auth.supported))
         rows.append(
             f"<p><b>{html.escape(src.name)} → {html.escape(dst.name)}: {html.escape(path.service)}</b> "
-            f"{html.escape(ports_text(path.ports))}<br>Authentication: {html.escape(auth)}<br>"
-            f"Encryption: {html.escape(encryption_label(path.encryption))}"
-            + ("<br><i>Unconfirmed entry</i>" if path.status != "confirmed" else "")
-            + (f"<br>Source: {html.escape(source.title)}" if source else "")
+            f"{html.escape(ports_text(path.ports, translate))}<br>"
+            + html.escape(translate("Labels", "Authentication: {value}").format(value=auth)) + "<br>"
+            + html.escape(translate("Labels", "Encryption: {value}").format(
+                value=encryption_label(path.encryption, translate)))
+            + ("<br><i>" + html.escape(translate("Labels", "Unconfirmed entry")) + "</i>"
+               if path.status != "confirmed" else "")
+            + ("<br>" + html.escape(translate("Labels", "Source: {title}").format(title=source.title))
+               if source else "")
             + (f"<br><small>{html.escape(source.url)}</small>" if source and source.url else "")
             + "</p>")
     return "".join(rows)

@@ -14,8 +14,9 @@ from itertools import pairwise
 import networkx as nx
 
 from ..catalog import Catalog
+from ..i18n import Translate, untranslated
 from ..model import Document
-from .flows import Flow, compute_flows
+from .flows import Flow, authentication_label, compute_flows, encryption_label
 from .labels import ports_text
 
 # What each story runs over: (category, service) pairs of the knowledge base.
@@ -101,19 +102,25 @@ def _hops(route: list[str], flows: Sequence[Flow], keep: Keep) -> tuple[Hop, ...
     return tuple(hops)
 
 
-def _names(doc: Document, ids: Iterable[str]) -> str:
+def _names(doc: Document, ids: Iterable[str], translate: Translate) -> str:
     names = [doc.node(n).name for n in ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return translate("Scenarios", "{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
-def _through(doc: Document, route: list[str]) -> str:
-    middle = route[1:-1]
-    return f" through {_names(doc, middle)}" if middle else ""
-
-
-def scenarios(doc: Document, catalog: Catalog, flows: list[Flow] | None = None) -> list[Scenario]:
-    """The scenarios this design can show, in presentation order."""
+def scenarios(doc: Document, catalog: Catalog, flows: list[Flow] | None = None,
+              translate: Translate = untranslated) -> list[Scenario]:
+    """The scenarios this design can show, in presentation order, their texts in the language
+    of ``translate``."""
     flows = flows if flows is not None else compute_flows(doc, catalog)
+
+    def say(text: str, route: list[str]) -> str:
+        """``text`` with ``{first}``, ``{last}`` and ``{through}`` (the nodes in between, if any)."""
+        middle = route[1:-1]
+        through = (translate("Scenarios", " through {nodes}").format(nodes=_names(doc, middle, translate))
+                   if middle else "")
+        return text.format(first=doc.node(route[0]).name, last=doc.node(route[-1]).name, through=through)
 
     def role(*roles: str) -> list[str]:
         return [n.id for n in doc.nodes.values() if n.role in roles]
@@ -133,68 +140,70 @@ def scenarios(doc: Document, catalog: Catalog, flows: list[Flow] | None = None) 
     g = _graph(doc, flows, keep)
     remote = [n for n in role("outlook") if doc.zone(doc.node(n).zone).kind == "internet"]
     route = _shortest(g, remote, mailboxes) or _shortest(g, remote, role("client_access"))
-    make("external_outlook", "An external Outlook user reaches a mailbox", keep, route,
-         lambda r: f"{doc.node(r[0]).name}, on the Internet, reaches the mailbox on "
-                   f"{doc.node(r[-1]).name}{_through(doc, r)}.")
+    make("external_outlook", translate("Scenarios", "An external Outlook user reaches a mailbox"), keep, route,
+         lambda r: say(translate("Scenarios", "{first}, on the Internet, reaches the mailbox on {last}{through}."), r))
 
     keep = _services(MAIL)
     g = _graph(doc, flows, keep)
-    make("inbound_mail", "Inbound Internet mail", keep, _shortest(g, internet_mail, mailboxes),
-         lambda r: f"Mail from {doc.node(r[0]).name} reaches the mailbox on "
-                   f"{doc.node(r[-1]).name}{_through(doc, r)}.")
-    make("outbound_mail", "Outbound mail to the Internet", keep, _shortest(g, mailboxes, internet_mail),
-         lambda r: f"Mail from the mailbox on {doc.node(r[0]).name} leaves for "
-                   f"{doc.node(r[-1]).name}{_through(doc, r)}.")
+    make("inbound_mail", translate("Scenarios", "Inbound Internet mail"), keep, _shortest(g, internet_mail, mailboxes),
+         lambda r: say(translate("Scenarios", "Mail from {first} reaches the mailbox on {last}{through}."), r))
+    make("outbound_mail", translate("Scenarios", "Outbound mail to the Internet"), keep,
+         _shortest(g, mailboxes, internet_mail),
+         lambda r: say(translate("Scenarios", "Mail from the mailbox on {first} leaves for {last}{through}."), r))
 
     keep = _services(EDGESYNC)
     g = _graph(doc, flows, keep)
-    make("edgesync", "EdgeSync: directory data for the Edge server", keep,
+    make("edgesync", translate("Scenarios", "EdgeSync: directory data for the Edge server"), keep,
          _shortest(g, role("mailbox", "hub_transport"), tagged("edge")),
-         lambda r: f"{doc.node(r[0]).name} copies recipient and configuration data from Active "
-                   f"Directory to {doc.node(r[-1]).name}{_through(doc, r)}.")
+         lambda r: say(translate("Scenarios", "{first} copies recipient and configuration data from Active Directory "
+                                       "to {last}{through}."), r))
 
     keep = _services(TELEPHONY)
     g = _graph(doc, flows, keep)
     pbx, um = role("ip_pbx"), role("unified_messaging", "mailbox")
     route = _via(g, pbx, role("client_access"), um) or _shortest(g, pbx, um)
-    make("phone_call", "A phone call into Unified Messaging", keep, route,
-         lambda r: f"A call from {doc.node(r[0]).name} reaches Unified Messaging on "
-                   f"{doc.node(r[-1]).name}{_through(doc, r)}.")
+    make("phone_call", translate("Scenarios", "A phone call into Unified Messaging"), keep, route,
+         lambda r: say(translate("Scenarios", "A call from {first} reaches Unified Messaging on {last}{through}."), r))
     return found
 
 
 # ---- caption text (pure, so the presentation window stays thin)
-def hop_details(doc: Document, hop: Hop) -> list[str]:
+def hop_details(doc: Document, hop: Hop, translate: Translate = untranslated) -> list[str]:
     """``EDGE01 → EX01 · 25/TCP SMTP · Authentication: … · Encryption: …``; one line per group of
     flows that share service, authentication and encryption (the first line names the hop)."""
     groups: dict[tuple[str, str, str], list] = {}
     for flow in hop.flows:
-        ports = groups.setdefault((flow.service, flow.authentication, flow.encryption), [])
+        auth, enc = authentication_label(flow.path, translate), encryption_label(flow.path.encryption, translate)
+        ports = groups.setdefault((flow.service, auth, enc), [])
         if flow.port not in ports:
             ports.append(flow.port)
-    lines = [f"{ports_text(tuple(ports))} {service} · Authentication: {auth} · Encryption: {enc}"
+    line = translate("Scenarios", "{ports} {service} · Authentication: {authentication} · Encryption: {encryption}")
+    lines = [line.format(ports=ports_text(tuple(ports), translate), service=service, authentication=auth,
+                         encryption=enc)
              for (service, auth, enc), ports in groups.items()]
     head = f"{doc.node(hop.source).name} → {doc.node(hop.destination).name}"
     return [f"{head} · {lines[0]}"] + lines[1:] if lines else [head]
 
 
-def plain_encryption(kinds: Iterable[str]) -> str:
+def plain_encryption(kinds: Iterable[str], translate: Translate = untranslated) -> str:
     """Encryption in plain words, for an executive audience."""
     kinds = set(kinds)
     if kinds == {"encrypted"}:
-        return "encrypted"
+        return translate("Scenarios", "encrypted")
     if kinds <= {"encrypted", "optional", "possible"}:
-        return "can be encrypted"
+        return translate("Scenarios", "can be encrypted")
     if kinds == {"none"}:
-        return "not encrypted"
+        return translate("Scenarios", "not encrypted")
     if kinds <= {"unknown"}:
-        return "encryption not stated"
+        return translate("Scenarios", "encryption not stated")
     if kinds & {"encrypted", "optional", "possible"}:
-        return "partly encrypted"
-    return "not encrypted" if "none" in kinds else "encryption not stated"
+        return translate("Scenarios", "partly encrypted")
+    if "none" in kinds:
+        return translate("Scenarios", "not encrypted")
+    return translate("Scenarios", "encryption not stated")
 
 
-def hop_summary(doc: Document, hop: Hop) -> str:
+def hop_summary(doc: Document, hop: Hop, translate: Translate = untranslated) -> str:
     """``Internet mail servers → EDGE01: not encrypted`` (no ports, no protocol names)."""
     return (f"{doc.node(hop.source).name} → {doc.node(hop.destination).name}: "
-            f"{plain_encryption(f.encryption_kind for f in hop.flows)}")
+            f"{plain_encryption((f.encryption_kind for f in hop.flows), translate)}")

@@ -4,14 +4,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 VERSIONS: tuple[str, ...] = ("2010", "2013", "2016", "2019")
 LEGACY_VERSIONS: tuple[str, ...] = ("2000", "2003")
+# the palette's headings (the window shows them translated in the "RoleGroups" context)
 ROLE_GROUPS: dict[str, str] = {
-    "clients": "Clients",
-    "exchange": "Exchange servers",
-    "infrastructure": "Directory and infrastructure",
-    "telephony": "Telephony",
-    "internet": "Internet",
+    "clients": QT_TRANSLATE_NOOP("RoleGroups", "Clients"),
+    "exchange": QT_TRANSLATE_NOOP("RoleGroups", "Exchange servers"),
+    "infrastructure": QT_TRANSLATE_NOOP("RoleGroups", "Directory and infrastructure"),
+    "telephony": QT_TRANSLATE_NOOP("RoleGroups", "Telephony"),
+    "internet": QT_TRANSLATE_NOOP("RoleGroups", "Internet"),
 }
 
 _PORT_RE = re.compile(r"^\s*(\d{1,5})(?:\s*-\s*(\d{1,5}))?\s*/\s*(TCP|UDP)\s*$", re.IGNORECASE)

@@ -15,13 +15,19 @@ from typing import Any, Sequence
 
 from ..analysis import Flow
 from ..catalog import Catalog
+from ..i18n import QT_TRANSLATE_NOOP
 from ..model import Document
 
 FORMATS = ("csv", "md", "html", "json", "xlsx")
 JSON_KEYS = ("source", "destination", "source_zone", "destination_zone", "transport", "port",
              "service", "authentication", "encryption", "crossing", "notes")
-HEADERS = ("Source", "Destination", "Source zone", "Destination zone", "Transport", "Port",
-           "Service", "Authentication", "Encryption", "Crossing", "Notes", "Reference")
+# the exports' column titles; the port matrix panel shows them translated ("PortMatrix" context)
+HEADERS = (QT_TRANSLATE_NOOP("PortMatrix", "Source"), QT_TRANSLATE_NOOP("PortMatrix", "Destination"),
+           QT_TRANSLATE_NOOP("PortMatrix", "Source zone"), QT_TRANSLATE_NOOP("PortMatrix", "Destination zone"),
+           QT_TRANSLATE_NOOP("PortMatrix", "Transport"), QT_TRANSLATE_NOOP("PortMatrix", "Port"),
+           QT_TRANSLATE_NOOP("PortMatrix", "Service"), QT_TRANSLATE_NOOP("PortMatrix", "Authentication"),
+           QT_TRANSLATE_NOOP("PortMatrix", "Encryption"), QT_TRANSLATE_NOOP("PortMatrix", "Crossing"),
+           QT_TRANSLATE_NOOP("PortMatrix", "Notes"), QT_TRANSLATE_NOOP("PortMatrix", "Reference"))
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QSty
 from . import style
 from .items import ConnectionItem, draw_line, route
 from .label_item import label_pixmap
+from .theme import painting_theme
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
@@ -89,11 +90,12 @@ class MovingLines(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # the drop repaints them smooth
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect
+        theme = painting_theme(self.scene(), widget)
         for conn_id, (path, _centre, _flip, segment) in self.routes.items():
             item = self.lines[conn_id][0]
             if item.isSelected() or item.highlighted:
-                draw_line(painter, style.halo_pen(round(max(1.0, 9 * zoom), 1)), path, segment, exposed, zoom)
-            draw_line(painter, item.screen_pen(zoom), path, segment, exposed, zoom)
+                draw_line(painter, style.halo_pen(round(max(1.0, 9 * zoom), 1), theme), path, segment, exposed, zoom)
+            draw_line(painter, item.screen_pen(zoom, theme), path, segment, exposed, zoom)
         if zoom < style.LABEL_MIN_ZOOM or widget is None:
             return
         ratio = widget.devicePixelRatioF()
@@ -104,7 +106,7 @@ class MovingLines(QGraphicsItem):
             lines = item.lines_for(flip)
             if not lines:
                 continue
-            pixmap = label_pixmap(tuple(lines), item.label.error is not None, round(zoom, 4), ratio)
+            pixmap = label_pixmap(tuple(lines), item.label.error is not None, round(zoom, 4), ratio, theme)
             size = item.label_item.boundingRect()
             corner = transform.map(QPointF(x - size.width() / 2, y - size.height() / 2))
             painter.drawPixmap(QPointF(round(corner.x() * ratio) / ratio, round(corner.y() * ratio) / ratio), pixmap)

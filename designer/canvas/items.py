@@ -17,6 +17,7 @@ from ..model import Node, Zone
 from . import style
 from .label_item import LabelItem, on_screen, zoom_of
 from .placement import LABEL_SPOTS, clip_segment
+from .theme import CanvasTheme, painting_theme
 
 ICON = 56
 HANDLE = 14
@@ -77,25 +78,26 @@ class NodeItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme = painting_theme(self.scene(), widget)
         if self.isSelected():
-            painter.setPen(style.selection_pen())
-            painter.setBrush(QColor(30, 136, 229, 28))
+            painter.setPen(style.selection_pen(theme))
+            painter.setBrush(style.tinted(theme.selection, theme.selection_fill_alpha))
             painter.drawRoundedRect(self.icon_rect().united(self.text_rect()).adjusted(-3, -3, 3, 3), 6, 6)
         zoom = zoom_of(painter)
         if on_screen(widget):  # a cached pixmap at the device size; exports stay vector
             pixels = max(4, math.ceil(ICON * zoom * widget.devicePixelRatioF() / 4) * 4)
-            pixmap = style.icon_pixmap(self.role, pixels)
+            pixmap = style.icon_pixmap(self.role, pixels, theme.icon_outline)
             painter.drawPixmap(self.icon_rect(), pixmap, QRectF(pixmap.rect()))
         else:
             style.icon_renderer(self.role).render(painter, self.icon_rect())
         if not on_screen(widget) or zoom >= style.NAME_MIN_ZOOM:
-            painter.setPen(style.TEXT_COLOR)
+            painter.setPen(QColor(theme.text))
             painter.setFont(style.shared_font(9, bold=True))
             painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                              self.shown_name)
         if self.hovered or self.isSelected():
-            painter.setPen(QPen(QColor("#ffffff"), 1.5))
-            painter.setBrush(style.SELECTION_COLOR)
+            painter.setPen(QPen(QColor(theme.on_selection), 1.5))
+            painter.setBrush(QColor(theme.selection))
             painter.drawEllipse(self.handle_rect())
             c = self.handle_rect().center()
             painter.drawLine(QPointF(c.x() - 3.5, c.y()), QPointF(c.x() + 3.5, c.y()))
@@ -176,22 +178,21 @@ class ZoneItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = QColor(self.color or style.ZONE_COLORS.get(self.kind, "#eeeeee"))
-        border = QColor(style.ZONE_BORDERS.get(self.kind, "#90a4ae"))
-        if self.color:
-            border = fill.darker(160)
+        theme = painting_theme(self.scene(), widget)
+        fill, border, title = style.zone_colors(theme, self.kind, self.color)
+        selection = QColor(theme.selection)
         rect = self.local_rect()
-        pen = QPen(style.SELECTION_COLOR if self.isSelected() else border, 2.5 if self.isSelected() else 1.5)
+        pen = QPen(selection if self.isSelected() else border, 2.5 if self.isSelected() else 1.5)
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 10, 10)
         header = QRectF(rect.left(), rect.top(), rect.width(), ZONE_HEADER)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(border.red(), border.green(), border.blue(), 40))
+        painter.setBrush(QColor(border.red(), border.green(), border.blue(), theme.zone_header_alpha))
         path = QPainterPath()
         path.addRoundedRect(header, 10, 10)
         painter.drawPath(path)
-        painter.setPen(border.darker(150))
+        painter.setPen(title)
         painter.setFont(style.font(11, bold=True))
         painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                          self.title)
@@ -199,7 +200,7 @@ class ZoneItem(QGraphicsObject):
         painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                          self.kind.upper())
         if self.isSelected():
-            painter.setBrush(style.SELECTION_COLOR)
+            painter.setBrush(selection)
             painter.setPen(Qt.PenStyle.NoPen)
             r = self.resize_rect()
             tri = QPainterPath(r.bottomLeft())
@@ -303,11 +304,11 @@ class ConnectionItem(QGraphicsObject):
         swap = {"→": "←", "←": "→"}
         return [swap[line[0]] + line[1:] if line[:1] in swap else line for line in lines]
 
-    def screen_pen(self, zoom: float) -> QPen:
+    def screen_pen(self, zoom: float, theme: CanvasTheme) -> QPen:
         """The pen of the line on screen at ``zoom`` (cosmetic: see ``paint``)."""
         selected, error = self.isSelected(), self.label.error is not None
         width = (2.2 + (2.5 - 2.2) * error + 1.8 * selected) * zoom
-        return style.screen_pen(self.kind, selected, error, round(max(1.0, width), 1))
+        return style.screen_pen(self.kind, selected, error, round(max(1.0, width), 1), theme)
 
     def boundingRect(self) -> QRectF:  # Qt's name
         return self._bounds
@@ -321,13 +322,14 @@ class ConnectionItem(QGraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         selected, error = self.isSelected(), self.label.error is not None
+        theme = painting_theme(self.scene(), widget)
         if not on_screen(widget):  # exports: the pens as designed, round caps and all
             if selected or self.highlighted:
-                halo = QPen(QColor(30, 136, 229, 90), 9)
+                halo = QPen(style.tinted(theme.selection, theme.halo_alpha), 9)
                 halo.setCapStyle(Qt.PenCapStyle.RoundCap)
                 painter.setPen(halo)
                 painter.drawPath(self.path)
-            painter.setPen(style.connection_pen(self.kind, selected, error))
+            painter.setPen(style.connection_pen(self.kind, selected, error, theme))
             painter.drawPath(self.path)
             return
         # On screen, cosmetic pens of the width the line has at this zoom (at least a pixel):
@@ -338,9 +340,9 @@ class ConnectionItem(QGraphicsObject):
         if getattr(self.scene(), "drag_layer", None) is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if selected or self.highlighted:
-            draw_line(painter, style.halo_pen(round(max(1.0, 9 * zoom), 1)), self.path, self.segment,
+            draw_line(painter, style.halo_pen(round(max(1.0, 9 * zoom), 1), theme), self.path, self.segment,
                       option.exposedRect, zoom)
-        draw_line(painter, self.screen_pen(zoom), self.path, self.segment, option.exposedRect, zoom)
+        draw_line(painter, self.screen_pen(zoom, theme), self.path, self.segment, option.exposedRect, zoom)
 
 
 Segment = tuple[float, float, float, float]  # x0, y0, x1, y1

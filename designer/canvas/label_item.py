@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from . import style
+from .theme import LIGHT, CanvasTheme, painting_theme
 
 PADDING = 4
 
@@ -59,17 +60,18 @@ class LabelItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self.lines:
             return
+        theme = painting_theme(self.scene(), widget)
         if not on_screen(widget):
-            _paint_plate(painter, self._rect, tuple(self.lines), self.error)
+            _paint_plate(painter, self._rect, tuple(self.lines), self.error, theme)
             return
         transform = painter.worldTransform()
         zoom = transform.m11()
         if zoom < style.LABEL_MIN_ZOOM or transform.m12() or transform.m21():
             if zoom >= style.LABEL_MIN_ZOOM:  # rotated or sheared: no pixmap
-                _paint_plate(painter, self._rect, tuple(self.lines), self.error)
+                _paint_plate(painter, self._rect, tuple(self.lines), self.error, theme)
             return
         ratio = widget.devicePixelRatioF()
-        pixmap = label_pixmap(tuple(self.lines), self.error, round(zoom, 4), ratio)
+        pixmap = label_pixmap(tuple(self.lines), self.error, round(zoom, 4), ratio, theme)
         corner = transform.map(QPointF(0, 0))
         painter.save()
         painter.resetTransform()  # blit on whole device pixels: no blur
@@ -77,14 +79,14 @@ class LabelItem(QGraphicsItem):
         painter.restore()
 
 
-def _paint_plate(painter: QPainter, rect: QRectF, lines: tuple[str, ...], error: bool) -> None:
+def _paint_plate(painter: QPainter, rect: QRectF, lines: tuple[str, ...], error: bool,
+                 theme: CanvasTheme = LIGHT) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    border = QColor(style.ERROR_COLOR) if error else QColor("#b0bec5")
-    painter.setPen(QPen(border, 1))
-    painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+    painter.setPen(QPen(QColor(theme.error if error else theme.plate_border), 1))
+    painter.setBrush(QBrush(style.tinted(theme.plate, theme.plate_alpha)))
     painter.drawRoundedRect(rect, 4, 4)
     painter.setFont(style.shared_font(8))
-    painter.setPen(QColor(style.ERROR_COLOR) if error else style.TEXT_COLOR)
+    painter.setPen(QColor(theme.error if error else theme.text))
     metrics = style.metrics(8)
     y = PADDING + metrics.ascent()
     for line in lines:
@@ -103,8 +105,10 @@ def _label_size(lines: tuple[str, ...]) -> tuple[float, float]:
 
 
 @lru_cache(maxsize=512)
-def label_pixmap(lines: tuple[str, ...], error: bool, zoom: float, ratio: float) -> QPixmap:
-    """The label painted at ``zoom`` for a screen of device pixel ratio ``ratio``."""
+def label_pixmap(lines: tuple[str, ...], error: bool, zoom: float, ratio: float,
+                 theme: CanvasTheme = LIGHT) -> QPixmap:
+    """The label painted at ``zoom`` for a screen of device pixel ratio ``ratio``, in ``theme``
+    (``CanvasScene.set_theme`` empties this cache)."""
     w, h = _label_size(lines)
     pixmap = QPixmap(max(1, math.ceil(w * zoom * ratio) + 1), max(1, math.ceil(h * zoom * ratio) + 1))
     pixmap.setDevicePixelRatio(ratio)
@@ -112,6 +116,6 @@ def label_pixmap(lines: tuple[str, ...], error: bool, zoom: float, ratio: float)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.scale(zoom, zoom)
-    _paint_plate(painter, QRectF(0, 0, w, h), lines, error)
+    _paint_plate(painter, QRectF(0, 0, w, h), lines, error, theme)
     painter.end()
     return pixmap

@@ -23,7 +23,10 @@ from ..layout import GRID
 from ..model import Change, Document, Rect
 from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
+from .label_item import label_pixmap
 from .label_layer import LabelLayer
+from .style import icon_pixmap
+from .theme import LIGHT, CanvasTheme
 from .tools import ConnectTool, DragTool
 
 FAN = 30.0  # pixels between parallel connections
@@ -58,6 +61,7 @@ class CanvasScene(QGraphicsScene):
         self.connect_mode = False
         self.snap_to_grid = True
         self.show_grid = True
+        self.theme: CanvasTheme = LIGHT  # on screen; exports paint LIGHT (theme.painting_theme)
         self._connect: ConnectTool | None = None
         self._drag: DragTool | None = None
         self._by_node: dict[str, list[str]] = {}  # node id -> its connections
@@ -209,6 +213,17 @@ class CanvasScene(QGraphicsScene):
         parallels = self._by_pair[frozenset(ends)]
         bend = (parallels.index(conn_id) - (len(parallels) - 1) / 2) * FAN
         return -bend if ends[0] > ends[1] else bend  # the same side for both directions of a pair
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        """Paint the views in ``theme`` from now on (view state, like the zoom: the document is
+        untouched). The label pixmaps of the other theme are dropped and everything repaints."""
+        if theme == self.theme:
+            return
+        self.drop_drag_layer()  # its picture is of the other theme
+        self.theme = theme
+        label_pixmap.cache_clear()
+        icon_pixmap.cache_clear()
+        self.update()
 
     # ---- labels
     def place_labels(self) -> None:

@@ -1,13 +1,15 @@
 """Pens, brushes, fonts and z-order of the canvas, in one place."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from ..paths import icons_dir
+from .theme import LIGHT, CanvasTheme
 
 ICONS = icons_dir()  # resources/icons, in a checkout or in the packaged app
 
@@ -18,8 +20,9 @@ NAME_MIN_ZOOM = 0.3
 
 Z_ZONE, Z_CONNECTION, Z_NODE, Z_LABEL, Z_TEMP = -10, 0, 10, 20, 30
 
-ZONE_COLORS = {"internet": "#efe9f6", "perimeter": "#fdf1de", "internal": "#e6f0f8"}
-ZONE_BORDERS = {"internet": "#8e7cc3", "perimeter": "#e0a030", "internal": "#5b8fbf"}
+# The light (print) colours; on screen the items take theirs from the scene's theme (theme.py).
+ZONE_COLORS = {kind: LIGHT.zone_fill(kind) for kind in ("internet", "perimeter", "internal")}
+ZONE_BORDERS = {kind: LIGHT.zone_border(kind) for kind in ("internet", "perimeter", "internal")}
 
 # Lines are styled by the weakest encryption over the connection.
 ENCRYPTION_STYLES = {
@@ -29,17 +32,17 @@ ENCRYPTION_STYLES = {
     "none": ("#c62828", Qt.PenStyle.DotLine, "Plaintext"),
     "unknown": ("#607d8b", Qt.PenStyle.SolidLine, "Encryption not stated by the source"),
 }
-ERROR_COLOR = "#c62828"
-SELECTION_COLOR = QColor("#1e88e5")
-TEXT_COLOR = QColor("#263238")
+ERROR_COLOR = LIGHT.error
+SELECTION_COLOR = QColor(LIGHT.selection)
+TEXT_COLOR = QColor(LIGHT.text)
 
 
-def connection_pen(kind: str, selected: bool = False, error: bool = False) -> QPen:
+def connection_pen(kind: str, selected: bool = False, error: bool = False, theme: CanvasTheme = LIGHT) -> QPen:
     if error:
-        pen = QPen(QColor(ERROR_COLOR), 2.5, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(theme.error), 2.5, Qt.PenStyle.DashLine)
     else:
-        color, style, _ = ENCRYPTION_STYLES.get(kind, ENCRYPTION_STYLES["unknown"])
-        pen = QPen(QColor(color), 2.2, style)
+        _, style, _ = ENCRYPTION_STYLES.get(kind, ENCRYPTION_STYLES["unknown"])
+        pen = QPen(QColor(theme.line_color(kind)), 2.2, style)
     if selected:
         pen.setWidthF(pen.widthF() + 1.8)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -47,11 +50,11 @@ def connection_pen(kind: str, selected: bool = False, error: bool = False) -> QP
 
 
 @lru_cache(maxsize=None)
-def screen_pen(kind: str, selected: bool, error: bool, width: float) -> QPen:
+def screen_pen(kind: str, selected: bool, error: bool, width: float, theme: CanvasTheme = LIGHT) -> QPen:
     """``connection_pen`` for painting on screen, ``width`` pixels wide (cosmetic): square caps
     instead of round ones (the rasteriser draws round caps of an antialiased line about twenty
     times slower; the ends of a line hide under its nodes' icons anyway)."""
-    pen = connection_pen(kind, selected, error)
+    pen = connection_pen(kind, selected, error, theme)
     pen.setWidthF(width)
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.SquareCap if pen.style() != Qt.PenStyle.SolidLine else Qt.PenCapStyle.FlatCap)
@@ -59,21 +62,47 @@ def screen_pen(kind: str, selected: bool, error: bool, width: float) -> QPen:
 
 
 @lru_cache(maxsize=None)
-def selection_pen() -> QPen:
+def selection_pen(theme: CanvasTheme = LIGHT) -> QPen:
     """The dashed outline of a selected node: cosmetic, 1.5 pixels at any zoom (Qt strokes a
     cosmetic dashed outline several times faster than a scaled one)."""
-    pen = QPen(SELECTION_COLOR, 1.5, Qt.PenStyle.DashLine)
+    pen = QPen(QColor(theme.selection), 1.5, Qt.PenStyle.DashLine)
     pen.setCosmetic(True)
     return pen
 
 
 @lru_cache(maxsize=None)
-def halo_pen(width: float) -> QPen:
+def halo_pen(width: float, theme: CanvasTheme = LIGHT) -> QPen:
     """The halo of a selected or highlighted connection on screen, ``width`` pixels wide."""
-    pen = QPen(QColor(30, 136, 229, 90), width)
+    pen = QPen(tinted(theme.selection, theme.halo_alpha), width)
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
+
+
+def tinted(color: str, alpha: int) -> QColor:
+    """``color`` with an alpha (0-255)."""
+    tint = QColor(color)
+    tint.setAlpha(alpha)
+    return tint
+
+
+def zone_colors(theme: CanvasTheme, kind: str, custom: str | None) -> tuple[QColor, QColor, QColor]:
+    """A zone's fill, border and title colour. A colour the user chose (``custom``, from the
+    model) is kept as it is in the light theme; the dark one keeps its hue and renders it dark
+    and muted, with a light border and title, so the canvas stays dark and text stays legible."""
+    if not theme.dark:
+        fill = QColor(custom or theme.zone_fill(kind))
+        border = fill.darker(160) if custom else QColor(theme.zone_border(kind))
+        return fill, border, border.darker(150)
+    if not custom or not QColor.isValidColorName(custom):
+        border = QColor(theme.zone_border(kind))
+        return QColor(theme.zone_fill(kind)), border, border.lighter(135)
+    hue, saturation, lightness, _ = QColor(custom).getHslF()
+    hue = max(hue, 0.0)  # -1 for greys
+    fill = QColor.fromHslF(hue, min(saturation, 0.8) * 0.5, 0.12 + 0.1 * lightness)
+    border = QColor.fromHslF(hue, min(saturation, 0.6), 0.62)
+    title = QColor.fromHslF(hue, min(saturation, 0.5), 0.8)
+    return fill, border, title
 
 
 def font(size: float = 9.0, bold: bool = False) -> QFont:
@@ -96,17 +125,39 @@ def metrics(size: float = 9.0, bold: bool = False) -> QFontMetricsF:
 
 
 @lru_cache(maxsize=256)
-def icon_pixmap(role: str, pixels: int) -> QPixmap:
+def icon_pixmap(role: str, pixels: int, outline: str | None = None) -> QPixmap:
     """A role's icon rendered once at a device size, for painting on screen (the SVG is
-    rendered again only when the zoom asks for another size)."""
-    pixmap = QPixmap(pixels, pixels)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
+    rendered again only when the zoom asks for another size). With an ``outline`` colour (the
+    dark theme's ``icon_outline``) the icon gets a thin outline of that colour, so its dark
+    shapes stand out on a dark canvas."""
+    image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     icon_renderer(role).render(painter, QRectF(0, 0, pixels, pixels))
     painter.end()
-    return pixmap
+    if outline is not None:
+        image = _outlined(image, QColor(outline), max(1.0, pixels / 36))
+    return QPixmap.fromImage(image)
+
+
+def _outlined(image: QImage, color: QColor, width: float) -> QImage:
+    """``image`` over its silhouette in ``color``, spread ``width`` pixels all round."""
+    silhouette = QImage(image)
+    painter = QPainter(silhouette)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(silhouette.rect(), color)
+    painter.end()
+    out = QImage(image.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(out)
+    for step in range(12):
+        angle = step * math.tau / 12
+        painter.drawImage(QPointF(width * math.cos(angle), width * math.sin(angle)), silhouette)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return out
 
 
 @lru_cache(maxsize=None)

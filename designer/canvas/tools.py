@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from ..layout import snap
@@ -25,7 +25,7 @@ class ConnectTool:
     def __init__(self, scene: "CanvasScene", node_id: str, start: QPointF) -> None:
         self.scene, self.node_id = scene, node_id
         self.line = QGraphicsLineItem(start.x(), start.y(), start.x(), start.y())
-        self.line.setPen(QPen(style.SELECTION_COLOR, 2, Qt.PenStyle.DashLine))
+        self.line.setPen(QPen(QColor(scene.theme.selection), 2, Qt.PenStyle.DashLine))
         self.line.setZValue(style.Z_TEMP)
         scene.addItem(self.line)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsView
 
 from ..layout import GRID
 from . import style
 from .scene import CanvasScene
+from .theme import DARK, LIGHT, CanvasTheme
 
 ROLE_MIME = "application/x-exchange-designer-role"
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
@@ -28,13 +29,29 @@ class CanvasView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAcceptDrops(True)
-        self.setBackgroundBrush(QColor("#fafbfc"))
+        self.follow_palette()
         self._pan_from: QPointF | None = None
         self._space = False
 
     @property
     def canvas(self) -> CanvasScene:
         return self.scene()
+
+    # ---- theme: the canvas follows the window's palette, light or dark
+    def follow_palette(self) -> None:
+        """Paint the canvas in the theme that matches this view's palette (a dark window gets
+        the dark canvas)."""
+        self.set_theme(palette_theme(self.palette()))
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        self.setBackgroundBrush(QColor(theme.background))
+        self.canvas.set_theme(theme)
+        self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if event.type() == QEvent.Type.PaletteChange:
+            self.follow_palette()
+        super().changeEvent(event)
 
     # ---- zoom
     def zoom(self) -> float:
@@ -136,7 +153,7 @@ class CanvasView(QGraphicsView):
         if not self.canvas.show_grid or self.zoom() < 0.35:
             return
         step = GRID * (2 if self.zoom() < 0.7 else 1)
-        painter.setPen(QPen(QColor("#d5dbe1"), 0))
+        painter.setPen(QPen(QColor(self.canvas.theme.grid), 0))
         left = math.floor(rect.left() / step) * step
         top = math.floor(rect.top() / step) * step
         points = []
@@ -171,3 +188,7 @@ class CanvasView(QGraphicsView):
         node_id = self.canvas.editor.add_node(role, (pos.x(), pos.y()))
         self.canvas.select_ids([node_id])
         event.acceptProposedAction()
+
+def palette_theme(palette: QPalette) -> CanvasTheme:
+    """The canvas theme for a palette: dark when its window colour is dark."""
+    return DARK if palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5 else LIGHT

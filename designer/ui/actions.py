@@ -131,6 +131,7 @@ class Actions:
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.fit])
         view.addSeparator()
         view.addActions([self.grid, self.snap])
+        view.addMenu(w.appearance.build_menu(w))
         view.addSeparator()
         view.addAction(self.present)
         view.addSeparator()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
@@ -16,6 +16,7 @@ from ..layout import GRID, ZONE_GAP, Layout, layout_bounds
 from ..model import Rect
 from ..yamlsafe import InputError
 from .actions import Actions
+from .appearance import ThemeController
 from .deliverables import Deliverables
 from .files import FileActions
 from .findings_panel import FindingsPanel
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.editor = editor
         self.settings = settings or QSettings("ExchangeTopologyDesigner", "designer")
+        self.appearance = ThemeController(self.settings, self)  # light or dark, before the widgets
         self.setWindowIcon(QIcon(str(ICONS / "app.svg")))
         self.scene = CanvasScene(editor, self)
         self.view = CanvasView(self.scene)
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.actions.build_menus()
         self.addToolBar(self.actions.build_toolbar())
+        self.appearance.tint_plain_icons(self.findChildren(QAction))  # dark icons turn light in the dark theme
         self.zoom_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)

@@ -189,6 +189,7 @@ class CanvasView(QGraphicsView):
         self.canvas.select_ids([node_id])
         event.acceptProposedAction()
 
+
 def palette_theme(palette: QPalette) -> CanvasTheme:
     """The canvas theme for a palette: dark when its window colour is dark."""
     return DARK if palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5 else LIGHT

@@ -13,11 +13,12 @@ DESKTOP_ID = "io.github.exchange_topology_designer"
 
 
 def run(catalog: Catalog, file: Path | None) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .editor import DocumentEditor
     from .ui.crash import ErrorReporter, log_to_file
+    from .ui.language import chosen_language, install_translations
     from .ui.main_window import APP_NAME, MainWindow
     from .ui.recovery import offer_restore, user_dir
     from .ui.start_page import offer_at_startup
@@ -26,6 +27,8 @@ def run(catalog: Catalog, file: Path | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("ExchangeTopologyDesigner")
     app.setDesktopFileName(DESKTOP_ID)
+    # the language before any widget: $ETD_LANG, View > Language, else the system's
+    install_translations(app, chosen_language(QSettings("ExchangeTopologyDesigner", "designer")))
     editor = DocumentEditor(catalog)
     window = MainWindow(editor)
     screen = app.primaryScreen()
@@ -36,9 +39,11 @@ def run(catalog: Catalog, file: Path | None) -> int:
     window.showMaximized()
     restored = offer_restore(window, editor, user_dir(), window.autosaver)  # what a crash left, before FILE
     if restored and file is not None and editor.path != file.resolve():
-        window.statusBar().showMessage(f"Restored unsaved work; {file} was not opened", 10000)
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "App", "Restored unsaved work; {file} was not opened").format(file=file), 10000)
     elif not restored and file is not None and not window.files.open_path(file, ask=False):
-        QMessageBox.information(window, APP_NAME, "A new design was started instead.")
+        QMessageBox.information(window, APP_NAME,
+                                QCoreApplication.translate("App", "A new design was started instead."))
     elif not restored and file is None:
         offer_at_startup(window)  # templates, recent files and tips (unless switched off)
     QTimer.singleShot(0, window.view.fit)  # once the window has its final size

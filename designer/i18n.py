@@ -52,6 +52,8 @@ class Message:
 
     def text(self, translate: Translate = untranslated) -> str:
         template = translate(self.context, self.template) if self.context else self.template
+        if not self.args:
+            return template  # a text without fields (a name): taken as it is, braces and all
         return template.format(**{name: value.text(translate) if isinstance(value, Message) else value
                                   for name, value in self.args})
 

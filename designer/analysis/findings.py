@@ -53,6 +53,11 @@ ZONE_KIND_WORDS = {"internal": QT_TRANSLATE_NOOP("Findings", "internal"),
                    "internet": QT_TRANSLATE_NOOP("Findings", "internet")}
 
 
+def _role(name: str) -> Message:
+    """A role's name (the knowledge base's), shown in the user's language ("Roles" context)."""
+    return Message("Roles", name)
+
+
 def _kind(kind: str) -> Message:
     return _say(ZONE_KIND_WORDS[kind]) if kind in ZONE_KIND_WORDS else Message.verbatim(kind)
 
@@ -159,7 +164,7 @@ def role_not_in_version(ctx: Context) -> Iterator[Finding]:
             say = (_say(QT_TRANSLATE_NOOP("Findings", "{node}: {reason}"), node=node.name, reason=reason)
                    if reason else _say(QT_TRANSLATE_NOOP("Findings", "{node}: {role} does not exist in Exchange "
                                                          "{version}."),
-                                       node=node.name, role=role.name, version=ctx.version))
+                                       node=node.name, role=_role(role.name), version=ctx.version))
             yield _finding("error", "role_not_in_version", [say], (node.id,),
                            tuple(c.id for c in ctx.doc.connections_of(node.id)), role.source)
 
@@ -177,7 +182,7 @@ def no_data_path(ctx: Context) -> Iterator[Finding]:
         if connection_matches(ctx.doc, ctx.catalog, conn):
             continue
         names = f"{a.name} ↔ {b.name}"
-        role_a, role_b = ctx.catalog.role_name(a.role), ctx.catalog.role_name(b.role)
+        role_a, role_b = _role(ctx.catalog.role_name(a.role)), _role(ctx.catalog.role_name(b.role))
         if paths_between(ctx.catalog, ctx.version, a.role, b.role):
             say = _say(QT_TRANSLATE_NOOP("Findings", "{names}: none of the selected services ({services}) runs "
                                          "between {role_a} and {role_b}."),
@@ -282,8 +287,9 @@ def expected_zone(ctx: Context) -> Iterator[Finding]:
             continue
         text = " ".join(s.text for s in supports) if role.id == "edge_transport" else ""
         say = _say(QT_TRANSLATE_NOOP("Findings", "{node}: a {role} belongs in a {expected} zone, but {zone} is "
-                                     "{actual}."), node=node.name, role=role.name, zone=ctx.doc.zone(node.zone).name,
-                   expected=_kind(role.expected_zone), actual=_kind(ctx.zone_kind(node.id)))
+                                     "{actual}."), node=node.name, role=_role(role.name),
+                   zone=ctx.doc.zone(node.zone).name, expected=_kind(role.expected_zone),
+                   actual=_kind(ctx.zone_kind(node.id)))
         yield _finding("warning", "expected_zone", [say, Message.verbatim(text)],
                        (node.id,), (), supports[0].source if supports and text else role.source)
 

@@ -93,7 +93,8 @@ def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines:
     if not matches:
         a, b = (doc.node(n) for n in conn.between)
         reason = translate("Labels", "No data path between {role_a} and {role_b} in Exchange {version}").format(
-            role_a=catalog.role_name(a.role), role_b=catalog.role_name(b.role), version=doc.exchange_version)
+            role_a=translate("Roles", catalog.role_name(a.role)), role_b=translate("Roles", catalog.role_name(b.role)),
+            version=doc.exchange_version)
         return ConnectionLabel((), error=reason)
     lines: list[LabelLine] = []
     for match in matches:

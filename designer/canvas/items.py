@@ -16,6 +16,7 @@ from ..layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
 from ..model import Node, Zone
 from . import style
 from .label_item import LabelItem, on_screen, zoom_of
+from .names import zone_kind_name
 from .placement import LABEL_SPOTS, clip_segment
 from .theme import CanvasTheme, painting_theme
 
@@ -141,6 +142,7 @@ class ZoneItem(QGraphicsObject):
     def update_from(self, zone: Zone) -> None:
         self.prepareGeometryChange()
         self.title, self.kind, self.color = zone.name, zone.kind, zone.color
+        self.kind_text = zone_kind_name(zone.kind).upper()  # in the title band, in the user's language
         if zone.rect is not None:
             self.setPos(zone.rect.x, zone.rect.y)
             self.size = (zone.rect.width, zone.rect.height)
@@ -198,7 +200,7 @@ class ZoneItem(QGraphicsObject):
                          self.title)
         painter.setFont(style.font(8))
         painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         self.kind.upper())
+                         self.kind_text)
         if self.isSelected():
             painter.setBrush(selection)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -257,12 +259,12 @@ class ConnectionItem(QGraphicsObject):
     def _label_lines(self, compact: bool | None = None) -> list[str]:
         compact = self.compact if compact is None else compact
         if self.label.error:
-            return [f"⚠ {self.label.error}"] if not compact else ["⚠ no data path"]
+            return [f"⚠ {self.label.error}"] if not compact else ["⚠ " + self.tr("no data path")]
         if compact:
             return [self._arrow(line) + line.text for line in self.label.compact]
         lines = [self._arrow(line) + line.text for line in self.label.lines]
         if self.label.more:
-            lines.append(f"+{self.label.more} more (hover for all)")
+            lines.append(self.tr("+{count} more (hover for all)").format(count=self.label.more))
         return lines
 
     def _arrow(self, line) -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..layout import GRID
 from . import style
 
@@ -28,9 +29,28 @@ HEIGHT = 2 * PAD + CAPTION + 6 * ROW + SPACE
 TITLE_MIN, TITLE_MAX = 340.0, 620.0
 RULE = QColor("#b0bec5")
 MUTED = QColor("#607d8b")
-ERROR_TEXT = "Error: no data path between these roles"
-ZONE_TEXT = {"internet": "Internet", "perimeter": "Perimeter network (DMZ)", "internal": "Internal network"}
-LABEL_TEXT = ("port/transport service · auth · encryption", "→ ← direction a connection is opened")
+# The legend's texts, in the "Legend" context: an export from the window is in the user's language
+ERROR_TEXT = QT_TRANSLATE_NOOP("Legend", "Error: no data path between these roles")
+ZONE_TEXT = {"internet": QT_TRANSLATE_NOOP("Legend", "Internet"),
+             "perimeter": QT_TRANSLATE_NOOP("Legend", "Perimeter network (DMZ)"),
+             "internal": QT_TRANSLATE_NOOP("Legend", "Internal network")}
+LABEL_TEXT = (QT_TRANSLATE_NOOP("Legend", "port/transport service · auth · encryption"),
+              QT_TRANSLATE_NOOP("Legend", "→ ← direction a connection is opened"))
+# what each line style means (style.ENCRYPTION_STYLES says it in English)
+MEANINGS = (QT_TRANSLATE_NOOP("Legend", "Encrypted by default"),
+            QT_TRANSLATE_NOOP("Legend", "Encryption optional (off by default)"),
+            QT_TRANSLATE_NOOP("Legend", "Encryption supported, default not stated"),
+            QT_TRANSLATE_NOOP("Legend", "Plaintext"),
+            QT_TRANSLATE_NOOP("Legend", "Encryption not stated by the source"))
+SCOPES = (QT_TRANSLATE_NOOP("Legend", "Whole design"), QT_TRANSLATE_NOOP("Legend", "Selection"))
+
+
+translate = QCoreApplication.translate  # the texts are in the "Legend" context
+
+
+def _tr(text: str) -> str:
+    """A text marked above, in the user's language."""
+    return translate("Legend", text)
 SOURCE_MARGIN = 16.0  # around the items, in the drawing
 SHEET_MARGIN = 24.0  # around the drawing and the footer
 FOOTER_GAP = 18.0  # between the drawing and the footer
@@ -53,8 +73,9 @@ def _width(text: str, size: float = 8.0, bold: bool = False) -> float:
 
 
 def _rows() -> list[tuple[QPen, str]]:
-    rows = [(style.connection_pen(kind), meaning) for kind, (_, _, meaning) in style.ENCRYPTION_STYLES.items()]
-    return rows + [(style.connection_pen("", error=True), ERROR_TEXT)]
+    rows = [(style.connection_pen(kind), _tr(meaning))
+            for kind, (_, _, meaning) in style.ENCRYPTION_STYLES.items()]
+    return rows + [(style.connection_pen("", error=True), _tr(ERROR_TEXT))]
 
 
 class Footer:
@@ -64,7 +85,8 @@ class Footer:
         self.info = info
         self.rows = _rows()
         self.lines_width = SAMPLE + 10 + max(_width(text) for _, text in self.rows)
-        self.zones_width = max([30 + _width(t) for t in ZONE_TEXT.values()] + [_width(t) for t in LABEL_TEXT])
+        self.zones_width = max([30 + _width(_tr(t)) for t in ZONE_TEXT.values()]
+                               + [_width(_tr(t)) for t in LABEL_TEXT])
         title = _width(info.title, 13, bold=True) + 2 * PAD + 24  # slack for other renderers
         self.title_width = min(max(title, TITLE_MIN), TITLE_MAX)
 
@@ -102,7 +124,7 @@ class Footer:
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text.upper())
 
     def _lines(self, painter: QPainter, rect: QRectF) -> None:
-        self._caption(painter, rect, "Connections: weakest encryption")
+        self._caption(painter, rect, translate("Legend", "Connections: weakest encryption"))
         y = rect.top() + CAPTION
         for pen, text in self.rows:
             mid = y + ROW / 2
@@ -114,7 +136,7 @@ class Footer:
             y += ROW
 
     def _zones(self, painter: QPainter, rect: QRectF) -> None:
-        self._caption(painter, rect, "Zones")
+        self._caption(painter, rect, translate("Legend", "Zones"))
         y = rect.top() + CAPTION
         for kind, text in ZONE_TEXT.items():
             swatch = QRectF(rect.left(), y + 3, 22, ROW - 6)
@@ -123,15 +145,15 @@ class Footer:
             painter.drawRoundedRect(swatch, 3, 3)
             painter.setFont(style.font(8))
             painter.setPen(style.TEXT_COLOR)
-            painter.drawText(QRectF(rect.left() + 30, y, rect.width() - 30, ROW), ALIGN_LEFT, text)
+            painter.drawText(QRectF(rect.left() + 30, y, rect.width() - 30, ROW), ALIGN_LEFT, _tr(text))
             y += ROW
         y += SPACE
-        self._caption(painter, QRectF(rect.left(), y, rect.width(), CAPTION), "Labels")
+        self._caption(painter, QRectF(rect.left(), y, rect.width(), CAPTION), translate("Legend", "Labels"))
         y += CAPTION
         painter.setFont(style.font(8))
         painter.setPen(style.TEXT_COLOR)
         for text in LABEL_TEXT:
-            painter.drawText(QRectF(rect.left(), y, rect.width(), ROW), ALIGN_LEFT, text)
+            painter.drawText(QRectF(rect.left(), y, rect.width(), ROW), ALIGN_LEFT, _tr(text))
             y += ROW
 
     def _title_block(self, painter: QPainter, rect: QRectF) -> None:
@@ -149,13 +171,13 @@ class Footer:
         painter.setPen(style.TEXT_COLOR)
         painter.drawText(name.adjusted(PAD, 6, -PAD, -6), ALIGN_LEFT | Qt.TextFlag.TextWordWrap, info.title)
         for cell, caption, value in (
-                (QRectF(cells.left(), cells.top(), half, 40), "Exchange version", info.version),
-                (QRectF(cells.left() + half, cells.top(), half, 40), "Date", info.date),
-                (QRectF(credit.left(), credit.top(), half, 40), "Scope", info.scope),
-                (QRectF(credit.left() + half, credit.top(), half, 40), "Drawn with", APP_NAME)):
+                (QRectF(cells.left(), cells.top(), half, 40), translate("Legend", "Exchange version"), info.version),
+                (QRectF(cells.left() + half, cells.top(), half, 40), translate("Legend", "Date"), info.date),
+                (QRectF(credit.left(), credit.top(), half, 40), translate("Legend", "Scope"), _tr(info.scope)),
+                (QRectF(credit.left() + half, credit.top(), half, 40), translate("Legend", "Drawn with"), APP_NAME)):
             inner = cell.adjusted(PAD, 4, -PAD, -4)
             self._caption(painter, inner, caption)
-            small = caption == "Drawn with"
+            small = value == APP_NAME
             painter.setFont(style.font(7.5 if small else 8.5, bold=not small))
             painter.setPen(style.TEXT_COLOR)
             metrics = QFontMetricsF(painter.font())

@@ -14,7 +14,7 @@ import weakref
 
 import shiboken6
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent
 
 from ..analysis.labels import connection_label, tooltip_html
@@ -193,7 +193,8 @@ class CanvasScene(QGraphicsScene):
         self._relabel(conn_id)
 
     def _relabel(self, conn_id: str) -> None:
-        self.connections[conn_id].set_label(connection_label(self.document, self.editor.catalog, conn_id))
+        self.connections[conn_id].set_label(connection_label(self.document, self.editor.catalog, conn_id,
+                                                             translate=QCoreApplication.translate))
         self.labels.label_changed(conn_id)
 
     def _route_pair(self, pair) -> None:
@@ -235,7 +236,8 @@ class CanvasScene(QGraphicsScene):
         for item in self.items(event.scenePos()):
             conn = item.parentItem() if isinstance(item, LabelItem) else item
             if isinstance(conn, ConnectionItem) and conn.tooltip_pending and self.document is not None:
-                conn.set_tooltip(tooltip_html(self.document, self.editor.catalog, conn.connection_id))
+                conn.set_tooltip(tooltip_html(self.document, self.editor.catalog, conn.connection_id,
+                                              QCoreApplication.translate))
             if item.toolTip():
                 break
         super().helpEvent(event)

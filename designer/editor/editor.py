@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from PySide6.QtCore import QObject, QSaveFile, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSaveFile, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..analysis import Finding, Flow, FlowCache, analyse
@@ -21,6 +21,7 @@ from ..commands import (
     AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand,
     SetDocumentPropertyCommand,
 )
+from ..i18n import QT_TRANSLATE_NOOP
 from ..io import dumps_document, load_document
 from ..layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout, snap, zone_at
 from ..model import Connection, Document, Node, Rect, Zone, new_id, slug
@@ -42,8 +43,10 @@ def gc_paused():
             gc.enable()
 
 
-DEFAULT_ZONES = (("internet", "Internet", "internet"), ("dmz", "Perimeter network (DMZ)", "perimeter"),
-                 ("internal", "Internal network", "internal"))
+# a new design's zones (named in the user's language, in the "DocumentEditor" context)
+DEFAULT_ZONES = (("internet", QT_TRANSLATE_NOOP("DocumentEditor", "Internet"), "internet"),
+                 ("dmz", QT_TRANSLATE_NOOP("DocumentEditor", "Perimeter network (DMZ)"), "perimeter"),
+                 ("internal", QT_TRANSLATE_NOOP("DocumentEditor", "Internal network"), "internal"))
 
 
 class DocumentEditor(QObject):
@@ -71,9 +74,9 @@ class DocumentEditor(QObject):
         return not self.undo_stack.isClean()
 
     def new_document(self, version: str = "2016") -> None:
-        doc = Document("Untitled design", version)
+        doc = Document(self.tr("Untitled design"), version)
         for zone_id, name, kind in DEFAULT_ZONES:
-            doc.add_zone(Zone(zone_id, name, kind))
+            doc.add_zone(Zone(zone_id, self.tr(name), kind))
         self._set_document(doc, None)
 
     def open(self, path: str | Path) -> None:
@@ -93,13 +96,13 @@ class DocumentEditor(QObject):
         """Save atomically (QSaveFile); raise InputError when the file can't be written."""
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise InputError(None, None, "the design has no file name yet")
+            raise InputError(None, None, self.tr("the design has no file name yet"))
         out = QSaveFile(str(target))
         if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
-            raise InputError(target, None, f"cannot write: {out.errorString()}")
+            raise InputError(target, None, self.tr("cannot write: {error}").format(error=out.errorString()))
         out.write(dumps_document(self.document).encode("utf-8"))
         if not out.commit():
-            raise InputError(target, None, f"cannot write: {out.errorString()}")
+            raise InputError(target, None, self.tr("cannot write: {error}").format(error=out.errorString()))
         self.undo_stack.setClean()
         if target != self.path:
             self.path = target
@@ -159,19 +162,20 @@ class DocumentEditor(QObject):
     def add_zone(self, name: str, kind: str, rect: Rect) -> str:
         zone_id = new_id(slug(name, "zone"), self.document.all_ids())
         zone = Zone(zone_id, name, kind, rect)
-        self._push(AddElementCommand(self.document, zone, f"Add zone {name}"))
+        self._push(AddElementCommand(self.document, zone, self.tr("Add zone {zone}").format(zone=name)))
         return zone_id
 
     def set_zone(self, zone_id: str, **changes) -> None:
         """Rename, change kind or colour, or resize (``rect``) a zone."""
         old = self.document.zone(zone_id)
         new = replace(old, **changes)
-        what = "Resize" if set(changes) == {"rect"} else "Change"
+        text = (self.tr("Resize zone {zone}") if set(changes) == {"rect"} else self.tr("Change zone {zone}")).format(
+            zone=new.name)
         pairs = [(old, new)]
         if "rect" in changes:
             pairs += self._membership_pairs({}, {zone_id: new.rect})
         merge = f"zone:{zone_id}:name" if set(changes) == {"name"} else None
-        self._replace(pairs, f"{what} zone {new.name}", merge)
+        self._replace(pairs, text, merge)
 
     # ---- nodes
     def add_node(self, role: str, pos: tuple[float, float], zone_id: str | None = None,
@@ -181,7 +185,7 @@ class DocumentEditor(QObject):
         inside = zone_at(doc, *pos)
         zone_id = zone_id or inside or self._nearest_zone(pos)
         if zone_id is None:
-            raise InputError(None, None, "add a zone first: every node belongs to a zone")
+            raise InputError(None, None, self.tr("add a zone first: every node belongs to a zone"))
         rect = doc.zone(zone_id).rect
         if rect is not None and inside != zone_id:  # dropped outside: bring it into its zone
             pos = (snap(min(max(pos[0], rect.x + NODE_WIDTH / 2), rect.x + rect.width - NODE_WIDTH / 2)),
@@ -189,7 +193,8 @@ class DocumentEditor(QObject):
                             rect.y + rect.height - NODE_HEIGHT / 2)))
         node_id = new_id(slug(role, "node"), doc.all_ids())
         name = name or self._next_name(role)
-        self._push(AddElementCommand(doc, Node(node_id, name, role, zone_id, pos), f"Add {name}"))
+        self._push(AddElementCommand(doc, Node(node_id, name, role, zone_id, pos),
+                                     self.tr("Add {node}").format(node=name)))
         return node_id
 
     def _nearest_zone(self, pos: tuple[float, float]) -> str | None:
@@ -204,7 +209,7 @@ class DocumentEditor(QObject):
         return min(self.document.zones.values(), key=distance).id if self.document.zones else None
 
     def _next_name(self, role: str) -> str:
-        base = self.catalog.role_name(role)
+        base = QCoreApplication.translate("Roles", self.catalog.role_name(role))  # the role's name, translated
         names = {n.name for n in self.document.nodes.values()}
         n = 1
         while f"{base} {n}" in names:
@@ -216,8 +221,8 @@ class DocumentEditor(QObject):
         old = self.document.node(node_id)
         new = replace(old, **changes)
         merge = f"node:{node_id}:name" if set(changes) == {"name"} else None
-        verb = "Rename" if "name" in changes else "Change role of"
-        self._replace([(old, new)], f"{verb} {old.name}", merge)
+        text = self.tr("Rename {node}") if "name" in changes else self.tr("Change role of {node}")
+        self._replace([(old, new)], text.format(node=old.name), merge)
 
     def move(self, positions: Mapping[str, tuple[float, float]],
              zone_rects: Mapping[str, Rect] | None = None, merge_key: str | None = None) -> None:
@@ -228,7 +233,8 @@ class DocumentEditor(QObject):
         pairs += self._membership_pairs(positions, zone_rects)
         count = len({new.id for old, new in pairs if old != new})
         names = [new.name for old, new in pairs if old != new]
-        text = f"Move {names[0]}" if count == 1 else f"Move {count} items"
+        text = self.tr("Move {item}").format(item=names[0]) if count == 1 else self.tr("Move {count} items").format(
+            count=count)
         self._replace(pairs, text, merge_key)
 
     def _membership_pairs(self, positions: Mapping[str, tuple[float, float]],
@@ -258,7 +264,7 @@ class DocumentEditor(QObject):
             return None
         doc = self.document
         conn_id = new_id("c", doc.all_ids())
-        text = f"Connect {doc.node(a).name} → {doc.node(b).name}"
+        text = self.tr("Connect {a} → {b}").format(a=doc.node(a).name, b=doc.node(b).name)
         self._push(AddElementCommand(doc, Connection(conn_id, (a, b)), text))
         return conn_id
 
@@ -266,17 +272,18 @@ class DocumentEditor(QObject):
         """Choose the services in use on a connection (None: all the knowledge base gives)."""
         old = self.document.connection(connection_id)
         new = replace(old, services=tuple(services) if services is not None else None)
-        self._replace([(old, new)], f"Change services of {self.label(connection_id)}")
+        self._replace([(old, new)], self.tr("Change services of {connection}").format(
+            connection=self.label(connection_id)))
 
     # ---- the document
     def set_document_name(self, name: str) -> None:
         if name != self.document.name:
-            self._push(SetDocumentPropertyCommand(self.document, "name", name, "Rename design", "typing"))
+            self._push(SetDocumentPropertyCommand(self.document, "name", name, self.tr("Rename design"), "typing"))
 
     def set_exchange_version(self, version: str) -> None:
         if version != self.document.exchange_version:
             self._push(SetDocumentPropertyCommand(self.document, "exchange_version", version,
-                                                  f"Switch to Exchange {version}"))
+                                                  self.tr("Switch to Exchange {version}").format(version=version)))
 
     # ---- clipboard
     def copy_fragment(self, ids: Iterable[str]) -> str:
@@ -326,7 +333,7 @@ class DocumentEditor(QObject):
             zone = mapping.get(node.zone) or zone_at(probe, *pos) or (
                 node.zone if node.zone in doc.zones else next(iter(doc.zones), None))
             if zone is None:
-                raise InputError(None, None, "add a zone first: every node belongs to a zone")
+                raise InputError(None, None, self.tr("add a zone first: every node belongs to a zone"))
             macro.add(AddElementCommand(doc, replace(node, id=mapping[node.id], zone=zone, pos=pos)))
         for conn in part.connections.values():
             mapping[conn.id] = new_id("c", taken)
@@ -335,7 +342,7 @@ class DocumentEditor(QObject):
             macro.add(AddElementCommand(doc, replace(conn, id=mapping[conn.id], between=between)))
         if macro.commands:
             count = len(macro.commands)
-            macro.setText(f"Paste {count} item{'s' if count > 1 else ''}")
+            macro.setText(self.tr("Paste 1 item") if count == 1 else self.tr("Paste {count} items").format(count=count))
             self._push(macro)
         return list(mapping.values())
 
@@ -353,7 +360,8 @@ class DocumentEditor(QObject):
         if not (zones or nodes or conns):
             return
         asked = [i for i in ids if i in doc.zones or i in doc.nodes or i in doc.connections]
-        text = f"Delete {self.label(asked[0])}" if len(asked) == 1 else f"Delete {len(asked)} items"
+        text = (self.tr("Delete {item}").format(item=self.label(asked[0])) if len(asked) == 1 else
+                self.tr("Delete {count} items").format(count=len(asked)))
         macro = MacroCommand(text)
         # highest index first, so that undo re-inserts each at its own place
         for table, chosen in ((doc.connections, conns), (doc.nodes, nodes), (doc.zones, set(zones))):

@@ -18,11 +18,13 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("designer.crash")
 LOG_NAME = "designer.log"
+translate = QCoreApplication.translate  # texts in the "ErrorReporter" context
 
 
 def log_to_file(directory: Path) -> Path:
@@ -98,18 +100,19 @@ class ErrorReporter:
             self.dialog = None
 
     def _show(self, value: BaseException, details: str, saved: bool) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
-                          f"The designer hit an unexpected error:\n{type(value).__name__}: {value}",
+        box = QMessageBox(QMessageBox.Icon.Critical, translate("ErrorReporter", "Something went wrong"),
+                          translate("ErrorReporter", "The designer hit an unexpected error:\n{error}").format(
+                              error=f"{type(value).__name__}: {value}"),
                           parent=self.parent())
         box.setObjectName("error_report")
         box.setInformativeText(
-            ("Your design was autosaved; if the designer stops, it is offered back at the next "
-             "start. " if saved else "")
-            + "You can keep working, but saving soon is wise.\n\n"
-            f"The details are in {self.log_file}. Copy Details puts them on the clipboard for a "
-            "bug report.")
+            (translate("ErrorReporter", "Your design was autosaved; if the designer stops, it is offered back at "
+                                        "the next start.") + " " if saved else "")
+            + translate("ErrorReporter", "You can keep working, but saving soon is wise.") + "\n\n"
+            + translate("ErrorReporter", "The details are in {log}. Copy Details puts them on the clipboard for a "
+                                         "bug report.").format(log=self.log_file))
         box.setDetailedText(details)
-        copy = box.addButton("Copy Details", QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(translate("ErrorReporter", "Copy Details"), QMessageBox.ButtonRole.ActionRole)
         copy.setObjectName("copy_details")
         # an action-role button would close the box: copy (plain text), and keep it open
         copy.clicked.disconnect()

@@ -11,8 +11,10 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..io.atomic import atomic_write_bytes, atomic_write_text
 from ..yamlsafe import InputError
 from .export_dialog import ExportDiagramDialog
@@ -22,11 +24,18 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
-MATRIX_FORMATS = {"xlsx": "Excel workbook", "csv": "CSV", "md": "Markdown", "html": "HTML", "json": "JSON"}
-RULES_FORMATS = {"xlsx": "Excel workbook", "csv": "CSV", "md": "Markdown", "html": "HTML",
-                 "ps1": "Windows Firewall draft (PowerShell)", "nft": "nftables draft"}
-REPORT_FORMATS = {"pdf": "PDF document", "html": "HTML page"}
-DIAGRAM_FORMATS = {"png": "PNG image", "svg": "SVG drawing", "pdf": "PDF document"}
+translate = QCoreApplication.translate  # texts in the "Deliverables" context
+# the file dialogs' filters (shown translated)
+MATRIX_FORMATS = {"xlsx": QT_TRANSLATE_NOOP("Deliverables", "Excel workbook"), "csv": "CSV", "md": "Markdown",
+                  "html": "HTML", "json": "JSON"}
+RULES_FORMATS = {"xlsx": QT_TRANSLATE_NOOP("Deliverables", "Excel workbook"), "csv": "CSV", "md": "Markdown",
+                 "html": "HTML", "ps1": QT_TRANSLATE_NOOP("Deliverables", "Windows Firewall draft (PowerShell)"),
+                 "nft": QT_TRANSLATE_NOOP("Deliverables", "nftables draft")}
+REPORT_FORMATS = {"pdf": QT_TRANSLATE_NOOP("Deliverables", "PDF document"),
+                  "html": QT_TRANSLATE_NOOP("Deliverables", "HTML page")}
+DIAGRAM_FORMATS = {"png": QT_TRANSLATE_NOOP("Deliverables", "PNG image"),
+                   "svg": QT_TRANSLATE_NOOP("Deliverables", "SVG drawing"),
+                   "pdf": QT_TRANSLATE_NOOP("Deliverables", "PDF document")}
 
 
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -44,8 +53,12 @@ def file_stem(name: str) -> str:
     return stem or "design"
 
 
+def _filter(fmt: str, label: str) -> str:
+    return f"{translate('Deliverables', label)} (*.{fmt})"
+
+
 def _filters(formats: dict[str, str]) -> str:
-    return ";;".join(f"{label} (*.{fmt})" for fmt, label in formats.items())
+    return ";;".join(_filter(fmt, label) for fmt, label in formats.items())
 
 
 class Deliverables:
@@ -61,7 +74,7 @@ class Deliverables:
         folder = settings.value("export/folder", "") or (str(self.editor.path.parent) if self.editor.path else "")
         name = f"{file_stem(self.editor.document.name)}{suffix}.{preferred}"
         start = str(Path(folder) / name) if folder else name
-        chosen = f"{formats[preferred]} (*.{preferred})"
+        chosen = _filter(preferred, formats[preferred])
         path, selected = QFileDialog.getSaveFileName(self.window, title, start, _filters(formats), chosen)
         if not path:
             return None
@@ -74,7 +87,10 @@ class Deliverables:
         settings.setValue("export/folder", str(target.parent))
         return target, fmt
 
-    def _write(self, what: str, target: Path, produce: Callable[[], str | bytes | Path]) -> bool:
+    def _write(self, failed: str, done: str, target: Path,
+               produce: Callable[[], str | bytes | Path]) -> bool:
+        """Write what ``produce`` makes; ``failed`` titles the message of a failure, ``done``
+        (with ``{path}``) goes to the status bar."""
         try:
             data = produce()
             if isinstance(data, bytes):
@@ -82,12 +98,12 @@ class Deliverables:
             elif isinstance(data, str):
                 atomic_write_text(target, data)
         except InputError as exc:
-            QMessageBox.critical(self.window, f"Cannot export the {what}", str(exc))
+            QMessageBox.critical(self.window, failed, str(exc))
             return False
         except OSError as exc:
-            QMessageBox.critical(self.window, f"Cannot export the {what}", f"{target}: {exc.strerror or exc}")
+            QMessageBox.critical(self.window, failed, f"{target}: {exc.strerror or exc}")
             return False
-        self.window.statusBar().showMessage(f"Exported the {what} to {target}", 6000)
+        self.window.statusBar().showMessage(done.format(path=target), 6000)
         return True
 
     # ---- the deliverables
@@ -95,45 +111,52 @@ class Deliverables:
         dialog = ExportDiagramDialog(bool(self.window.scene.selected_ids()), self.window.settings, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        chosen = self.ask_path("Export diagram", DIAGRAM_FORMATS, dialog.fmt)
+        chosen = self.ask_path(translate("Deliverables", "Export diagram"), DIAGRAM_FORMATS, dialog.fmt)
         if chosen is None:
             return False
         target, fmt = chosen
         from ..io.image_export import export_scene
 
-        return self._write("diagram", target,
+        return self._write(translate("Deliverables", "Cannot export the diagram"),
+                           translate("Deliverables", "Exported the diagram to {path}"), target,
                            lambda: export_scene(self.window.scene, target, fmt, **dialog.options()))
 
     def export_matrix(self) -> bool:
-        chosen = self.ask_path("Export port matrix", MATRIX_FORMATS, "xlsx", " port matrix")
+        chosen = self.ask_path(translate("Deliverables", "Export port matrix"), MATRIX_FORMATS, "xlsx",
+                               " " + translate("Deliverables", "port matrix", "file name"))
         if chosen is None:
             return False
         target, fmt = chosen
         from ..io.tables import render_matrix
 
         editor = self.editor
-        return self._write("port matrix", target,
+        return self._write(translate("Deliverables", "Cannot export the port matrix"),
+                           translate("Deliverables", "Exported the port matrix to {path}"), target,
                            lambda: render_matrix(fmt, editor.document, editor.catalog, editor.flows))
 
     def export_rules(self) -> bool:
-        chosen = self.ask_path("Export firewall rules", RULES_FORMATS, "xlsx", " firewall rules")
+        chosen = self.ask_path(translate("Deliverables", "Export firewall rules"), RULES_FORMATS, "xlsx",
+                               " " + translate("Deliverables", "firewall rules", "file name"))
         if chosen is None:
             return False
         target, fmt = chosen
         from ..io.firewall_export import render_rules
 
         editor = self.editor
-        return self._write("firewall rules", target,
+        return self._write(translate("Deliverables", "Cannot export the firewall rules"),
+                           translate("Deliverables", "Exported the firewall rules to {path}"), target,
                            lambda: render_rules(fmt, editor.document, editor.catalog, editor.flows))
 
     def export_report(self) -> bool:
-        chosen = self.ask_path("Export report", REPORT_FORMATS, "pdf", " report")
+        chosen = self.ask_path(translate("Deliverables", "Export report"), REPORT_FORMATS, "pdf",
+                               " " + translate("Deliverables", "report", "file name"))
         if chosen is None:
             return False
         target, fmt = chosen
         from ..io.report_pdf import write_report
 
-        return self._write("report", target,
+        return self._write(translate("Deliverables", "Cannot export the report"),
+                           translate("Deliverables", "Exported the report to {path}"), target,
                            lambda: write_report(self.window.scene, self.editor.catalog, target, fmt))
 
     def present(self) -> PresentationWindow:

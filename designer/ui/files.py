@@ -14,8 +14,12 @@ from .start_page import RECENT, TEMPLATE, Choice, show_start_page
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-FILTER = "Exchange topology (*.yaml *.yml);;All files (*)"
 MAX_RECENT = 8
+translate = QCoreApplication.translate  # texts in the "FileActions" context
+
+
+def file_filter() -> str:
+    return translate("FileActions", "Exchange topology (*.yaml *.yml);;All files (*)")
 
 
 class FileActions:
@@ -42,8 +46,9 @@ class FileActions:
         if not self.editor.modified:
             return True
         answer = QMessageBox.warning(
-            self.window, "Unsaved changes",
-            f"“{self.editor.document.name}” has changes that are not saved.\nSave them first?",
+            self.window, translate("FileActions", "Unsaved changes"),
+            translate("FileActions", "“{name}” has changes that are not saved.\nSave them first?").format(
+                name=self.editor.document.name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -66,8 +71,7 @@ class FileActions:
             try:
                 doc = load_document(choice.path, roles=self.editor.catalog.roles.keys())
             except InputError as exc:
-                QMessageBox.critical(self.window, QCoreApplication.translate("FileActions", "Cannot open the template"),
-                                     str(exc))
+                QMessageBox.critical(self.window, translate("FileActions", "Cannot open the template"), str(exc))
                 return
             self.editor.restore(doc, None)  # a new design: no file ...
             self.editor.undo_stack.setClean()  # ... and nothing to save until it is edited
@@ -82,7 +86,8 @@ class FileActions:
     def browse(self) -> bool:
         """Ask for a design to open (the unsaved-work prompt came before)."""
         start = str(self.editor.path.parent) if self.editor.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open design", start, FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("FileActions", "Open design"), start,
+                                              file_filter())
         return bool(path) and self.open_path(Path(path), ask=False)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
@@ -91,7 +96,7 @@ class FileActions:
         try:
             self.editor.open(path)
         except InputError as exc:
-            QMessageBox.critical(self.window, "Cannot open the design", str(exc))
+            QMessageBox.critical(self.window, translate("FileActions", "Cannot open the design"), str(exc))
             return False
         self.remember(path)
         self.window.view.fit()
@@ -104,7 +109,8 @@ class FileActions:
 
     def save_as(self) -> bool:
         start = str(self.editor.path) if self.editor.path else f"{self.editor.document.name}.yaml"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save design as", start, FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, translate("FileActions", "Save design as"), start,
+                                              file_filter())
         if not path:
             return False
         if not Path(path).suffix:
@@ -115,8 +121,8 @@ class FileActions:
         try:
             self.editor.save(path)
         except InputError as exc:
-            QMessageBox.critical(self.window, "Cannot save the design", str(exc))
+            QMessageBox.critical(self.window, translate("FileActions", "Cannot save the design"), str(exc))
             return False
         self.remember(path)
-        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        self.window.statusBar().showMessage(translate("FileActions", "Saved {path}").format(path=path), 4000)
         return True

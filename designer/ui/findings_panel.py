@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,16 +30,32 @@ _ICONS = {
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
-_PLURALS = {"error": "errors", "warning": "warnings", "info": "info"}
-_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Info"}
+translate = QCoreApplication.translate  # the module's texts are in the "FindingsPanel" context
+
+
+def severity_name(severity: str) -> str:
+    """``Error``, ``Warning``, ``Info``."""
+    names = {"error": translate("FindingsPanel", "Error"), "warning": translate("FindingsPanel", "Warning"),
+             "info": translate("FindingsPanel", "Info")}
+    return names.get(severity, severity.capitalize())
+
+
+def _count(severity: str, n: int) -> str:
+    if severity == "error":
+        return translate("FindingsPanel", "1 error") if n == 1 else translate(
+            "FindingsPanel", "{count} errors").format(count=n)
+    if severity == "warning":
+        return translate("FindingsPanel", "1 warning") if n == 1 else translate(
+            "FindingsPanel", "{count} warnings").format(count=n)
+    return translate("FindingsPanel", "{count} info").format(count=n)
 
 
 def summary_text(findings: list[Finding]) -> str:
     """``2 errors · 3 warnings · 1 info`` (or ``No findings``)."""
     if not findings:
-        return "No findings"
+        return translate("FindingsPanel", "No findings")
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-    return " · ".join(f"{n} {s if n == 1 else _PLURALS[s]}" for s, n in counts.items())
+    return " · ".join(_count(s, n) for s, n in counts.items())
 
 
 class FindingsPanel(QWidget):
@@ -60,16 +76,18 @@ class FindingsPanel(QWidget):
             button.setCheckable(True)
             button.setChecked(True)
             button.setIcon(self._icon(severity))
-            button.setText(_TITLES[severity])
+            titles = {"error": self.tr("Errors"), "warning": self.tr("Warnings"), "info": self.tr("Info")}
+            button.setText(titles[severity])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setToolTip(f"Show {_PLURALS[severity]}")
+            button.setToolTip({"error": self.tr("Show errors"), "warning": self.tr("Show warnings"),
+                               "info": self.tr("Show info")}[severity])
             button.toggled.connect(self._apply_filter)
             self.toggles[severity] = button
             top.addWidget(button)
 
         self.tree = QTreeWidget(objectName="findings_list")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Severity", "Finding"])
+        self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Finding")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,7 +120,7 @@ class FindingsPanel(QWidget):
         self._findings = list(self.editor.findings)
         self.tree.clear()
         for i, finding in enumerate(self._findings):
-            item = QTreeWidgetItem([finding.severity.capitalize(), finding.message])
+            item = QTreeWidgetItem([severity_name(finding.severity), finding.text(translate)])
             item.setIcon(0, self._icon(finding.severity))
             item.setData(0, FINDING_ROLE, i)
             tip = self._tooltip(finding)
@@ -134,11 +152,11 @@ class FindingsPanel(QWidget):
 
     def _tooltip(self, finding: Finding) -> str:
         """Rich text, so Qt wraps it; the Microsoft source when the finding has one."""
-        parts = [(f"<p><b>{html.escape(finding.severity.capitalize())}</b> "
-                  f"({html.escape(finding.rule)})</p><p>{html.escape(finding.message)}</p>")]
+        parts = [(f"<p><b>{html.escape(severity_name(finding.severity))}</b> "
+                  f"({html.escape(finding.rule)})</p><p>{html.escape(finding.text(translate))}</p>")]
         source = self.editor.catalog.source(finding.source) if finding.source else None
         if source:
-            parts.append(f"<p>Source: {html.escape(source.title)}"
+            parts.append("<p>" + html.escape(self.tr("Source: {title}").format(title=source.title))
                          + (f"<br>{html.escape(source.url)}" if source.url else "") + "</p>")
         return "".join(parts)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,16 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..analysis import authentication_label, encryption_label
 from ..analysis.labels import connection_label
+from ..canvas.names import role_group_title, role_name, translated_role_name, zone_kind_name
 from ..canvas.style import ICONS, ZONE_COLORS
 from ..catalog import ROLE_GROUPS, VERSIONS
 from ..editor import DocumentEditor
+from ..i18n import QT_TRANSLATE_NOOP
 from ..model import ZONE_KINDS
 
 log = logging.getLogger(__name__)
 
 DATA = Qt.ItemDataRole.UserRole
-FLOW_HEADERS = ("Direction", "Port", "Service", "Authentication", "Encryption")
+FLOW_HEADERS = (QT_TRANSLATE_NOOP("InspectorPanel", "Direction"), QT_TRANSLATE_NOOP("InspectorPanel", "Port"),
+                QT_TRANSLATE_NOOP("InspectorPanel", "Service"), QT_TRANSLATE_NOOP("InspectorPanel", "Authentication"),
+                QT_TRANSLATE_NOOP("InspectorPanel", "Encryption"))
 _NAMED = ("document", "node", "zone")  # the kinds whose name the name field edits
 
 
@@ -73,7 +78,7 @@ class InspectorPanel(QWidget):
         self.title.setFont(font)
         self.name_edit = QLineEdit(objectName="inspector_name")
         self._name_form = QFormLayout()
-        self._name_form.addRow("Name", self.name_edit)
+        self._name_form.addRow(self.tr("Name"), self.name_edit)
         self.pages = QStackedWidget(objectName="inspector_pages")
         self._pages = {"document": self._document_page(), "node": self._node_page(),
                        "zone": self._zone_page(), "connection": self._connection_page(),
@@ -108,8 +113,8 @@ class InspectorPanel(QWidget):
             self.version_combo.addItem(version, version)
         self.version_combo.currentIndexChanged.connect(self._version_chosen)
         self.document_summary = _label("inspector_document_summary")
-        form.addRow("Exchange version", self.version_combo)
-        form.addRow("Contents", self.document_summary)
+        form.addRow(self.tr("Exchange version"), self.version_combo)
+        form.addRow(self.tr("Contents"), self.document_summary)
         return page
 
     def _node_page(self) -> QWidget:
@@ -121,26 +126,26 @@ class InspectorPanel(QWidget):
         self.node_connections.setMaximumHeight(140)
         self.node_connections.itemActivated.connect(
             lambda item: self.select_requested.emit([item.data(DATA)]))
-        form.addRow("Role", self.role_combo)
-        form.addRow("Zone", self.node_zone)
-        form.addRow("Connections", self.node_connections)
+        form.addRow(self.tr("Role"), self.role_combo)
+        form.addRow(self.tr("Zone"), self.node_zone)
+        form.addRow(self.tr("Connections"), self.node_connections)
         return page
 
     def _zone_page(self) -> QWidget:
         page, form = self._form_page("inspector_zone_page")
         self.zone_kind = QComboBox(objectName="inspector_zone_kind")
         for kind in ZONE_KINDS:
-            self.zone_kind.addItem(kind.capitalize(), kind)
+            self.zone_kind.addItem(zone_kind_name(kind), kind)
         self.zone_kind.currentIndexChanged.connect(self._zone_kind_chosen)
-        self.zone_color = QPushButton("Choose…", objectName="inspector_zone_color")
+        self.zone_color = QPushButton(self.tr("Choose…"), objectName="inspector_zone_color")
         self.zone_color.clicked.connect(self._choose_color)
-        self.zone_default_color = QPushButton("Default colour", objectName="inspector_zone_default_color")
+        self.zone_default_color = QPushButton(self.tr("Default colour"), objectName="inspector_zone_default_color")
         self.zone_default_color.clicked.connect(lambda: self.editor.set_zone(self._target, color=None))
         colours = QHBoxLayout()
         colours.addWidget(self.zone_color)
         colours.addWidget(self.zone_default_color)
-        form.addRow("Kind", self.zone_kind)
-        form.addRow("Colour", colours)
+        form.addRow(self.tr("Kind"), self.zone_kind)
+        form.addRow(self.tr("Colour"), colours)
         return page
 
     def _connection_page(self) -> QWidget:
@@ -153,14 +158,14 @@ class InspectorPanel(QWidget):
         self.services.itemChanged.connect(self._service_toggled)
         self.connection_note = _label("inspector_connection_note")
         self.flows_table = QTableWidget(0, len(FLOW_HEADERS), objectName="inspector_flows")
-        self.flows_table.setHorizontalHeaderLabels(FLOW_HEADERS)
+        self.flows_table.setHorizontalHeaderLabels([self.tr(h) for h in FLOW_HEADERS])
         self.flows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.flows_table.verticalHeader().hide()
         self.flows_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.flows_table.setMinimumHeight(120)
         self.sources = _label("inspector_sources", rich=True)
-        for widget in (self.ends, QLabel("Services in use"), self.services, self.connection_note,
-                       QLabel("Flows"), self.flows_table, self.sources):
+        for widget in (self.ends, QLabel(self.tr("Services in use")), self.services, self.connection_note,
+                       QLabel(self.tr("Flows")), self.flows_table, self.sources):
             column.addWidget(widget)
         return page
 
@@ -227,21 +232,26 @@ class InspectorPanel(QWidget):
 
     def _fill_document(self, _target: None) -> None:
         doc = self.editor.document
-        self.title.setText("Design")
+        self.title.setText(self.tr("Design"))
         self.version_combo.setCurrentIndex(self.version_combo.findData(doc.exchange_version))
-        self.document_summary.setText(f"{len(doc.zones)} zones · {len(doc.nodes)} nodes · "
-                                      f"{len(doc.connections)} connections · {len(self.editor.flows)} flows")
+        zones, nodes, connections, flows = len(doc.zones), len(doc.nodes), len(doc.connections), len(self.editor.flows)
+        self.document_summary.setText(" · ".join((
+            self.tr("1 zone") if zones == 1 else self.tr("{count} zones").format(count=zones),
+            self.tr("1 node") if nodes == 1 else self.tr("{count} nodes").format(count=nodes),
+            self.tr("1 connection") if connections == 1 else self.tr("{count} connections").format(count=connections),
+            self.tr("1 flow") if flows == 1 else self.tr("{count} flows").format(count=flows))))
 
     def _fill_node(self, node_id: str) -> None:
         doc, catalog = self.editor.document, self.editor.catalog
         node = doc.node(node_id)
-        self.title.setText(catalog.role_name(node.role))
+        self.title.setText(role_name(catalog, node.role))
         self._fill_roles(node.role)
         self.node_zone.setText(doc.zone(node.zone).name)
         self.node_connections.clear()
         for conn in doc.connections_of(node_id):
             count = len(self.editor.flows_of(conn.id))
-            detail = f"{count} flow{'' if count == 1 else 's'}" if count else "no data path"
+            detail = (self.tr("no data path") if not count else self.tr("1 flow") if count == 1
+                      else self.tr("{count} flows").format(count=count))
             item = QListWidgetItem(f"↔ {doc.node(conn.other(node_id)).name} ({detail})")
             item.setData(DATA, conn.id)
             self.node_connections.addItem(item)
@@ -252,48 +262,51 @@ class InspectorPanel(QWidget):
         if self._role_version != version:
             self._role_version = version
             combo.clear()
-            for group, title in ROLE_GROUPS.items():
-                combo.addItem(title)
+            for group in ROLE_GROUPS:
+                combo.addItem(role_group_title(group))
                 header = combo.model().item(combo.count() - 1)
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
                 header.setFont(QFont(combo.font().family(), -1, QFont.Weight.Bold))
                 for role in (r for r in catalog.roles.values() if r.group == group):
-                    text = role.name if role.available_in(version) else f"{role.name} (not in {version})"
+                    name = translated_role_name(role.name)
+                    text = name if role.available_in(version) else self.tr("{role} (not in {version})").format(
+                        role=name, version=version)
                     combo.addItem(QIcon(str(ICONS / f"{role.id}.svg")), text, role.id)
         index = combo.findData(current)
         if index < 0:  # a role the knowledge base does not know: show it as it is
-            combo.addItem(f"{current} (unknown role)", current)
+            combo.addItem(self.tr("{role} (unknown role)").format(role=current), current)
             index = combo.count() - 1
             self._role_version = None  # drop it on the next fill
         combo.setCurrentIndex(index)
 
     def _fill_zone(self, zone_id: str) -> None:
         zone = self.editor.document.zone(zone_id)
-        self.title.setText("Zone")
+        self.title.setText(self.tr("Zone"))
         self.zone_kind.setCurrentIndex(self.zone_kind.findData(zone.kind))
         swatch = QPixmap(16, 16)
         swatch.fill(QColor(zone.color or ZONE_COLORS.get(zone.kind, "#eeeeee")))
         self.zone_color.setIcon(QIcon(swatch))
-        self.zone_color.setToolTip(zone.color or "The default colour of its kind")
+        self.zone_color.setToolTip(zone.color or self.tr("The default colour of its kind"))
         self.zone_default_color.setEnabled(zone.color is not None)
 
     def _fill_connection(self, conn_id: str) -> None:
         doc, catalog = self.editor.document, self.editor.catalog
         conn = doc.connection(conn_id)
         a, b = (doc.node(n) for n in conn.between)
-        self.title.setText("Connection")
+        self.title.setText(self.tr("Connection"))
         self.ends.setText("<br>".join(
-            f"<b>{html.escape(n.name)}</b>: {html.escape(catalog.role_name(n.role))}, "
+            f"<b>{html.escape(n.name)}</b>: {html.escape(role_name(catalog, n.role))}, "
             f"{html.escape(doc.zone(n.zone).name)}" for n in (a, b)))
         self._fill_services(conn, catalog.services_between(doc.exchange_version, a.role, b.role))
-        error = connection_label(doc, catalog, conn_id).error
+        error = connection_label(doc, catalog, conn_id, translate=QCoreApplication.translate).error
         self.connection_note.setText(error or "")
         self.connection_note.setVisible(bool(error))
         flows = self.editor.flows_of(conn_id)
         self.flows_table.setRowCount(len(flows))
         for row, flow in enumerate(flows):
             cells = (f"{doc.node(flow.source).name} → {doc.node(flow.destination).name}", str(flow.port),
-                     flow.service, flow.authentication, flow.encryption)
+                     flow.service, authentication_label(flow.path, QCoreApplication.translate),
+                     encryption_label(flow.path.encryption, QCoreApplication.translate))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(flow.notes or text)
@@ -304,7 +317,7 @@ class InspectorPanel(QWidget):
             if source and source.id not in links:
                 title = html.escape(source.title)
                 links[source.id] = f'<a href="{html.escape(source.url)}">{title}</a>' if source.url else title
-        self.sources.setText("Sources:<br>" + "<br>".join(links.values()) if links else "")
+        self.sources.setText(self.tr("Sources:") + "<br>" + "<br>".join(links.values()) if links else "")
 
     def _fill_services(self, conn, known: list[str]) -> None:
         unknown = [s for s in conn.services or () if s not in known]
@@ -313,7 +326,8 @@ class InspectorPanel(QWidget):
         if [box.item(i).data(DATA) for i in range(box.count())] != wanted:
             box.clear()  # rebuilt only when the choice changes: an item may be mid-signal
             for service in wanted:
-                item = QListWidgetItem(service if service in known else f"{service} (not between these roles)")
+                item = QListWidgetItem(service if service in known else
+                                       self.tr("{service} (not between these roles)").format(service=service))
                 item.setData(DATA, service)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsUserCheckable)
@@ -327,9 +341,9 @@ class InspectorPanel(QWidget):
         box.setEnabled(bool(wanted))
 
     def _fill_several(self, _target: None) -> None:
-        self.title.setText(f"{len(self._ids)} items selected")
+        self.title.setText(self.tr("{count} items selected").format(count=len(self._ids)))
         names = [self.editor.label(i) for i in self._ids]
-        more = f"<br>… and {len(names) - 12} more" if len(names) > 12 else ""
+        more = "<br>" + self.tr("… and {count} more").format(count=len(names) - 12) if len(names) > 12 else ""
         self.several_list.setText("<br>".join(html.escape(n) for n in names[:12]) + more)
 
     # ---- edits (each goes through the editor)
@@ -370,7 +384,7 @@ class InspectorPanel(QWidget):
     def _choose_color(self) -> None:
         zone = self.editor.document.zone(self._target)
         initial = QColor(zone.color or ZONE_COLORS.get(zone.kind, "#eeeeee"))
-        color = QColorDialog.getColor(initial, self, f"Colour of {zone.name}")
+        color = QColorDialog.getColor(initial, self, self.tr("Colour of {zone}").format(zone=zone.name))
         if color.isValid():
             self.editor.set_zone(self._target, color=color.name())
 

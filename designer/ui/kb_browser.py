@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..canvas.names import role_name, translated_role_name
 from ..canvas.style import ICONS
 from ..catalog import VERSIONS, Catalog, DataPath, PathQuery, search_paths
 from .kb_model import (
@@ -73,7 +74,7 @@ class KnowledgeBaseBrowser(QDialog):
         self.role.addItem(self.tr("All roles"), None)
         for role in catalog.roles.values():
             icon = ICONS / f"{role.id}.svg"
-            self.role.addItem(QIcon(str(icon)) if icon.exists() else QIcon(), role.name, role.id)
+            self.role.addItem(QIcon(str(icon)) if icon.exists() else QIcon(), translated_role_name(role.name), role.id)
         self.role.setMaxVisibleItems(24)
         self.service = QComboBox(objectName="kb_service", editable=True)
         self.service.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -269,7 +270,7 @@ class KnowledgeBaseBrowser(QDialog):
         self.detail.setHtml(self.detail_html(path))
 
     def detail_html(self, path: DataPath) -> str:
-        names = lambda roles: ", ".join(self.catalog.role_name(r) for r in roles)
+        names = lambda roles: ", ".join(role_name(self.catalog, r) for r in roles)
         auth = path.auth.default or not_stated()
         if path.auth.supported and list(path.auth.supported) != [path.auth.default]:
             auth += " " + self.tr("(supported: {methods})").format(methods=", ".join(path.auth.supported))

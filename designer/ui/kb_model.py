@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ..canvas.names import role_name
 from ..canvas.style import ENCRYPTION_STYLES
 from ..catalog import Catalog, DataPath, Encryption
 
@@ -88,7 +89,7 @@ class KnowledgeBaseModel(QAbstractTableModel):
         return self._paths[row]
 
     def text(self, path: DataPath, column: int) -> str:
-        ends = lambda roles: ", ".join(self.catalog.role_name(r) for r in roles)
+        ends = lambda roles: ", ".join(role_name(self.catalog, r) for r in roles)
         if column == self.SERVICE:
             return path.service
         if column == self.FROM:

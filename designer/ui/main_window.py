@@ -46,10 +46,10 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(editor)
         self.matrix = MatrixPanel(editor)
         self.docks = [
-            self._dock("Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
-            self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
-            self._dock("Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea),
-            self._dock("Port matrix", self.matrix, Qt.DockWidgetArea.BottomDockWidgetArea),
+            self._dock("palette", self.tr("Palette"), self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
+            self._dock("inspector", self.tr("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("findings", self.tr("Findings"), self.findings, Qt.DockWidgetArea.BottomDockWidgetArea),
+            self._dock("port_matrix", self.tr("Port matrix"), self.matrix, Qt.DockWidgetArea.BottomDockWidgetArea),
         ]
         self.tabifyDockWidget(self.docks[2], self.docks[3])
         self.docks[2].raise_()
@@ -85,9 +85,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks[0], self.docks[1]], [230, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[2]], [170], Qt.Orientation.Vertical)
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -104,17 +104,22 @@ class MainWindow(QMainWindow):
         doc = self.editor.document
         self.palette.set_version(doc.exchange_version)
         errors = sum(f.severity == "error" for f in self.editor.findings)
-        self.counts_label.setText(f"Exchange {doc.exchange_version} · {len(doc.nodes)} nodes · "
-                                  f"{len(doc.connections)} connections · {len(self.editor.flows)} flows · "
-                                  f"{errors} error{'s' if errors != 1 else ''}")
+        nodes, connections, flows = len(doc.nodes), len(doc.connections), len(self.editor.flows)
+        self.counts_label.setText(" · ".join((
+            self.tr("Exchange {version}").format(version=doc.exchange_version),
+            self.tr("1 node") if nodes == 1 else self.tr("{count} nodes").format(count=nodes),
+            self.tr("1 connection") if connections == 1 else self.tr("{count} connections").format(count=connections),
+            self.tr("1 flow") if flows == 1 else self.tr("{count} flows").format(count=flows),
+            self.tr("1 error") if errors == 1 else self.tr("{count} errors").format(count=errors))))
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
 
     def _update_title(self, *_changed) -> None:
         path = self.editor.path
-        where = path.name if path else "unsaved"
-        self.setWindowTitle(f"{self.editor.document.name} ({where})[*] — {APP_NAME}")
+        where = path.name if path else self.tr("unsaved")
+        self.setWindowTitle(self.tr("{design} ({file})[*] — {app}").format(
+            design=self.editor.document.name, file=where, app=APP_NAME))
 
     def _selection_changed(self) -> None:
         self.inspector.show_selection(self.scene.selected_ids())
@@ -171,7 +176,7 @@ class MainWindow(QMainWindow):
         try:
             ids = self.editor.paste_fragment(text)
         except InputError as exc:
-            self.statusBar().showMessage(f"Nothing to paste: {exc.message}", 5000)
+            self.statusBar().showMessage(self.tr("Nothing to paste: {reason}").format(reason=exc.message), 5000)
             return
         self.scene.select_ids(ids)
 
@@ -185,7 +190,8 @@ class MainWindow(QMainWindow):
         x = (bounds.x + bounds.width + ZONE_GAP) if bounds else 0
         y = bounds.y if bounds else 0
         count = len(self.editor.document.zones) + 1
-        zone_id = self.editor.add_zone(f"Zone {count}", "internal", Rect(x, y, 20 * GRID, 16 * GRID))
+        zone_id = self.editor.add_zone(self.tr("Zone {number}").format(number=count), "internal",
+                                       Rect(x, y, 20 * GRID, 16 * GRID))
         self.scene.select_ids([zone_id])
         self.view.ensureVisible(self.scene.zones[zone_id])
 
@@ -200,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def set_connect_mode(self, on: bool) -> None:
         self.scene.connect_mode = bool(on)
-        self.statusBar().showMessage("Connect: drag from one node to another" if on else "", 4000)
+        self.statusBar().showMessage(self.tr("Connect: drag from one node to another") if on else "", 4000)
 
     def toggle_grid(self, on: bool) -> None:
         self.scene.show_grid = bool(on)
@@ -211,7 +217,7 @@ class MainWindow(QMainWindow):
 
     def set_autosave_interval(self) -> None:
         seconds, ok = QInputDialog.getInt(
-            self, "Autosave", "Save unsaved work for recovery every (seconds, 0 = never):",
+            self, self.tr("Autosave"), self.tr("Save unsaved work for recovery every (seconds, 0 = never):"),
             self.autosaver.interval, 0, 3600)
         if ok:
             self.settings.setValue(INTERVAL_KEY, seconds)
@@ -224,10 +230,10 @@ class MainWindow(QMainWindow):
         self.kb_browser.show_for_version(self.editor.document.exchange_version)
 
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<br>Plan Exchange deployments on a zone "
-                          "canvas, with the ports, authentication and encryption of every connection "
-                          "from Microsoft's documentation.")
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME),
+                          f"<b>{APP_NAME}</b> {__version__}<br>"
+                          + self.tr("Plan Exchange deployments on a zone canvas, with the ports, authentication "
+                                    "and encryption of every connection from Microsoft's documentation."))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         if self.files.maybe_save():

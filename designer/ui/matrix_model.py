@@ -10,13 +10,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
-from ..analysis import Flow
+from ..analysis import Flow, authentication_label, encryption_label
 from ..catalog import Catalog
 from ..io.tables import HEADERS, matrix_rows
 from ..model import Document
@@ -28,6 +29,7 @@ CROSSING_ROLE = Qt.ItemDataRole.UserRole + 2
 # ("EdgeSync" appears in the notes of SMTP rows) and would make it match too much.
 FILTER_COLUMNS = tuple(i for i, h in enumerate(HEADERS) if h not in ("Notes", "Reference"))
 _LONG_COLUMNS = {HEADERS.index("Notes"), HEADERS.index("Reference")}
+_AUTH, _ENCRYPTION, _CROSSING = HEADERS.index("Authentication"), HEADERS.index("Encryption"), HEADERS.index("Crossing")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -45,7 +47,22 @@ class MatrixModel(QAbstractTableModel):
         self.beginResetModel()
         self._flows = list(flows)
         self._rows = matrix_rows(doc, catalog, self._flows)
+        self._translate_rows()
         self.endResetModel()
+
+    def _translate_rows(self) -> None:
+        """The words of the authentication, encryption and crossing columns in the user's
+        language (the rows are the exports' English ones); once per data path."""
+        translate = QCoreApplication.translate
+        yes, no = self.tr("yes"), self.tr("no")
+        per_path: dict[str, tuple[str, str]] = {}
+        for row, flow in zip(self._rows, self._flows):
+            words = per_path.get(flow.path.id)
+            if words is None:
+                words = per_path[flow.path.id] = (authentication_label(flow.path, translate),
+                                                  encryption_label(flow.path.encryption, translate))
+            row[_AUTH], row[_ENCRYPTION] = words
+            row[_CROSSING] = yes if flow.crossing else no
 
     def flow(self, row: int) -> Flow:
         return self._flows[row]
@@ -82,7 +99,7 @@ class MatrixModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate("PortMatrix", HEADERS[section])
         return None
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,10 +37,10 @@ class MatrixPanel(QWidget):
         self.proxy = MatrixFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.crossing_only = QCheckBox("Crossing only", objectName="matrix_crossing_only")
-        self.crossing_only.setToolTip("Show only the flows that cross a zone boundary")
+        self.crossing_only = QCheckBox(self.tr("Crossing only"), objectName="matrix_crossing_only")
+        self.crossing_only.setToolTip(self.tr("Show only the flows that cross a zone boundary"))
         self.filter_edit = QLineEdit(objectName="matrix_filter")
-        self.filter_edit.setPlaceholderText("Filter by name, zone, port, service…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name, zone, port, service…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.count_label = QLabel(objectName="matrix_count")
 
@@ -136,9 +136,11 @@ class MatrixPanel(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        text = f"{total} flow{'' if total == 1 else 's'} ({self.model.crossing_count} crossing)"
+        crossing = self.model.crossing_count
+        text = (self.tr("1 flow ({crossing} crossing)") if total == 1 else
+                self.tr("{count} flows ({crossing} crossing)")).format(count=total, crossing=crossing)
         if shown != total:
-            text += f" · {shown} shown"
+            text += " · " + self.tr("{count} shown").format(count=shown)
         self.count_label.setText(text)
 
     def _size_columns(self) -> None:
@@ -146,5 +148,6 @@ class MatrixPanel(QWidget):
                   "Service": 150, "Encryption": 130, "Notes": 320, "Reference": 260}
         metrics = self.table.fontMetrics()
         for column, title in enumerate(HEADERS):
-            width = widths.get(title) or metrics.horizontalAdvance(title) + 36
+            shown = QCoreApplication.translate("PortMatrix", title)
+            width = widths.get(title) or metrics.horizontalAdvance(shown) + 36
             self.table.setColumnWidth(column, max(width, 70))

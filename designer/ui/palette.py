@@ -5,6 +5,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDrag, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
+from ..canvas.names import role_group_title, translated_role_name
 from ..canvas.style import ICONS
 from ..canvas.view import ROLE_MIME
 from ..catalog import ROLE_GROUPS, Catalog
@@ -25,8 +26,8 @@ class PalettePanel(QTreeWidget):
         self.setIconSize(self.iconSize() * 2)
         self.setIndentation(10)
         self.items: dict[str, QTreeWidgetItem] = {}
-        for group, title in ROLE_GROUPS.items():
-            header = QTreeWidgetItem([title])
+        for group in ROLE_GROUPS:
+            header = QTreeWidgetItem([role_group_title(group)])
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = header.font(0)
             font.setBold(True)
@@ -35,10 +36,10 @@ class PalettePanel(QTreeWidget):
             for role in catalog.roles.values():
                 if role.group != group:
                     continue
-                item = QTreeWidgetItem([role.name])
+                item = QTreeWidgetItem([translated_role_name(role.name)])
                 item.setData(0, ROLE_DATA, role.id)
                 item.setIcon(0, QIcon(str(ICONS / f"{role.id}.svg")))
-                item.setToolTip(0, role.description or role.name)
+                item.setToolTip(0, role.description or item.text(0))
                 header.addChild(item)
                 self.items[role.id] = item
         self.expandAll()
@@ -51,8 +52,8 @@ class PalettePanel(QTreeWidget):
             available = role.available_in(version)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
             item.setFlags(flags if available else Qt.ItemFlag.NoItemFlags)
-            reason = role.unavailable.get(version, f"Not in Exchange {version}")
-            item.setToolTip(0, (role.description or role.name) if available else reason)
+            reason = role.unavailable.get(version) or self.tr("Not in Exchange {version}").format(version=version)
+            item.setToolTip(0, (role.description or item.text(0)) if available else reason)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         role = item.data(0, ROLE_DATA)

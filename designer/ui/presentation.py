@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..analysis.scenarios import Hop, Scenario, hop_details, hop_summary, scenarios
 from ..canvas import CanvasScene, CanvasView, style
 from ..editor import DocumentEditor
+from ..i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,8 @@ MAX_ZOOM = 2.5  # two nodes close together should not fill the screen
 MIN_ZOOM = 1.0  # below this the line labels are too small to read: crop the hop's far ends instead
 MARGIN = 70.0  # scene pixels around the current hop
 CAPTION_SHARE = 0.45  # at most this much of the screen's height for the caption
-NO_SCENARIO = "This design has no scenario to present"
-KEYS_HINT = "→ next · ← back · D details · Esc leave"
+NO_SCENARIO = QT_TRANSLATE_NOOP("PresentationWindow", "This design has no scenario to present")
+KEYS_HINT = QT_TRANSLATE_NOOP("PresentationWindow", "→ next · ← back · D details · Esc leave")
 
 NEXT = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown}
 BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
@@ -85,7 +86,7 @@ class PresentationWindow(QWidget):
         self.title_label = _label(30, bold=True, wrap=True)
         self.step_label = _label(18)
         self.keys_label = _label(18, wrap=True)
-        self.keys_label.setText(KEYS_HINT)
+        self.keys_label.setText(self.tr(KEYS_HINT))
         self.keys_label.setObjectName("keys")
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.hop_label = _label(22, wrap=True)
@@ -176,8 +177,8 @@ class PresentationWindow(QWidget):
         """Recompute the scenarios (the design changed, or another was opened); keep the place."""
         current = self.current_scenario()
         doc = self.editor.document
-        self.setWindowTitle(f"Presentation — {doc.name}")
-        self.scenarios = scenarios(doc, self.editor.catalog, self.editor.flows)
+        self.setWindowTitle(self.tr("Presentation — {design}").format(design=doc.name))
+        self.scenarios = scenarios(doc, self.editor.catalog, self.editor.flows, QCoreApplication.translate)
         ids = [s.id for s in self.scenarios]
         if current is not None and current.id in ids:
             s = ids.index(current.id)
@@ -219,8 +220,8 @@ class PresentationWindow(QWidget):
 
     def _caption(self, scenario: Scenario | None, hop: Hop | None) -> None:
         if scenario is None or hop is None:
-            self.title_label.setText(NO_SCENARIO)
-            self.step_label.setText("Press Esc to leave.")
+            self.title_label.setText(self.tr(NO_SCENARIO))
+            self.step_label.setText(self.tr("Press Esc to leave."))
             self.hop_label.setText("")
             self.hop_label.hide()
             self.description_label.setText("")
@@ -229,9 +230,10 @@ class PresentationWindow(QWidget):
         doc = self.editor.document
         s, h = self._position
         self.title_label.setText(scenario.title)
-        self.step_label.setText(f"Scenario {s + 1} of {len(self.scenarios)} · "
-                                f"Step {h + 1} of {len(scenario.hops)}")
-        lines = hop_details(doc, hop) if self._detail else [hop_summary(doc, hop)]
+        self.step_label.setText(self.tr("Scenario {scenario} of {scenarios} · Step {step} of {steps}").format(
+            scenario=s + 1, scenarios=len(self.scenarios), step=h + 1, steps=len(scenario.hops)))
+        translate = QCoreApplication.translate
+        lines = hop_details(doc, hop, translate) if self._detail else [hop_summary(doc, hop, translate)]
         self.hop_label.setText("\n".join(lines))
         self.hop_label.show()
         self.description_label.setText(scenario.description)

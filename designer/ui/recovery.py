@@ -40,6 +40,7 @@ INTERVAL_KEY = "autosave/interval_seconds"
 USER_DIR_ENV = "ETD_USER_DIR"
 INTERVAL_ENV = "ETD_AUTOSAVE_SECONDS"
 MAX_LISTED = 8
+translate = QCoreApplication.translate  # texts in the "Recovery" context
 
 
 def user_dir() -> Path:
@@ -185,8 +186,9 @@ class Recovery:
                 log.warning("cannot remove %s", path)
 
     def describe(self) -> str:
-        where = str(self.original) if self.original else "never saved"
-        return f"“{self.name}” ({where}), autosaved {self.saved_at.replace('T', ' ')}"
+        where = str(self.original) if self.original else translate("Recovery", "never saved")
+        return translate("Recovery", "“{name}” ({file}), autosaved {time}").format(
+            name=self.name, file=where, time=self.saved_at.replace("T", " "))
 
 
 def find_recoveries(directory: Path) -> list[Recovery]:
@@ -206,7 +208,7 @@ def find_recoveries(directory: Path) -> list[Recovery]:
         except OSError:
             continue
         original = info.get("original")
-        found.append(Recovery(design, str(info.get("name") or "Untitled design"),
+        found.append(Recovery(design, str(info.get("name") or translate("Recovery", "Untitled design")),
                               Path(original) if isinstance(original, str) and original else None,
                               str(info.get("saved_at") or stamp)))
     for lock in directory.glob("recovery-*.lock"):  # sessions that died with nothing to recover
@@ -353,19 +355,21 @@ def offer_restore(parent: QWidget | None, editor: DocumentEditor, directory: Pat
     latest = found[0]
     lines = [f"• {r.describe()}" for r in found[:MAX_LISTED]]
     if len(found) > MAX_LISTED:
-        lines.append(f"• and {len(found) - MAX_LISTED} more")
+        lines.append("• " + translate("Recovery", "and {count} more").format(count=len(found) - MAX_LISTED))
     one = len(found) == 1
-    box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
-                      ("A design was" if one else f"{len(found)} designs were")
-                      + " not saved when the designer stopped:\n\n" + "\n".join(lines), parent=parent)
+    text = (translate("Recovery", "A design was not saved when the designer stopped:") if one else
+            translate("Recovery", "{count} designs were not saved when the designer stopped:").format(count=len(found)))
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Recovery", "Recover unsaved work"),
+                      text + "\n\n" + "\n".join(lines), parent=parent)
     box.setObjectName("recovery_prompt")
     box.setInformativeText(
-        "Restore opens " + ("it" if one else "the newest") + " as unsaved work"
-        + ("" if one else " (the others are offered at the next start)")
-        + ". Discard deletes " + ("it" if one else "them all") + ". Later asks again at the next start.")
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        translate("Recovery", "Restore opens it as unsaved work. Discard deletes it. Later asks again at the next "
+                              "start.") if one else
+        translate("Recovery", "Restore opens the newest as unsaved work (the others are offered at the next start). "
+                              "Discard deletes them all. Later asks again at the next start."))
+    restore = box.addButton(translate("Recovery", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("Recovery", "Later"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
     clicked = box.clickedButton()
@@ -378,7 +382,8 @@ def offer_restore(parent: QWidget | None, editor: DocumentEditor, directory: Pat
     try:
         doc = load_document(latest.design, roles=editor.catalog.roles.keys())
     except InputError as exc:
-        QMessageBox.warning(parent, "Cannot restore", f"{exc}\nThe recovery file is kept: {latest.design}")
+        QMessageBox.warning(parent, translate("Recovery", "Cannot restore"), f"{exc}\n" + translate(
+            "Recovery", "The recovery file is kept: {path}").format(path=latest.design))
         return False
     editor.restore(doc, latest.original)
     if autosaver is not None:

@@ -82,9 +82,12 @@ def test_the_spec_bundles_data_and_resources_where_paths_look(monkeypatch):
     datas = {(Path(src), dest) for src, dest in analysis.kwargs["datas"]}
     assert (ROOT / "data", "data") in datas
     assert (ROOT / "resources", "resources") in datas
+    assert (ROOT / "translations", "translations") in datas
     # what the frozen program looks up, relative to its bundle folder
+    from designer.ui.language import ts_file
+
     bundle = paths.app_root()
-    for needed in (paths.catalog_dir(), paths.default_sample(), paths.icons_dir() / "app.svg"):
+    for needed in (paths.catalog_dir(), paths.default_sample(), paths.icons_dir() / "app.svg", ts_file("es")):
         relative = needed.relative_to(bundle)
         assert any(relative.parts[0] == dest and (src / Path(*relative.parts[1:])).exists()
                    for src, dest in datas), f"{relative} is not bundled"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QIcon,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..canvas.names import role_name, translated_role_name
 from ..canvas.style import ICONS
+from ..canvas.view import palette_theme
 from ..catalog import VERSIONS, Catalog, DataPath, PathQuery, search_paths
 from .kb_model import (
     PATH_ID_ROLE,
@@ -44,6 +45,7 @@ from .kb_model import (
     not_stated,
     ports_text,
 )
+from .start_cards import muted
 
 _M = KnowledgeBaseModel
 # the widest a column gets when fitted to its contents; From and To share what is left
@@ -262,10 +264,22 @@ class KnowledgeBaseBrowser(QDialog):
             QDesktopServices.openUrl(url)
 
     # ---- the detail pane
+    def _muted(self) -> str:
+        return muted(self.palette()).name()  # secondary text, readable in a light or a dark theme
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the detail's colours follow
+            current = self.table.currentIndex()
+            if current.isValid():
+                self._row_changed(current, None)
+            else:
+                self._show(None)
+        super().changeEvent(event)
+
     def _show(self, path: DataPath | None) -> None:
         if path is None:
             hint = self.tr("Select an entry to read its ports, authentication, encryption, notes and source.")
-            self.detail.setHtml(f"<p style='color:#607d8b'>{escape(hint)}</p>")
+            self.detail.setHtml(f"<p style='color:{self._muted()}'>{escape(hint)}</p>")
             return
         self.detail.setHtml(self.detail_html(path))
 
@@ -287,16 +301,17 @@ class KnowledgeBaseBrowser(QDialog):
             rows.append((self.tr("Default"), self.tr("Disabled by default")))
         html = [f"<h3 style='margin-bottom:2px'>{escape(path.service)}</h3>"]
         if path.title:
-            html.append(f"<p style='margin-top:0;color:#455a64'>{escape(path.title)}</p>")
+            html.append(f"<p style='margin-top:0;color:{self._muted()}'>{escape(path.title)}</p>")
         if path.status == "unconfirmed":
             label = self.tr("Unconfirmed.")
             warning = self.tr("This entry rests on unconfirmed evidence: check the source before relying on it.")
             html.append(f"<p style='background:#fff3e0;color:#8a4b00'><b>⚠ {escape(label)}</b> {escape(warning)}</p>")
         else:
             label = self.tr("Confirmed")
-            html.append(f"<p style='color:#2e7d32'><b>✓ {escape(label)}</b></p>")
+            green = palette_theme(self.palette()).encrypted  # the canvas's green for this theme
+            html.append(f"<p style='color:{green}'><b>✓ {escape(label)}</b></p>")
         html.append("<table cellspacing='0' cellpadding='3'>")
-        html += [f"<tr><td style='color:#607d8b;padding-right:10px' valign='top'>{escape(k)}</td>"
+        html += [f"<tr><td style='color:{self._muted()};padding-right:10px' valign='top'>{escape(k)}</td>"
                  f"<td>{escape(v)}</td></tr>" for k, v in rows]
         html.append("</table>")
         for heading, text in ((self.tr("Advisory"), path.advisory), (self.tr("Notes"), path.notes)):
@@ -313,7 +328,7 @@ class KnowledgeBaseBrowser(QDialog):
             return out[0] + escape(path.source) + "</p>"
         if source.url:
             out.append(f"<a href='{escape(source.url, quote=True)}'>{escape(source.title)}</a><br>"
-                       f"<span style='color:#607d8b'>{escape(source.url)}</span>")
+                       f"<span style='color:{self._muted()}'>{escape(source.url)}</span>")
         else:
             out.append(escape(source.title))
         if not source.is_microsoft:
@@ -322,7 +337,7 @@ class KnowledgeBaseBrowser(QDialog):
             out.append(f"<br><i>{escape(who)}</i>")
         if path.source_rows:
             rows = self.tr("Row of its table: {rows}").format(rows=", ".join(path.source_rows))
-            out.append(f"<br><span style='color:#607d8b'>{escape(rows)}</span>")
+            out.append(f"<br><span style='color:{self._muted()}'>{escape(rows)}</span>")
         return "".join(out) + "</p>"
 
     def _category(self, category: str) -> str:

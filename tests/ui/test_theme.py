@@ -232,3 +232,19 @@ def test_a_coloured_zone_keeps_its_colour_in_the_model(window, qtbot):
     assert image.pixelColor(centre).name() == style.zone_colors(DARK, "internal", "#ffe0b2")[0].name()
     assert window.editor.document.zone(zone_id).color == "#ffe0b2"
     assert not window.editor.undo_stack.canRedo() and window.editor.undo_stack.count() == 1  # no edit
+
+
+def test_knowledge_base_detail_stays_readable_in_dark(window, qtbot):
+    window.show_knowledge_base()
+    browser = window.kb_browser
+    confirmed = next(p for p in browser.visible_paths() if p.status != "unconfirmed")
+    assert browser.select_path(confirmed.id)
+    assert LIGHT.encrypted in browser.detail.toHtml().lower()  # ✓ Confirmed, in the canvas's green
+    choose_theme(window, qtbot, "dark")  # the open detail is written again in the dark colours
+    html = browser.detail.toHtml().lower()
+    assert "#607d8b" not in html and "#455a64" not in html and LIGHT.encrypted not in html
+    assert DARK.encrypted in html
+    from designer.ui.start_cards import muted
+    secondary = muted(browser.palette()).name()
+    assert secondary in html and contrast_ratio(secondary, browser.detail.palette().color(Role.Base).name()) >= 4.5
+    browser.close()

@@ -13,16 +13,18 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..canvas.names import role_name
 from ..canvas.style import ENCRYPTION_STYLES
+from ..canvas.theme import DARK, LIGHT
 from ..catalog import Catalog, DataPath, Encryption
 
 PATH_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 UNCONFIRMED_COLOR = QColor("#b26a00")
+UNCONFIRMED_COLOR_DARK = QColor("#ffb74d")  # on a dark table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -76,7 +78,8 @@ class KnowledgeBaseModel(QAbstractTableModel):
         self._headers = [self.tr("Service"), self.tr("From"), self.tr("To"), self.tr("Ports"),
                          self.tr("Authentication"), self.tr("Encryption"), self.tr("Versions"),
                          self.tr("Status")]
-        self._swatches = {kind: _swatch(style[0]) for kind, style in ENCRYPTION_STYLES.items()}
+        self._swatches = {theme.dark: {kind: _swatch(theme.line_color(kind)) for kind in ENCRYPTION_STYLES}
+                          for theme in (LIGHT, DARK)}  # the canvas's line colours, light or dark
         self._warning = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
     # ---- ours
@@ -137,11 +140,13 @@ class KnowledgeBaseModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, where the column cuts it
             return path.title or path.service if column == self.SERVICE else self.text(path, column)
         unconfirmed = path.status == "unconfirmed"
+        dark = QApplication.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
         if role == Qt.ItemDataRole.DecorationRole:
             if column == self.ENCRYPTION:
-                return self._swatches.get(path.encryption.kind, self._swatches["unknown"])
+                swatches = self._swatches[dark]
+                return swatches.get(path.encryption.kind, swatches["unknown"])
             if column == self.STATUS and unconfirmed:
                 return self._warning
         if role == Qt.ItemDataRole.ForegroundRole and unconfirmed and column == self.STATUS:
-            return QBrush(UNCONFIRMED_COLOR)
+            return QBrush(UNCONFIRMED_COLOR_DARK if dark else UNCONFIRMED_COLOR)
         return None

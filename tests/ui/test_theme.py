@@ -247,4 +247,12 @@ def test_knowledge_base_detail_stays_readable_in_dark(window, qtbot):
     from designer.ui.start_cards import muted
     secondary = muted(browser.palette()).name()
     assert secondary in html and contrast_ratio(secondary, browser.detail.palette().color(Role.Base).name()) >= 4.5
+    # the table: encryption swatches in the canvas's dark line colours, "Unconfirmed" readable
+    model, base = browser.model, browser.table.palette().color(Role.Base).name()
+    rows = {p.status: r for r, p in enumerate(model._paths)}
+    encrypted = next(r for r, p in enumerate(model._paths) if p.encryption.kind == "encrypted")
+    swatch = model.index(encrypted, model.ENCRYPTION).data(Qt.ItemDataRole.DecorationRole).pixmap(10, 10).toImage()
+    assert swatch.pixelColor(5, 5).name() == DARK.encrypted
+    status = model.index(rows["unconfirmed"], model.STATUS).data(Qt.ItemDataRole.ForegroundRole).color().name()
+    assert contrast_ratio(status, base) >= 4.5
     browser.close()

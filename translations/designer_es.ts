@@ -806,7 +806,7 @@ Save them first?</source>
     <name>Flows</name>
     <message>
         <source>Not stated</source>
-        <translation>No indicado</translation>
+        <translation>Sin indicar</translation>
     </message>
     <message>
         <source>Encrypted</source>
@@ -822,11 +822,11 @@ Save them first?</source>
     </message>
     <message>
         <source>{methods} (default not stated)</source>
-        <translation>{methods} (valor predeterminado no indicado)</translation>
+        <translation>{methods} (valor predeterminado sin indicar)</translation>
     </message>
     <message>
         <source>Supported (default not stated)</source>
-        <translation>Admitido (valor predeterminado no indicado)</translation>
+        <translation>Admitido (valor predeterminado sin indicar)</translation>
     </message>
     <message>
         <source>None</source>
@@ -984,7 +984,7 @@ Save them first?</source>
     <name>KnowledgeBase</name>
     <message>
         <source>Not stated</source>
-        <translation>No indicado</translation>
+        <translation>Sin indicar</translation>
     </message>
     <message>
         <source>Encrypted</source>
@@ -1000,11 +1000,11 @@ Save them first?</source>
     </message>
     <message>
         <source>{methods} (default not stated)</source>
-        <translation>{methods} (valor predeterminado no indicado)</translation>
+        <translation>{methods} (valor predeterminado sin indicar)</translation>
     </message>
     <message>
         <source>Supported (default not stated)</source>
-        <translation>Admitido (valor predeterminado no indicado)</translation>
+        <translation>Admitido (valor predeterminado sin indicar)</translation>
     </message>
     <message>
         <source>None</source>
@@ -1256,7 +1256,7 @@ Save them first?</source>
     <name>Labels</name>
     <message>
         <source>ports not stated</source>
-        <translation>puertos no indicados</translation>
+        <translation>puertos sin indicar</translation>
     </message>
     <message>
         <source>encrypted</source>
@@ -1280,7 +1280,7 @@ Save them first?</source>
     </message>
     <message>
         <source>encryption not stated</source>
-        <translation>cifrado no indicado</translation>
+        <translation>cifrado sin indicar</translation>
     </message>
     <message>
         <source>No data path between {role_a} and {role_b} in Exchange {version}</source>
@@ -1288,7 +1288,7 @@ Save them first?</source>
     </message>
     <message>
         <source>not stated</source>
-        <translation>no indicada</translation>
+        <translation>sin indicar</translation>
     </message>
     <message>
         <source>(supported: {methods})</source>
@@ -1366,7 +1366,7 @@ Save them first?</source>
     </message>
     <message>
         <source>Encryption supported, default not stated</source>
-        <translation>Cifrado admitido, valor predeterminado no indicado</translation>
+        <translation>Cifrado admitido, valor predeterminado sin indicar</translation>
     </message>
     <message>
         <source>Plaintext</source>
@@ -1868,7 +1868,7 @@ Save them first?</source>
     </message>
     <message>
         <source>encryption not stated</source>
-        <translation>cifrado no indicado</translation>
+        <translation>cifrado sin indicar</translation>
     </message>
     <message>
         <source>partly encrypted</source>

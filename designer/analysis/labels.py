@@ -69,6 +69,12 @@ def short_encryption(kind: str, methods: tuple[str, ...], translate: Translate =
 _LABELS: dict[int, tuple[weakref.ref, dict]] = {}
 
 
+def clear_label_cache() -> None:
+    """Forget the labels built so far: their words follow the translators installed when they
+    were built (the window's language is fixed for a run; the tests switch it)."""
+    _LABELS.clear()
+
+
 def connection_label(doc: Document, catalog: Catalog, connection_id: str,
                      max_lines: int = MAX_LINES, translate: Translate = untranslated) -> ConnectionLabel:
     """The label of a connection, its words in the language of ``translate``. It depends only on

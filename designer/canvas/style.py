@@ -99,7 +99,7 @@ def zone_colors(theme: CanvasTheme, kind: str, custom: str | None) -> tuple[QCol
         return QColor(theme.zone_fill(kind)), border, border.lighter(135)
     hue, saturation, lightness, _ = QColor(custom).getHslF()
     hue = max(hue, 0.0)  # -1 for greys
-    fill = QColor.fromHslF(hue, min(saturation, 0.8) * 0.5, 0.12 + 0.1 * lightness)
+    fill = QColor.fromHslF(hue, min(saturation, 0.8) * 0.4, 0.12 + 0.1 * lightness)
     border = QColor.fromHslF(hue, min(saturation, 0.6), 0.62)
     title = QColor.fromHslF(hue, min(saturation, 0.5), 0.8)
     return fill, border, title

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -106,10 +106,9 @@ class PaletteTintEngine(QIconEngine):
         self.icon = icon
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:  # Qt's name
-        pixmap = self.icon.pixmap(size, mode, state)
         palette = QApplication.palette()
-        if palette.color(Role.Window).lightnessF() >= 0.5 or pixmap.isNull():
-            return pixmap
+        if palette.color(Role.Window).lightnessF() >= 0.5:
+            return self.icon.pixmap(size, mode, state)
         group = Group.Disabled if mode == QIcon.Mode.Disabled else Group.Active
         image = self.icon.pixmap(size, QIcon.Mode.Normal, state).toImage()
         painter = QPainter(image)
@@ -138,11 +137,8 @@ class DesignerStyle(QProxyStyle):
 
 
 class ThemeController(QObject):
-    """Applies the chosen theme to the application and keeps *View ▸ Theme* in step.
-
-    ``scheme_changed`` carries the scheme now shown (Light or Dark)."""
-
-    scheme_changed = Signal(Qt.ColorScheme)
+    """Applies the chosen theme to the application and keeps *View ▸ Theme* in step. Widgets
+    follow the application's palette; the canvas does too (``CanvasView.changeEvent``)."""
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,15 +199,12 @@ class ThemeController(QObject):
         """Tell Qt (6.8+) which scheme the app wants, so native window frames match where the
         platform supports it; following the system, withdraw the request."""
         hints = QGuiApplication.styleHints()
-        if not hasattr(hints, "setColorScheme"):
+        if not hasattr(hints, "setColorScheme"):  # Qt 6.7: the palette does it all
             return
-        try:
-            if self.mode == "system":
-                hints.unsetColorScheme()
-            else:
-                hints.setColorScheme(Qt.ColorScheme.Dark if self.mode == "dark" else Qt.ColorScheme.Light)
-        except RuntimeError:  # a platform that refuses: the palette still does the work
-            log.debug("the platform did not take the colour scheme", exc_info=True)
+        if self.mode == "system":
+            hints.unsetColorScheme()
+        else:  # a platform that can't (Linux without a desktop, offscreen) ignores it
+            hints.setColorScheme(Qt.ColorScheme.Dark if self.mode == "dark" else Qt.ColorScheme.Light)
 
     def _system_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.mode == "system":
@@ -225,4 +218,3 @@ class ThemeController(QObject):
         self.scheme = scheme
         QApplication.instance().setPalette(scheme_palette(scheme))
         log.info("theme: %s (%s)", scheme.name.lower(), self.mode)
-        self.scheme_changed.emit(scheme)

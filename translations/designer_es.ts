@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>How often unsaved work is saved for recovery after a crash</source>
-        <translation>Cada cuánto se guarda el trabajo sin guardar para recuperarlo tras un bloqueo</translation>
+        <translation>Cada cuánto se guarda una copia del trabajo sin guardar para recuperarlo tras un bloqueo</translation>
     </message>
     <message>
         <source>Add &amp;Zone</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>&amp;Connect Tool</source>
-        <translation>Herramienta &amp;conectar</translation>
+        <translation>Herramienta de &amp;conexión</translation>
     </message>
     <message>
         <source>Drag from one node to another to connect them (or drag from a node&apos;s + handle)</source>
@@ -688,7 +688,7 @@ Save them first?</source>
     </message>
     <message>
         <source>{node}: a {role} belongs in a {expected} zone, but {zone} is {actual}.</source>
-        <translation>{node}: un {role} debe estar en una zona {expected}, pero {zone} es una zona {actual}.</translation>
+        <translation>{node}: el rol {role} debe estar en una zona {expected}, pero {zone} es una zona {actual}.</translation>
     </message>
     <message>
         <source>{node} (Mailbox) is reachable straight from the Internet zone ({ports}). Put an Edge Transport server or a reverse proxy in a perimeter zone in front of it.</source>
@@ -764,6 +764,10 @@ Save them first?</source>
     <message>
         <source>{count} info</source>
         <translation>{count} informativas</translation>
+    </message>
+    <message>
+        <source>1 info</source>
+        <translation>1 informativa</translation>
     </message>
     <message>
         <source>No findings</source>
@@ -1493,7 +1497,7 @@ Save them first?</source>
     </message>
     <message>
         <source>Save unsaved work for recovery every (seconds, 0 = never):</source>
-        <translation>Guardar el trabajo sin guardar para su recuperación cada (segundos, 0 = nunca):</translation>
+        <translation>Guardar una copia de recuperación del trabajo sin guardar cada (segundos, 0 = nunca):</translation>
     </message>
     <message>
         <source>About {app}</source>
@@ -1519,7 +1523,7 @@ Save them first?</source>
     <name>MatrixPanel</name>
     <message>
         <source>Crossing only</source>
-        <translation>Solo los que cruzan</translation>
+        <translation>Solo entre zonas</translation>
     </message>
     <message>
         <source>Show only the flows that cross a zone boundary</source>
@@ -1531,11 +1535,11 @@ Save them first?</source>
     </message>
     <message>
         <source>1 flow ({crossing} crossing)</source>
-        <translation>1 flujo ({crossing} cruzan)</translation>
+        <translation>1 flujo ({crossing} entre zonas)</translation>
     </message>
     <message>
         <source>{count} flows ({crossing} crossing)</source>
-        <translation>{count} flujos ({crossing} cruzan)</translation>
+        <translation>{count} flujos ({crossing} entre zonas)</translation>
     </message>
     <message>
         <source>{count} shown</source>
@@ -1589,7 +1593,7 @@ Save them first?</source>
     </message>
     <message>
         <source>Crossing</source>
-        <translation>Cruza</translation>
+        <translation>Entre zonas</translation>
     </message>
     <message>
         <source>Notes</source>

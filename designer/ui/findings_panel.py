@@ -47,7 +47,8 @@ def _count(severity: str, n: int) -> str:
     if severity == "warning":
         return translate("FindingsPanel", "1 warning") if n == 1 else translate(
             "FindingsPanel", "{count} warnings").format(count=n)
-    return translate("FindingsPanel", "{count} info").format(count=n)
+    return translate("FindingsPanel", "1 info") if n == 1 else translate(
+        "FindingsPanel", "{count} info").format(count=n)
 
 
 def summary_text(findings: list[Finding]) -> str:

@@ -120,6 +120,27 @@ def test_the_reader_picks_the_plural_form_and_leaves_english_where_nothing_is_tr
         qapp.removeTranslator(translator)
 
 
+def test_installing_spanish_brings_qt_own_translation_too(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from designer.ui.language import install_translations
+
+    locale = QLocale()
+    assert install_translations(qapp, "en") == []  # English: the source texts
+    installed = install_translations(qapp, "es")
+    try:
+        assert len(installed) == 2 and isinstance(installed[0], TsTranslator)
+        assert QCoreApplication.translate("Actions", "&Edit") == "&Edición"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"  # Qt's standard buttons
+        assert QLocale().language() == QLocale.Language.Spanish
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
+    assert QCoreApplication.translate("Actions", "&Edit") == "&Edit"
+
+
 # ---- choosing the language
 def test_the_language_comes_from_the_environment_then_the_setting_then_the_system(tmp_path, monkeypatch):
     import designer.ui.language as language

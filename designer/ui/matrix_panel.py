@@ -5,13 +5,11 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 from ..editor import DocumentEditor
 from ..io.tables import HEADERS
 from .matrix_model import CONNECTION_ROLE, MatrixFilterProxy, MatrixModel
+from .table_view import row_table
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +43,7 @@ class MatrixPanel(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.count_label = QLabel(objectName="matrix_count")
 
-        self.table = QTableView(objectName="matrix_table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.proxy, "matrix_table")
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, header.sortIndicatorOrder())  # catalog order until a click
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

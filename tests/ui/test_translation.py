@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QSettings, Qt, QTranslator
 from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit,
+    QAbstractButton, QAbstractItemView, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit,
     QListWidget, QMenu, QTabBar, QTableWidget, QTextEdit, QToolBar, QTreeWidget, QWidget,
 )
 
@@ -311,16 +311,9 @@ def assert_spanish(texts: list[tuple[str, str]], data: list[str]) -> None:
 
 
 @pytest.fixture()
-def spanish_window(marked, qtbot, catalog, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    editor = DocumentEditor(catalog)
-    win = MainWindow(editor, settings)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    editor.undo_stack.setClean()
-    win.close()
-    win.deleteLater()
+def spanish_window(marked, window):
+    """The main window (tests/ui/conftest.py), built after the marked Spanish translator is in."""
+    return window
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])

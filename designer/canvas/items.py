@@ -154,6 +154,11 @@ class ZoneItem(QGraphicsObject):
         self.size = (max(width, 120.0), max(height, 100.0))
         self.update()
 
+    def shown_title(self) -> str:
+        """The zone's name as its header shows it: elided where it would run into the kind."""
+        room = self.local_rect().width() - 28 - style.metrics(8).horizontalAdvance(self.kind_text) - 12
+        return style.metrics(11, bold=True).elidedText(self.title, Qt.TextElideMode.ElideRight, max(room, 0.0))
+
     def local_rect(self) -> QRectF:
         return QRectF(0, 0, *self.size)
 
@@ -195,10 +200,10 @@ class ZoneItem(QGraphicsObject):
         path.addRoundedRect(header, 10, 10)
         painter.drawPath(path)
         painter.setPen(title)
-        painter.setFont(style.font(11, bold=True))
+        painter.setFont(style.shared_font(11, bold=True))
         painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         self.title)
-        painter.setFont(style.font(8))
+                         self.shown_title())
+        painter.setFont(style.shared_font(8))
         painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                          self.kind_text)
         if self.isSelected():

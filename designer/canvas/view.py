@@ -45,7 +45,8 @@ class CanvasView(QGraphicsView):
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self.setBackgroundBrush(QColor(theme.background))
-        self.canvas.set_theme(theme)
+        if self.canvas is not None:  # (a view whose scene has gone can still get a palette change)
+            self.canvas.set_theme(theme)
         self.viewport().update()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name

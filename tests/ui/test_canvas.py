@@ -198,3 +198,18 @@ def test_labels_keep_off_nodes(canvas, qtbot):
     clashes = [c for c, item in scene.connections.items()
                if any(item.label_item.sceneBoundingRect().intersects(n) for n in nodes)]
     assert len(clashes) <= len(scene.connections) // 4, clashes
+
+
+def test_a_long_zone_name_is_elided_before_the_kind(canvas):
+    from designer.canvas import style
+
+    editor, scene, _view = canvas
+    editor.set_zone("dmz", name="Perimeter network (DMZ) of the Contoso head office, second floor")
+    zone = scene.zones["dmz"]
+    shown = zone.shown_title()
+    assert shown.endswith("…") and shown[:-1] in zone.title
+    width = zone.local_rect().width()
+    used = style.metrics(11, bold=True).horizontalAdvance(shown) + style.metrics(8).horizontalAdvance(zone.kind_text)
+    assert used + 28 <= width  # both fit in the header, side by side
+    editor.set_zone("dmz", name="DMZ")
+    assert zone.shown_title() == "DMZ"

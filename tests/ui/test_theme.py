@@ -256,3 +256,17 @@ def test_knowledge_base_detail_stays_readable_in_dark(window, qtbot):
     status = model.index(rows["unconfirmed"], model.STATUS).data(Qt.ItemDataRole.ForegroundRole).color().name()
     assert contrast_ratio(status, base) >= 4.5
     browser.close()
+
+
+def test_a_view_whose_scene_has_gone_takes_a_palette_change(qtbot, catalog):
+    from designer.canvas import CanvasScene, CanvasView
+
+    scene = CanvasScene(DocumentEditor(catalog))
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.setScene(None)
+    scene.detach()
+    palette = QPalette(view.palette())
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    view.setPalette(palette)  # a PaletteChange: no exception from changeEvent
+    assert view.backgroundBrush().color() == QColor(DARK.background)

@@ -28,8 +28,9 @@ RESIZE = 14
 class NodeItem(QGraphicsObject):
     """A node: its role's icon and its name. Its centre is the node's position."""
 
-    def __init__(self, node: Node) -> None:
+    def __init__(self, node: Node, role_name=None) -> None:
         super().__init__()
+        self.role_name = role_name or (lambda role: role)  # role id -> its name, for the tooltip
         self.node_id = node.id
         self.role = node.role
         self.name = node.name
@@ -49,7 +50,7 @@ class NodeItem(QGraphicsObject):
                                                             NODE_WIDTH - 4)
         if node.pos is not None:
             self.setPos(QPointF(*node.pos))
-        self.setToolTip(f"{node.name}\n{node.role}")
+        self.setToolTip(f"{node.name}\n{self.role_name(node.role)}")
         self.update()
 
     def boundingRect(self) -> QRectF:  # Qt's name

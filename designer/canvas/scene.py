@@ -11,6 +11,7 @@ hover.
 from __future__ import annotations
 
 import weakref
+from functools import partial
 
 import shiboken6
 
@@ -25,6 +26,7 @@ from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
+from .names import role_name
 from .style import icon_pixmap
 from .theme import LIGHT, CanvasTheme
 from .tools import ConnectTool, DragTool
@@ -169,7 +171,7 @@ class CanvasScene(QGraphicsScene):
         self.addItem(item)
 
     def _add_node(self, node_id: str) -> None:
-        item = NodeItem(self.document.node(node_id))
+        item = NodeItem(self.document.node(node_id), partial(role_name, self.editor.catalog))
         self.nodes[node_id] = item
         self._by_node.setdefault(node_id, [])
         self.addItem(item)

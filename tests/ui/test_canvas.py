@@ -213,3 +213,9 @@ def test_a_long_zone_name_is_elided_before_the_kind(canvas):
     assert used + 28 <= width  # both fit in the header, side by side
     editor.set_zone("dmz", name="DMZ")
     assert zone.shown_title() == "DMZ"
+
+
+def test_a_node_tooltip_names_its_role(canvas, catalog):
+    editor, scene, _view = canvas
+    assert scene.nodes["edge01"].toolTip() == f"EDGE01\n{catalog.role_name('edge_transport')}"
+    assert "edge_transport" not in scene.nodes["edge01"].toolTip()

@@ -27,8 +27,8 @@ ZONE_BORDERS = {kind: LIGHT.zone_border(kind) for kind in ("internet", "perimete
 # Lines are styled by the weakest encryption over the connection.
 ENCRYPTION_STYLES = {
     "encrypted": ("#2e7d32", Qt.PenStyle.SolidLine, "Encrypted by default"),
-    "optional": ("#d68a00", Qt.PenStyle.DashLine, "Encryption optional (off by default)"),
-    "possible": ("#d68a00", Qt.PenStyle.DashLine, "Encryption supported, default not stated"),
+    "optional": ("#b06d00", Qt.PenStyle.DashLine, "Encryption optional (off by default)"),
+    "possible": ("#b06d00", Qt.PenStyle.DashLine, "Encryption supported, default not stated"),
     "none": ("#c62828", Qt.PenStyle.DotLine, "Plaintext"),
     "unknown": ("#607d8b", Qt.PenStyle.SolidLine, "Encryption not stated by the source"),
 }

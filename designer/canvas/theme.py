@@ -65,7 +65,7 @@ LIGHT = CanvasTheme(
     background="#fafbfc", grid="#d5dbe1", text="#263238",
     selection="#1e88e5", selection_fill_alpha=28, halo_alpha=90, on_selection="#ffffff",
     plate="#ffffff", plate_alpha=235, plate_border="#b0bec5", error="#c62828",
-    encrypted="#2e7d32", optional="#d68a00", plaintext="#c62828", unknown="#607d8b",
+    encrypted="#2e7d32", optional="#b06d00", plaintext="#c62828", unknown="#607d8b",
     zone_fills=("#efe9f6", "#fdf1de", "#e6f0f8"),
     zone_borders=("#8e7cc3", "#e0a030", "#5b8fbf"),
     zone_header_alpha=40, icon_outline=None,

@@ -270,3 +270,13 @@ def test_a_view_whose_scene_has_gone_takes_a_palette_change(qtbot, catalog):
     palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
     view.setPalette(palette)  # a PaletteChange: no exception from changeEvent
     assert view.backgroundBrush().color() == QColor(DARK.background)
+
+
+def test_light_lines_stand_out_from_the_canvas_and_every_zone():
+    """Lines are graphics: 3:1 against what they cross (WCAG 1.4.11), in the print colours too."""
+    backs = (LIGHT.background, *LIGHT.zone_fills)
+    for colour in (LIGHT.encrypted, LIGHT.optional, LIGHT.plaintext, LIGHT.unknown, LIGHT.error):
+        for back in backs:
+            assert contrast_ratio(colour, back) >= 3.0, (colour, back)
+    for kind, (colour, _pen, _text) in style.ENCRYPTION_STYLES.items():
+        assert colour in (LIGHT.encrypted, LIGHT.optional, LIGHT.plaintext, LIGHT.unknown), kind

@@ -11,7 +11,7 @@ every term must match:
   paths of that version instead;
 - a port with its transport (``443/TCP``, ``5060-5061/tcp``) matches overlapping ports;
 - anything else matches, case-insensitively, part of the service, title, protocol, category,
-  role ids and names at either end, authentication, encryption methods, ports, status or the
+  role ids and names at either end (also in the window's language), authentication, encryption methods, ports, status or the
   source's title, or the start of a word in the notes.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .model import LEGACY_VERSIONS, VERSIONS, DataPath, Port
 
@@ -51,12 +51,15 @@ def split_terms(text: str) -> list[str]:
     return [t.casefold() for t in terms if t.strip()]
 
 
-def search_paths(catalog: Catalog, query: PathQuery | None = None) -> list[DataPath]:
-    """The catalog's data paths that match ``query``, in catalog order."""
+def search_paths(catalog: Catalog, query: PathQuery | None = None,
+                 role_name: Callable[[str], str] | None = None) -> list[DataPath]:
+    """The catalog's data paths that match ``query``, in catalog order. ``role_name`` gives
+    another name free text may match for a role id (the window passes the name in the user's
+    language)."""
     query = query or PathQuery()
     terms = split_terms(query.text)
     return [p for p in catalog.paths if _filters_match(p, query) and
-            all(_term_matches(catalog, p, t) for t in terms)]
+            all(_term_matches(catalog, p, t, role_name) for t in terms)]
 
 
 def uses_port(path: DataPath, port: int) -> bool:
@@ -76,7 +79,7 @@ def _filters_match(path: DataPath, query: PathQuery) -> bool:
     return not query.status or path.status == query.status
 
 
-def _term_matches(catalog: Catalog, path: DataPath, term: str) -> bool:
+def _term_matches(catalog: Catalog, path: DataPath, term: str, role_name: Callable[[str], str] | None) -> bool:
     if term in VERSIONS or term in LEGACY_VERSIONS:
         return term in path.versions
     if _NUMBER.match(term):
@@ -88,11 +91,11 @@ def _term_matches(catalog: Catalog, path: DataPath, term: str) -> bool:
             pass
         else:
             return any(p.overlaps(wanted) for p in path.ports)
-    fields, prose = haystack(catalog, path)
+    fields, prose = haystack(catalog, path, role_name)
     return term in fields or re.search(r"(?<!\w)" + re.escape(term), prose) is not None
 
 
-def haystack(catalog: Catalog, path: DataPath) -> tuple[str, str]:
+def haystack(catalog: Catalog, path: DataPath, role_name: Callable[[str], str] | None = None) -> tuple[str, str]:
     """What free text is matched against, case-folded: the entry's fields (any part of them
     matches) and its notes (the start of a word must match, so "um" finds "UM" but not
     "maximum")."""
@@ -100,7 +103,7 @@ def haystack(catalog: Catalog, path: DataPath) -> tuple[str, str]:
     source = catalog.source(path.source)
     fields = [
         path.id, path.service, path.title or "", path.category.replace("_", " "), path.protocol or "",
-        *roles, *(catalog.role_name(r) for r in roles),
+        *roles, *(catalog.role_name(r) for r in roles), *(role_name(r) for r in roles if role_name),
         path.auth.default or "", *(path.auth.supported or ()), *path.encryption.methods,
         *(str(p) for p in path.ports), path.status, source.title if source else path.source,
     ]

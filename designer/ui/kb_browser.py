@@ -6,6 +6,7 @@ A non-modal window; the main window keeps one and raises it. The search is the p
 """
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt, QUrl
@@ -179,7 +180,7 @@ class KnowledgeBaseBrowser(QDialog):
             status="unconfirmed" if self.unconfirmed_only.isChecked() else None)
 
     def refresh(self) -> None:
-        self.model.set_paths(search_paths(self.catalog, self.query()))
+        self.model.set_paths(search_paths(self.catalog, self.query(), partial(role_name, self.catalog)))
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column, most in COLUMN_CAPS.items():

@@ -174,3 +174,10 @@ def test_the_command_line_lists_what_the_search_finds(real):
     listing = catalog_listing(real, args)
     found = search_paths(real, PathQuery(version="2016", port=443))
     assert listing.rstrip().endswith(f"{len(found)} data path(s).")
+
+
+def test_free_text_also_matches_the_role_names_the_caller_gives(catalog):
+    names = {"mailbox": "Servidor de buzones"}
+    found = search_paths(catalog, PathQuery(text="buzones"), role_name=lambda role: names.get(role, role))
+    assert found and all("mailbox" in p.sources_roles + p.target_roles for p in found)
+    assert search_paths(catalog, PathQuery(text="buzones")) == []

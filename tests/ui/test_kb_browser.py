@@ -234,3 +234,21 @@ def test_every_text_of_the_browser_goes_through_the_translator(window, qtbot):
             assert marked in detail
     finally:
         QApplication.removeTranslator(translator)
+
+
+def test_roles_are_found_by_their_name_in_the_windows_language(window, browser, qtbot, qapp):
+    from designer.ui.language import TsTranslator, ts_file
+
+    translator = TsTranslator(ts_file("es"))
+    qapp.installTranslator(translator)
+    try:
+        browser.search.clear()
+        qtbot.keyClicks(browser.search, "buzones 25")  # "Servidor de buzones": the Mailbox server
+        shown = browser.visible_paths()
+        assert shown and all("mailbox" in p.sources_roles + p.target_roles for p in shown)
+        assert all(any(port.low <= 25 <= port.high for port in p.ports) for p in shown)
+    finally:
+        qapp.removeTranslator(translator)
+    browser.search.clear()
+    qtbot.keyClicks(browser.search, "buzones")
+    assert browser.visible_paths() == []  # in English, no role is called that

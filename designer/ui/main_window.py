@@ -82,8 +82,13 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self._document_replaced(editor.document)
         self.resize(1500, 940)
-        self.resizeDocks([self.docks[0], self.docks[1]], [230, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks[0], self.docks[1]], [self._palette_width(), 330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[2]], [170], Qt.Orientation.Vertical)
+
+    def _palette_width(self) -> int:
+        """Wide enough for the longest role name in the user's language, within reason."""
+        names = self.palette.sizeHintForColumn(0) + self.palette.indentation() + 24
+        return max(230, min(names, 340))
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

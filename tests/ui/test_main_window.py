@@ -175,3 +175,10 @@ def test_build_the_2016_edge_design_from_scratch(window, qtbot):
     assert not [f for f in editor.findings if f.severity == "error"]
     assert inbound in {f.connection for f in editor.flows if f.crossing}
     assert editor.undo_stack.count() == 5 and editor.undo_stack.undoText().startswith("Connect")
+
+
+def test_the_palette_is_wide_enough_for_its_role_names(window, qtbot):
+    palette = window.palette
+    longest = palette.sizeHintForColumn(0) + palette.indentation()
+    qtbot.waitUntil(lambda: window.docks[0].width() > 200)
+    assert palette.viewport().width() >= min(longest, 340 - 24)

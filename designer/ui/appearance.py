@@ -92,8 +92,8 @@ def effective_scheme(mode: str, system: Qt.ColorScheme) -> Qt.ColorScheme:
 def is_plain_dark(icon: QIcon) -> bool:
     """Whether an icon is drawn in black or dark grey only (Qt's standard arrows and frames)."""
     image = icon.pixmap(24, 24).toImage()
-    opaque = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())
-              if image.pixelColor(x, y).alpha() > 64]
+    colours = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+    opaque = [c for c in colours if c.alpha() > 64]
     return bool(opaque) and all(c.lightnessF() < 0.4 and c.hsvSaturationF() < 0.35 for c in opaque)
 
 
@@ -130,10 +130,16 @@ class DesignerStyle(QProxyStyle):
     def __init__(self) -> None:
         super().__init__("Fusion")
         self.setObjectName(STYLE_NAME)
+        self._plain: dict = {}  # standard pixmap -> whether Qt draws it black (looked at once)
 
     def standardIcon(self, standard, option=None, widget=None) -> QIcon:  # Qt's name
         icon = super().standardIcon(standard, option, widget)
-        return QIcon(PaletteTintEngine(icon)) if not icon.isNull() and is_plain_dark(icon) else icon
+        if icon.isNull():
+            return icon
+        plain = self._plain.get(standard)
+        if plain is None:  # a panel asks for the same icon for each of hundreds of rows
+            plain = self._plain[standard] = is_plain_dark(icon)
+        return QIcon(PaletteTintEngine(icon)) if plain else icon
 
 
 class ThemeController(QObject):

@@ -280,3 +280,19 @@ def test_light_lines_stand_out_from_the_canvas_and_every_zone():
             assert contrast_ratio(colour, back) >= 3.0, (colour, back)
     for kind, (colour, _pen, _text) in style.ENCRYPTION_STYLES.items():
         assert colour in (LIGHT.encrypted, LIGHT.optional, LIGHT.plaintext, LIGHT.unknown), kind
+
+
+def test_the_style_looks_at_each_standard_icon_once(qapp, monkeypatch):
+    """The findings panel asks for a severity icon per row: hundreds on a large design."""
+    from PySide6.QtWidgets import QStyle
+
+    from designer.ui import appearance
+
+    looked = []
+    real = appearance.is_plain_dark
+    monkeypatch.setattr(appearance, "is_plain_dark", lambda icon: looked.append(icon) or real(icon))
+    style = appearance.DesignerStyle()
+    kinds = (QStyle.StandardPixmap.SP_MessageBoxWarning, QStyle.StandardPixmap.SP_ArrowBack)
+    icons = [style.standardIcon(kind) for _ in range(300) for kind in kinds]
+    # once per standard icon (Fusion's back arrow asks for its left arrow too), not per call
+    assert 2 <= len(looked) <= 4 and all(not icon.isNull() for icon in icons)

@@ -114,7 +114,7 @@ class LabelLayer:
         connections, shown = self.scene.connections, self.labels_shown()
         if self.full or len(self.dirty) > len(connections) // 2:
             self._start_backlog()
-        if self.backlog and (shown or len(self.backlog) <= CHUNK):
+        if self.backlog and shown:
             self.finish()
             return
         if shown and self.unapplied:

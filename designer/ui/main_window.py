@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
             self._dock("port_matrix", self.tr("Port matrix"), self.matrix, Qt.DockWidgetArea.BottomDockWidgetArea),
         ]
         self.tabifyDockWidget(self.docks[2], self.docks[3])
+        self.docks[3].visibilityChanged.connect(self.matrix.set_shown)
         self.docks[2].raise_()
 
         self.files = FileActions(self, self.settings)

@@ -62,7 +62,9 @@ class MatrixPanel(QWidget):
         self.crossing_only.toggled.connect(self._crossing_toggled)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        editor.analysis_changed.connect(self.rebuild)
+        editor.analysis_changed.connect(self._analysis_changed)
+        self._stale = False
+        self._shown = True
         self.rebuild()
         self._size_columns()
 
@@ -73,6 +75,8 @@ class MatrixPanel(QWidget):
 
     def select_connection(self, connection_id: str | None) -> None:
         """Select the first visible row of a connection (from the canvas); emits nothing."""
+        if self._stale:
+            self.rebuild()
         self._restoring = True
         try:
             self._select_row_of(connection_id)
@@ -82,6 +86,7 @@ class MatrixPanel(QWidget):
 
     def rebuild(self) -> None:
         """Re-read the editor's flows; the selected connection stays selected if it still exists."""
+        self._stale = False
         keep = self._selected
         self._restoring = True
         try:
@@ -93,6 +98,21 @@ class MatrixPanel(QWidget):
         self._update_count()
 
     # ---- internals
+    def set_shown(self, shown: bool) -> None:
+        """Whether the user can see the table (its dock's ``visibilityChanged``: a tab behind
+        the findings is not seen, though Qt calls it visible). Rebuilt when seen again."""
+        self._shown = shown
+        if shown and self._stale:
+            self.rebuild()
+
+    def _analysis_changed(self) -> None:
+        """Rebuild now if the table is seen, else when it is (a large design has some 10,000
+        rows, and the panel is often a tab behind the findings)."""
+        if self._shown:
+            self.rebuild()
+        else:
+            self._stale = True
+
     def _select_row_of(self, connection_id: str | None) -> None:
         selection = self.table.selectionModel()
         if connection_id is not None:

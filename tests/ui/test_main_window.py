@@ -182,3 +182,25 @@ def test_the_palette_is_wide_enough_for_its_role_names(window, qtbot):
     longest = palette.sizeHintForColumn(0) + palette.indentation()
     qtbot.waitUntil(lambda: window.docks[0].width() > 200)
     assert palette.viewport().width() >= min(longest, 340 - 24)
+
+
+def test_the_port_matrix_behind_its_tab_catches_up_when_shown(window, qtbot):
+    from PySide6.QtWidgets import QTabBar
+
+    assert window.files.open_path(SAMPLE, ask=False)
+    matrix = window.matrix
+    tabs = next(bar for bar in window.findChildren(QTabBar)
+                if "Port matrix" in [bar.tabText(i) for i in range(bar.count())])
+    findings_tab = [tabs.tabText(i) for i in range(tabs.count())].index("Findings")
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(findings_tab).center())
+    qtbot.waitUntil(lambda: matrix.visibleRegion().isEmpty())  # (Qt moves a hidden tab away)
+    shown_rows = matrix.model.rowCount()
+    window.editor.delete(["ex02"])  # its flows leave the design
+    before = len(window.editor.flows)
+    assert matrix.model.rowCount() == shown_rows != before  # hidden: not rebuilt for nothing
+    matrix_tab = [tabs.tabText(i) for i in range(tabs.count())].index("Port matrix")
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(matrix_tab).center())
+    qtbot.waitUntil(lambda: not matrix.visibleRegion().isEmpty())
+    assert matrix.model.rowCount() == before
+    window.editor.undo_stack.undo()  # seen: follows at once
+    assert matrix.model.rowCount() == len(window.editor.flows) > before

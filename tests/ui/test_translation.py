@@ -320,6 +320,8 @@ def spanish_window(marked, window):
 def test_the_window_in_spanish_shows_no_english(spanish_window, qtbot, sample):
     window = spanish_window
     assert window.files.open_path(sample, ask=False)
+    window.docks[3].raise_()  # the port matrix tab: its rows are built when it is seen
+    qtbot.waitUntil(lambda: window.matrix.model.rowCount() > 0)
     editor, scene = window.editor, window.scene
     doc = editor.document
     data = data_strings(editor)

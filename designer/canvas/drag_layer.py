@@ -96,7 +96,7 @@ class MovingLines(QGraphicsItem):
             if item.isSelected() or item.highlighted:
                 draw_line(painter, style.halo_pen(round(max(1.0, 9 * zoom), 1), theme), path, segment, exposed, zoom)
             draw_line(painter, item.screen_pen(zoom, theme), path, segment, exposed, zoom)
-        if zoom < style.LABEL_MIN_ZOOM or widget is None:
+        if zoom < getattr(self.scene(), "label_min_zoom", style.LABEL_MIN_ZOOM) or widget is None:
             return
         ratio = widget.devicePixelRatioF()
         painter.save()

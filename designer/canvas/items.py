@@ -92,7 +92,7 @@ class NodeItem(QGraphicsObject):
             painter.drawPixmap(self.icon_rect(), pixmap, QRectF(pixmap.rect()))
         else:
             style.icon_renderer(self.role).render(painter, self.icon_rect())
-        if not on_screen(widget) or zoom >= style.NAME_MIN_ZOOM:
+        if not on_screen(widget) or zoom >= getattr(self.scene(), "name_min_zoom", style.NAME_MIN_ZOOM):
             painter.setPen(QColor(theme.text))
             painter.setFont(style.shared_font(9, bold=True))
             painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,

@@ -3,7 +3,7 @@
 On screen a label is painted from a pixmap shared by every label with the same text at the
 same zoom (labels repeat: one text per pair of roles, mostly), so a frame blits instead of
 filling rounded plates and shaping text; exports paint it as vector text. Below
-``style.LABEL_MIN_ZOOM`` the text is too small to read and labels are not painted on screen
+``style.label_min_zoom`` the text is too small to read and labels are not painted on screen
 (the line's colour and style still show its encryption).
 """
 from __future__ import annotations
@@ -66,8 +66,9 @@ class LabelItem(QGraphicsItem):
             return
         transform = painter.worldTransform()
         zoom = transform.m11()
-        if zoom < style.LABEL_MIN_ZOOM or transform.m12() or transform.m21():
-            if zoom >= style.LABEL_MIN_ZOOM:  # rotated or sheared: no pixmap
+        least = getattr(self.scene(), "label_min_zoom", style.LABEL_MIN_ZOOM)
+        if zoom < least or transform.m12() or transform.m21():
+            if zoom >= least:  # rotated or sheared: no pixmap
                 _paint_plate(painter, self._rect, tuple(self.lines), self.error, theme)
             return
         ratio = widget.devicePixelRatioF()

@@ -6,7 +6,7 @@ event loop (so a drag frame places once however many items moved). Everything el
 where it is. A full placement runs when a document is set, when most labels changed (the
 Exchange version switched) and when someone asks (``place_all``: exports, presentation).
 
-Labels are not painted when zoomed out (``style.LABEL_MIN_ZOOM``). While no view shows them,
+Labels are not painted when zoomed out (``style.label_min_zoom``). While no view shows them,
 a full placement runs in the background, ``CHUNK`` labels per turn of the event loop, so a
 large design opens without waiting for it; a view that zooms in to where labels show calls
 ``finish()`` first.
@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from ..layout import NODE_HEIGHT, NODE_WIDTH
-from . import style
 from .placement import Box, Obstacles, box_at, choose
 
 if TYPE_CHECKING:
@@ -68,7 +67,8 @@ class LabelLayer:
 
     def labels_shown(self) -> bool:
         """Whether a view of the scene is zoomed in far enough to paint labels."""
-        return any(v.transform().m11() >= style.LABEL_MIN_ZOOM for v in self.scene.views())
+        least = self.scene.label_min_zoom
+        return any(v.transform().m11() >= least for v in self.scene.views())
 
     # ---- what changed
     def node_placed(self, node_id: str, x: float, y: float, cover: bool = True) -> None:
@@ -134,7 +134,7 @@ class LabelLayer:
     def _partition_shown(self, conn_ids: list[str]) -> tuple[list[str], list[str]]:
         """The labels a view may show (their line crosses a view zoomed in enough), and the rest."""
         areas = [v.mapToScene(v.viewport().rect()).boundingRect().adjusted(-200, -200, 200, 200)
-                 for v in self.scene.views() if v.transform().m11() >= style.LABEL_MIN_ZOOM]
+                 for v in self.scene.views() if v.transform().m11() >= self.scene.label_min_zoom]
         shown, hidden = [], []
         for conn_id in conn_ids:
             bounds = self.scene.connections[conn_id].path.controlPointRect()

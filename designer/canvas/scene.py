@@ -27,6 +27,7 @@ from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
 from .names import role_name
+from . import style
 from .style import icon_pixmap
 from .theme import LIGHT, CanvasTheme
 from .tools import ConnectTool, DragTool
@@ -243,6 +244,15 @@ class CanvasScene(QGraphicsScene):
             if item.toolTip():
                 break
         super().helpEvent(event)
+
+    @property
+    def label_min_zoom(self) -> float:
+        """The zoom from which labels are painted on screen (further out for a small design)."""
+        return style.label_min_zoom(len(self.connections))
+
+    @property
+    def name_min_zoom(self) -> float:
+        return style.name_min_zoom(len(self.nodes))
 
     @property
     def dragging(self) -> bool:

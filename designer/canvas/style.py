@@ -15,8 +15,23 @@ ICONS = icons_dir()  # resources/icons, in a checkout or in the packaged app
 
 # Level of detail on screen (zoom, as Qt's levelOfDetailFromTransform): below these, connection
 # labels and node names are too small to read and are not painted (exports always show them).
+# A small design keeps them further out: it fits the window at 30-50 %, a laptop's screen
+# included, and its labels are what the designer is for; there are few of them to paint.
 LABEL_MIN_ZOOM = 0.45
 NAME_MIN_ZOOM = 0.3
+SMALL_DESIGN = 200  # connections (labels) or nodes, at most, for the small design's levels
+SMALL_LABEL_MIN_ZOOM = 0.2
+SMALL_NAME_MIN_ZOOM = 0.15
+
+
+def label_min_zoom(labels: int) -> float:
+    """The zoom from which connection labels are painted, for a design with that many."""
+    return SMALL_LABEL_MIN_ZOOM if labels <= SMALL_DESIGN else LABEL_MIN_ZOOM
+
+
+def name_min_zoom(nodes: int) -> float:
+    """The zoom from which node names are painted, for a design with that many nodes."""
+    return SMALL_NAME_MIN_ZOOM if nodes <= SMALL_DESIGN else NAME_MIN_ZOOM
 
 Z_ZONE, Z_CONNECTION, Z_NODE, Z_LABEL, Z_TEMP = -10, 0, 10, 20, 30
 

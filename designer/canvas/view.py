@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsView
 
 from ..layout import GRID
-from . import style
 from .scene import CanvasScene
 from .theme import DARK, LIGHT, CanvasTheme
 
@@ -65,9 +64,9 @@ class CanvasView(QGraphicsView):
         self.zoom_changed.emit(factor)
 
     def _zoomed(self) -> None:
-        """Labels show from ``LABEL_MIN_ZOOM`` on: finish placing them before they are painted."""
+        """Labels show from ``label_min_zoom`` on: finish placing them before they are painted."""
         labels = self.canvas.labels
-        if self.zoom() >= style.LABEL_MIN_ZOOM and (labels.backlog or labels.unapplied):
+        if self.zoom() >= self.canvas.label_min_zoom and (labels.backlog or labels.unapplied):
             labels.finish()
 
     def zoom_in(self) -> None:
@@ -149,7 +148,7 @@ class CanvasView(QGraphicsView):
             self.canvas.drop_drag_layer()  # scrolled or zoomed: paint normally again
         super().drawBackground(painter, rect)
         labels = self.canvas.labels
-        if self.zoom() >= style.LABEL_MIN_ZOOM and (labels.backlog or labels.unapplied):
+        if self.zoom() >= self.canvas.label_min_zoom and (labels.backlog or labels.unapplied):
             labels.schedule()  # zoomed in some other way: place them next
         if not self.canvas.show_grid or self.zoom() < 0.35:
             return

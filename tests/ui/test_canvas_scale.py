@@ -79,6 +79,32 @@ def test_labels_are_not_painted_on_screen_when_zoomed_out_but_exported(big):
     assert painted(label, below, None)  # an export (scene.render) paints every label
 
 
+def test_a_small_design_keeps_its_labels_and_names_further_out(sample_view, monkeypatch):
+    """The sample fits a laptop's window at 30-40 %: its labels and names still show there."""
+    _, scene, view = sample_view(1000, 600)
+    assert len(scene.connections) <= style.SMALL_DESIGN
+    assert scene.label_min_zoom == style.SMALL_LABEL_MIN_ZOOM < 0.3 < style.LABEL_MIN_ZOOM
+    label = next(c.label_item for c in scene.connections.values() if c.label_item.lines)
+    node = next(iter(scene.nodes.values()))
+
+    def node_ink(zoom: float) -> int:
+        image = QImage(400, 300, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.scale(zoom, zoom)
+        painter.translate(-node.boundingRect().topLeft())
+        node.paint(painter, QStyleOptionGraphicsItem(), view.viewport())
+        painter.end()
+        return sum(image.pixelColor(x, y) != QColor("white") for x in range(400) for y in range(300))
+
+    small = (painted(label, 0.3, view.viewport()), node_ink(0.2))
+    assert not painted(label, style.SMALL_LABEL_MIN_ZOOM * 0.9, view.viewport())
+    monkeypatch.setattr(style, "SMALL_DESIGN", 0)  # the same scene, judged as a large design
+    large = (painted(label, 0.3, view.viewport()), node_ink(0.2))
+    assert small[0] and not large[0]  # the label at 30 %
+    assert small[1] > large[1]  # the name under the icon at 20 %
+
+
 def test_zoomed_out_labels_are_placed_in_the_background_and_at_once_on_zoom_in(big, qtbot):
     editor, scene, view = big
     assert len(scene.connections) > CHUNK

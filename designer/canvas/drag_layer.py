@@ -62,7 +62,7 @@ class MovingLines(QGraphicsItem):
         super().__init__()
         self.lines = lines  # connection id -> (its item, its bend, its label's spot)
         self.nodes = nodes  # node id -> node item
-        self.routes: dict[str, tuple] = {}  # connection id -> (path, label centre, flip)
+        self.routes: dict[str, tuple] = {}  # connection id -> (path, label centre, flip, segment)
         self._bounds = QRectF()
         self.setZValue(style.Z_CONNECTION)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)

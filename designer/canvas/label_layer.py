@@ -173,9 +173,9 @@ class LabelLayer:
         self.backlog = list(self.scene.connections)
 
     def _place(self, conn_ids: list[str], apply: bool = True) -> None:
-        """Place these labels in this order. During a drag a label keeps its spot on its line
-        while that spot is free (the drop places them afresh). Unless ``apply``, the items
-        are not moved yet (no view shows labels: moving them would only cost repaints)."""
+        """Place these labels in this order (during a drag they ride their lines instead, see
+        ``_follow``). Unless ``apply``, the items are not moved yet (no view shows labels:
+        moving them would only cost repaints)."""
         obstacles, connections, spots = self.obstacles, self.scene.connections, self.spots
         conn_ids = [c for c in conn_ids if c in connections]
         if self.scene.dragging:
@@ -190,11 +190,7 @@ class LabelLayer:
             spots[conn_id] = (index, compact, hidden)
             if box is not None:
                 obstacles.add(conn_id, box)
-            if apply:
-                self.unapplied.pop(conn_id, None)
-                _move(item, compact, box)
-            else:
-                self.unapplied[conn_id] = (compact, box)
+            self._put(conn_id, compact, box, apply)
         self.placed_count += len(conn_ids)
 
     def _follow(self, conn_ids: list[str], apply: bool) -> None:
@@ -208,11 +204,15 @@ class LabelLayer:
                 index = 0
             size = item.label_size(compact)
             box = box_at(item.spots[index], size) if item.spots and size[0] > 0 else None
-            if apply:
-                self.unapplied.pop(conn_id, None)
-                _move(item, compact, box)
-            else:
-                self.unapplied[conn_id] = (compact, box)
+            self._put(conn_id, compact, box, apply)
+
+    def _put(self, conn_id: str, compact: bool, box: Box | None, apply: bool) -> None:
+        """Move the label there now, or remember where it goes (``_apply`` moves it)."""
+        if apply:
+            self.unapplied.pop(conn_id, None)
+            _move(self.scene.connections[conn_id], compact, box)
+        else:
+            self.unapplied[conn_id] = (compact, box)
 
     def _apply(self) -> None:
         unapplied, self.unapplied = self.unapplied, {}

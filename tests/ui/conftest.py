@@ -1,8 +1,12 @@
 import pytest
 from PySide6.QtCore import QSettings
 
+from designer.canvas import CanvasScene, CanvasView
 from designer.editor import DocumentEditor
 from designer.ui.main_window import MainWindow
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
 
 
 @pytest.fixture()
@@ -18,3 +22,25 @@ def window(qtbot, catalog, tmp_path):
     editor.undo_stack.setClean()
     win.close()
     win.deleteLater()
+
+
+@pytest.fixture()
+def sample_view(qtbot, catalog):
+    """Makes the 2016 sample's editor, scene and a shown view of a given size at 100 %."""
+    scenes = []
+
+    def make(width: int, height: int):
+        editor = DocumentEditor(catalog)
+        editor.open(SAMPLE)
+        scene = CanvasScene(editor)
+        scenes.append(scene)
+        view = CanvasView(scene)
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        view.zoom_reset()
+        return editor, scene, view
+    yield make
+    for scene in scenes:
+        scene.detach()

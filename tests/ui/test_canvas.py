@@ -7,25 +7,12 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from designer.canvas import ROLE_MIME, CanvasScene, CanvasView
-from designer.editor import DocumentEditor
-from tests.conftest import ROOT
-
-SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
+from designer.canvas import ROLE_MIME, CanvasView
 
 
 @pytest.fixture()
-def canvas(qtbot, catalog):
-    editor = DocumentEditor(catalog)
-    editor.open(SAMPLE)
-    scene = CanvasScene(editor)
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(1400, 900)
-    view.show()
-    qtbot.waitExposed(view)
-    view.zoom_reset()
-    return editor, scene, view
+def canvas(sample_view):
+    return sample_view(1400, 900)
 
 
 def to_view(view: CanvasView, point: QPointF) -> QPoint:

@@ -37,28 +37,6 @@ def big(qtbot, catalog, tmp_path):
     scene.detach()
 
 
-@pytest.fixture()
-def sample_view(qtbot, catalog):
-    """Makes the 2016 sample's editor, scene and a shown view of a given size at 100 %."""
-    scenes = []
-
-    def make(width: int, height: int):
-        editor = DocumentEditor(catalog)
-        editor.open(SAMPLE)
-        scene = CanvasScene(editor)
-        scenes.append(scene)
-        view = CanvasView(scene)
-        qtbot.addWidget(view)
-        view.resize(width, height)
-        view.show()
-        qtbot.waitExposed(view)
-        view.zoom_reset()
-        return editor, scene, view
-    yield make
-    for scene in scenes:
-        scene.detach()
-
-
 def painted(item, zoom: float, widget) -> bool:
     image = QImage(600, 400, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))

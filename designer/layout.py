@@ -51,9 +51,10 @@ def _up(value: float, grid: float = GRID) -> float:
 CELL_WIDTH = _up(NODE_WIDTH + 140)  # room for labels between columns
 CELL_HEIGHT = _up(NODE_HEIGHT + 40)
 
-_KIND_ORDER = {"internet": 0, "perimeter": 1, "internal": 2}
+_KIND_ORDER = {"cloud": -1, "internet": 0, "perimeter": 1, "internal": 2}
 # Per zone kind, the column bands, left to right; within a band, nodes by this group order.
 _BANDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "cloud": (("cloud", "exchange", "infrastructure", "internet", "clients"),),
     "internet": (("internet", "infrastructure", "exchange", "telephony", "clients"),),
     "perimeter": (("exchange", "infrastructure", "telephony", "clients", "internet"),),
     "internal": (("exchange",), ("infrastructure", "telephony", "clients", "internet")),

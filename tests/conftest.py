@@ -1,8 +1,17 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The whole suite, and every program it starts, keeps Qt's settings, recent files and data in a
+# folder of its own, never the user's: set before Qt is loaded (QSettings and QStandardPaths
+# read these on Linux), and inherited by subprocesses.
+SANDBOX = Path(tempfile.mkdtemp(prefix="etd-tests-home-"))
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = str(SANDBOX / _var.lower())
 
 from designer.catalog import Catalog, load_catalog
 

@@ -651,6 +651,10 @@ Save them first?</source>
         <translation>de Internet</translation>
     </message>
     <message>
+        <source>cloud</source>
+        <translation>nube</translation>
+    </message>
+    <message>
         <source>{node}: the knowledge base has no role {role!r}.</source>
         <translation>{node}: la base de conocimiento no tiene ningún rol {role!r}.</translation>
     </message>
@@ -687,12 +691,16 @@ Save them first?</source>
         <translation>Las zonas {zone_a} y {zone_b} ponen un límite entre {nodes}.</translation>
     </message>
     <message>
-        <source>{node}: a {role} belongs in a {expected} zone, but {zone} is {actual}.</source>
-        <translation>{node}: el rol {role} debe estar en una zona {expected}, pero {zone} es una zona {actual}.</translation>
+        <source>{node} ({role}) belongs in a zone of kind {expected}, but {zone} is {actual}.</source>
+        <translation>{node} ({role}) corresponde a una zona de tipo {expected}, pero {zone} es {actual}.</translation>
     </message>
     <message>
-        <source>{node} (Mailbox) is reachable straight from the Internet zone ({ports}). Put an Edge Transport server or a reverse proxy in a perimeter zone in front of it.</source>
-        <translation>{node} (servidor de buzones) es accesible directamente desde la zona de Internet ({ports}). Coloque delante un servidor de transporte perimetral o un proxy inverso en una zona perimetral.</translation>
+        <source>{node} (Mailbox) receives Internet mail straight from the Internet zone ({ports}). Recommendation: an Edge Transport server in a perimeter zone in front of it.</source>
+        <translation>{node} (buzones) recibe el correo de Internet directamente desde la zona Internet ({ports}). Recomendación: un servidor de transporte perimetral en una zona perimetral delante de él.</translation>
+    </message>
+    <message>
+        <source>{node} (Mailbox) is reachable straight from the Internet zone ({ports}). The source document&apos;s firewall guidance puts a reverse proxy or a load balancer in a perimeter zone in front of it.</source>
+        <translation>{node} (buzones) es accesible directamente desde la zona Internet ({ports}). La guía de firewall del documento de origen pone un proxy inverso o un equilibrador de carga en una zona perimetral delante de él.</translation>
     </message>
     <message>
         <source>{source} → {destination}: {port} {service} crosses from the Internet zone and is not encrypted.</source>
@@ -721,6 +729,10 @@ Save them first?</source>
     <message>
         <source>{service}: {service} is disabled by default.</source>
         <translation>{service}: {service} está deshabilitado de forma predeterminada.</translation>
+    </message>
+    <message>
+        <source>{services} ({ports}) from {nodes}:</source>
+        <translation>{services} ({ports}) desde {nodes}:</translation>
     </message>
     <message>
         <source>{what} ({ports}): this knowledge base entry rests on evidence that is not confirmed by Microsoft&apos;s own English page; check it before relying on it.</source>
@@ -1263,6 +1275,10 @@ Save them first?</source>
         <translation>puertos sin indicar</translation>
     </message>
     <message>
+        <source>any port/protocol</source>
+        <translation>cualquier puerto/protocolo</translation>
+    </message>
+    <message>
         <source>encrypted</source>
         <translation>cifrado</translation>
     </message>
@@ -1285,6 +1301,22 @@ Save them first?</source>
     <message>
         <source>encryption not stated</source>
         <translation>cifrado sin indicar</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Puertos</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Autenticación</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Cifrado</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>No data path between {role_a} and {role_b} in Exchange {version}</source>
@@ -1311,8 +1343,8 @@ Save them first?</source>
         <translation>Entrada sin confirmar</translation>
     </message>
     <message>
-        <source>Source: {title}</source>
-        <translation>Fuente: {title}</translation>
+        <source>Source ({what}): {title}</source>
+        <translation>Fuente ({what}): {title}</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1383,10 @@ Save them first?</source>
     <message>
         <source>Internal network</source>
         <translation>Red interna</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 (cloud)</source>
+        <translation>Microsoft 365 (nube)</translation>
     </message>
     <message>
         <source>port/transport service · auth · encryption</source>
@@ -1708,6 +1744,10 @@ Save them first?</source>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
+    <message>
+        <source>Microsoft 365</source>
+        <translation>Microsoft 365</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2012,6 +2052,10 @@ Aquí aparecen los diseños que abra o guarde.</translation>
     <message>
         <source>Internet</source>
         <translation>Internet</translation>
+    </message>
+    <message>
+        <source>Cloud (Microsoft 365)</source>
+        <translation>Nube (Microsoft 365)</translation>
     </message>
 </context>
 </TS>

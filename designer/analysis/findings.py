@@ -50,7 +50,8 @@ def _say(template: str, **args: Any) -> Message:
 # a zone's kind as a word of a finding's sentence ("a perimeter zone", "... is internal")
 ZONE_KIND_WORDS = {"internal": QT_TRANSLATE_NOOP("Findings", "internal"),
                    "perimeter": QT_TRANSLATE_NOOP("Findings", "perimeter"),
-                   "internet": QT_TRANSLATE_NOOP("Findings", "internet")}
+                   "internet": QT_TRANSLATE_NOOP("Findings", "internet"),
+                   "cloud": QT_TRANSLATE_NOOP("Findings", "cloud")}
 
 
 def _role(name: str) -> Message:
@@ -139,6 +140,10 @@ def analyse(doc: Document, catalog: Catalog, flows: list[Flow] | None = None) ->
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
 
 
+def _is_smtp(flow: Flow) -> bool:
+    return flow.path.category == "mail_flow" and "SMTP" in (flow.path.protocol or flow.service).upper()
+
+
 def _ids(flows: Iterable[Flow]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     flows = list(flows)
     nodes = tuple(dict.fromkeys(n for f in flows for n in (f.source, f.destination)))
@@ -225,7 +230,7 @@ def unknown_services(ctx: Context) -> Iterator[Finding]:
 @rule
 def um_removed(ctx: Context) -> Iterator[Finding]:
     """Telephony wired to Exchange in a 2019 design (a UM server is caught by its role)."""
-    if ctx.version != "2019":
+    if ctx.version not in ("2019", "SE"):
         return
     for conn in ctx.doc.connections.values():
         tags = [ctx.tags(n) for n in conn.between]
@@ -286,8 +291,8 @@ def expected_zone(ctx: Context) -> Iterator[Finding]:
         if not role or not role.expected_zone or ctx.zone_kind(node.id) == role.expected_zone:
             continue
         text = " ".join(s.text for s in supports) if role.id == "edge_transport" else ""
-        say = _say(QT_TRANSLATE_NOOP("Findings", "{node}: a {role} belongs in a {expected} zone, but {zone} is "
-                                     "{actual}."), node=node.name, role=_role(role.name),
+        say = _say(QT_TRANSLATE_NOOP("Findings", "{node} ({role}) belongs in a zone of kind {expected}, but "
+                                     "{zone} is {actual}."), node=node.name, role=_role(role.name),
                    zone=ctx.doc.zone(node.zone).name, expected=_kind(role.expected_zone),
                    actual=_kind(ctx.zone_kind(node.id)))
         yield _finding("warning", "expected_zone", [say, Message.verbatim(text)],
@@ -305,13 +310,26 @@ def mailbox_exposed(ctx: Context) -> Iterator[Finding]:
         for f in flows:
             first.setdefault(f.source, len(first))
         flows.sort(key=lambda f: first[f.source])  # grouped by source, like the graph's in-edges
-        if flows:
-            nodes, conns = _ids(flows)
-            ports = ", ".join(dict.fromkeys(f"{f.port} {f.service}" for f in flows))
-            say = _say(QT_TRANSLATE_NOOP("Findings", "{node} (Mailbox) is reachable straight from the Internet zone "
-                                         "({ports}). Put an Edge Transport server or a reverse proxy in a "
+        smtp = [f for f in flows if _is_smtp(f)]
+        other = [f for f in flows if not _is_smtp(f)]
+        if smtp:  # Microsoft's supported topology without Edge: a recommendation, said as such
+            nodes, conns = _ids(smtp)
+            ports = ", ".join(dict.fromkeys(f"{f.port} {f.service}" for f in smtp))
+            say = _say(QT_TRANSLATE_NOOP("Findings", "{node} (Mailbox) receives Internet mail straight from the "
+                                         "Internet zone ({ports}). Recommendation: an Edge Transport server in a "
                                          "perimeter zone in front of it."), node=node.name, ports=ports)
-            yield _finding("warning", "mailbox_exposed", [say], nodes, conns)
+            supports = list(ctx.catalog.rules_of_kind("recommendation"))
+            parts = [say] + [Message.verbatim(s.text) for s in supports]
+            yield _finding("info", "mailbox_smtp_from_internet", parts, nodes, conns,
+                           supports[0].source if supports else None)
+        if other:
+            nodes, conns = _ids(other)
+            ports = ", ".join(dict.fromkeys(f"{f.port} {f.service}" for f in other))
+            say = _say(QT_TRANSLATE_NOOP("Findings", "{node} (Mailbox) is reachable straight from the Internet zone "
+                                         "({ports}). The source document's firewall guidance puts a reverse proxy "
+                                         "or a load balancer in a perimeter zone in front of it."),
+                       node=node.name, ports=ports)
+            yield _finding("warning", "mailbox_exposed", [say], nodes, conns, "source_doc_firewalls")
 
 
 @rule
@@ -341,7 +359,10 @@ def plaintext_from_internet(ctx: Context) -> Iterator[Finding]:
 def internet_exposure(ctx: Context) -> Iterator[Finding]:
     """The source's guidance: only SMTP 25 and HTTPS 443 (and DNS 53) towards the Internet."""
     groups: dict[tuple[str, str], list[Flow]] = {}
+    with_choices = {s for r in ctx.catalog.rules_of_kind("service_choices") for s in r.services}
     for flow in ctx.flows:
+        if flow.service in with_choices:  # information with Microsoft's choices instead
+            continue
         kinds = (ctx.zone_kind(flow.source), ctx.zone_kind(flow.destination))
         if not flow.crossing or "internet" not in kinds or kinds == ("internet", "internet"):
             continue
@@ -375,6 +396,22 @@ def path_advisories(ctx: Context) -> Iterator[Finding]:
                if advisory else
                _say(QT_TRANSLATE_NOOP("Findings", "{service}: {service} is disabled by default."), service=service))
         yield _finding("info", "advisory", [say], nodes, conns, flows[0].path.source)
+
+
+@rule
+def service_choices(ctx: Context) -> Iterator[Finding]:
+    """A service Microsoft gives choices for (open proxy detection): information, once per rule."""
+    for support in ctx.catalog.rules_of_kind("service_choices"):
+        flows = [f for f in ctx.flows if f.service in support.services]
+        if not flows:
+            continue
+        nodes, conns = _ids(flows)
+        say = _say(QT_TRANSLATE_NOOP("Findings", "{services} ({ports}) from {nodes}:"),
+                   services=", ".join(support.services),
+                   ports=", ".join(dict.fromkeys(str(f.port) for f in flows)),
+                   nodes=", ".join(ctx.name(n) for n in dict.fromkeys(f.source for f in flows)))
+        yield _finding(support.severity, support.id, [say, Message.verbatim(support.text)], nodes, conns,
+                       support.source)
 
 
 @rule

@@ -35,6 +35,23 @@ class Boundary:
         return [f for r in self.rules for f in r.flows]
 
 
+def fold_unrestricted(rules: list[FirewallRule]) -> list[FirewallRule]:
+    """Where Microsoft requires unrestricted traffic between two servers (any port, any
+    protocol), their one rule allows everything; the flows on named ports between the same two
+    servers join its justification instead of making rules of their own."""
+    unrestricted = {(r.source, r.destination): r for r in rules if r.port.is_any}
+    if not unrestricted:
+        return rules
+    kept = []
+    for rule in rules:
+        into = unrestricted.get((rule.source, rule.destination))
+        if into is not None and into is not rule:
+            into.flows.extend(rule.flows)
+        else:
+            kept.append(rule)
+    return kept
+
+
 def boundary_rules(doc: Document, flows: list[Flow]) -> list[Boundary]:
     """Crossing flows grouped by (source zone, destination zone), in zone order."""
     boundaries: dict[tuple[str, str], Boundary] = {}
@@ -50,6 +67,8 @@ def boundary_rules(doc: Document, flows: list[Flow]) -> list[Boundary]:
             rule = rules[key] = FirewallRule(flow.source, flow.destination, flow.port)
             boundary.rules.append(rule)
         rule.flows.append(flow)
+    for boundary in boundaries.values():
+        boundary.rules = fold_unrestricted(boundary.rules)
     zone_order = {z: i for i, z in enumerate(doc.zones)}
     return sorted(boundaries.values(),
                   key=lambda b: (zone_order.get(b.source_zone, 0), zone_order.get(b.destination_zone, 0)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from ..catalog import Catalog, DataPath, Encryption, PathMatch, Port
+from ..catalog import VERSIONS, Catalog, DataPath, Encryption, PathMatch, Port
 from ..i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..model import Connection, Document
 
@@ -24,6 +24,13 @@ class Flow:
     source_zone: str
     destination_zone: str
     port: Port
+    version: str = ""  # the Exchange version whose data path this is
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """The sources this flow cites: its ports', authentication's and encryption's pages, and
+        for SE the page that carries a 2019 path into SE."""
+        return self.path.source_ids(self.version or None)
 
     @property
     def crossing(self) -> bool:
@@ -94,10 +101,22 @@ def paths_between(catalog: Catalog, version: str, role_a: str, role_b: str) -> t
     return found
 
 
+def connection_version(doc: Document, connection: Connection) -> str:
+    """The Exchange version whose data paths run over a connection: the older of its two nodes'
+    versions, where a node without its own ``version`` has the design's (a 2016 server kept
+    beside SE during a migration talks to everything as 2016 does)."""
+    a, b = (doc.node(n) for n in connection.between)
+    va, vb = a.version or doc.exchange_version, b.version or doc.exchange_version
+    if va == vb:
+        return va
+    order = {v: i for i, v in enumerate(VERSIONS)}
+    return min(va, vb, key=lambda v: order.get(v, len(order)))
+
+
 def connection_matches(doc: Document, catalog: Catalog, connection: Connection) -> list[PathMatch]:
     """The data paths that run over a connection, honouring its selected services."""
     a, b = (doc.node(n) for n in connection.between)
-    matches = list(paths_between(catalog, doc.exchange_version, a.role, b.role))
+    matches = list(paths_between(catalog, connection_version(doc, connection), a.role, b.role))
     if connection.services is not None:
         wanted = set(connection.services)
         matches = [m for m in matches if m.path.service in wanted]
@@ -106,11 +125,12 @@ def connection_matches(doc: Document, catalog: Catalog, connection: Connection) 
 
 def connection_flows(doc: Document, catalog: Catalog, connection: Connection) -> list[Flow]:
     a, b = (doc.node(n) for n in connection.between)
+    version = connection_version(doc, connection)
     flows = []
     for match in connection_matches(doc, catalog, connection):
         src, dst = (a, b) if match.forward else (b, a)
         for port in match.path.ports:
-            flows.append(Flow(connection.id, match.path, src.id, dst.id, src.zone, dst.zone, port))
+            flows.append(Flow(connection.id, match.path, src.id, dst.id, src.zone, dst.zone, port, version))
     return flows
 
 
@@ -141,7 +161,7 @@ class FlowCache:
         nodes, version = doc.nodes, doc.exchange_version
         for connection in doc.connections.values():
             a, b = nodes[connection.between[0]], nodes[connection.between[1]]
-            key = (version, connection, a.role, a.zone, b.role, b.zone)
+            key = (version, connection, a.role, a.zone, a.version, b.role, b.zone, b.version)
             hit = self._memo.get(connection.id)
             if hit is None or hit[0] != key:
                 hit = (key, tuple(connection_flows(doc, self.catalog, connection)))

@@ -10,9 +10,9 @@ import weakref
 from dataclasses import dataclass
 
 from ..catalog import Catalog, Port
-from ..i18n import Translate, untranslated
+from ..i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..model import Document
-from .flows import connection_matches, encryption_label
+from .flows import connection_matches, connection_version, encryption_label
 
 MAX_LINES = 4
 
@@ -34,16 +34,27 @@ class ConnectionLabel:
 
     @property
     def encryption(self) -> str:
-        """The weakest encryption over the connection, which styles the line."""
-        order = ("none", "unknown", "possible", "optional", "encrypted")
-        kinds = [line.encryption for line in self.lines]
-        return min(kinds, key=order.index) if kinds else "unknown"
+        """The weakest protection over all of the connection's flows, shown or left out as
+        "+N more", which styles the line."""
+        return weakest_encryption(line.encryption for line in (self.all_lines or self.lines))
+
+
+_WEAKEST_FIRST = ("none", "unknown", "possible", "optional", "encrypted")
+
+
+def weakest_encryption(kinds) -> str:
+    """The weakest of encryption kinds (plaintext before not stated before optional before
+    encrypted); ``unknown`` for none at all."""
+    kinds = list(kinds)
+    return min(kinds, key=_WEAKEST_FIRST.index) if kinds else "unknown"
 
 
 def ports_text(ports: tuple[Port, ...], translate: Translate = untranslated) -> str:
     """``443/TCP``; ``53/UDP+TCP``; ``389, 3268/TCP · 389/UDP``; ``ports not stated``."""
     if not ports:
         return translate("Labels", "ports not stated")
+    if any(port.is_any for port in ports):
+        return translate("Labels", "any port/protocol")
     values = {}
     for port in ports:
         values.setdefault(port.transport, []).append(str(port.value))
@@ -52,8 +63,11 @@ def ports_text(ports: tuple[Port, ...], translate: Translate = untranslated) -> 
     return " · ".join(f"{', '.join(v)}/{t}" for t, v in values.items())
 
 
-def short_encryption(kind: str, methods: tuple[str, ...], translate: Translate = untranslated) -> str:
-    joined = "/".join(methods)
+def short_encryption(kind: str, methods: tuple[str, ...], translate: Translate = untranslated,
+                     label: str | None = None) -> str:
+    """The encryption as a label says it: the knowledge base's own wording where it has one
+    ("opportunistic TLS"), else the methods, marked optional or uncertain as the kind says."""
+    joined = label or "/".join(methods)
     if kind == "encrypted":
         return joined or translate("Labels", "encrypted")
     if kind == "optional":
@@ -67,6 +81,9 @@ def short_encryption(kind: str, methods: tuple[str, ...], translate: Translate =
 
 
 _LABELS: dict[int, tuple[weakref.ref, dict]] = {}
+# what a cited page states for a path (the tooltip and the report name them)
+SOURCE_FIELDS = (QT_TRANSLATE_NOOP("Labels", "Ports"), QT_TRANSLATE_NOOP("Labels", "Authentication"),
+                 QT_TRANSLATE_NOOP("Labels", "Encryption"), QT_TRANSLATE_NOOP("Labels", "Version"))
 
 
 def clear_label_cache() -> None:
@@ -85,7 +102,7 @@ def connection_label(doc: Document, catalog: Catalog, connection_id: str,
     entry = _LABELS.get(id(catalog))
     if entry is None or entry[0]() is not catalog:
         entry = _LABELS[id(catalog)] = (weakref.ref(catalog), {})
-    key = (doc.exchange_version, a.role, b.role, conn.services, max_lines, translate)
+    key = (connection_version(doc, conn), a.role, b.role, conn.services, max_lines, translate)
     label = entry[1].get(key)
     if label is None:
         label = entry[1][key] = _build_label(doc, catalog, connection_id, max_lines, translate)
@@ -100,7 +117,7 @@ def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines:
         a, b = (doc.node(n) for n in conn.between)
         reason = translate("Labels", "No data path between {role_a} and {role_b} in Exchange {version}").format(
             role_a=translate("Roles", catalog.role_name(a.role)), role_b=translate("Roles", catalog.role_name(b.role)),
-            version=doc.exchange_version)
+            version=connection_version(doc, conn))
         return ConnectionLabel((), error=reason)
     lines: list[LabelLine] = []
     for match in matches:
@@ -108,7 +125,8 @@ def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines:
         parts = [ports_text(path.ports, translate), path.service]
         if path.auth.default:
             parts.append(f"· {path.auth.default}")
-        parts.append(f"· {short_encryption(path.encryption.kind, path.encryption.methods, translate)}")
+        enc = path.encryption
+        parts.append(f"· {short_encryption(enc.kind, enc.methods, translate, enc.label)}")
         line = LabelLine(match.forward, " ".join(parts), path.encryption.kind)
         if line not in lines:
             lines.append(line)
@@ -118,7 +136,7 @@ def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines:
         ports = tuple(dict.fromkeys(p for m in matches if m.forward == forward for p in m.path.ports))
         kinds = [m.path.encryption.kind for m in matches if m.forward == forward]
         if kinds:
-            weakest = ConnectionLabel(tuple(LabelLine(forward, "", k) for k in kinds)).encryption
+            weakest = weakest_encryption(kinds)
             compact.append(LabelLine(forward, ports_text(ports, translate), weakest))
     return ConnectionLabel(tuple(shown), more=len(lines) - len(shown), all_lines=tuple(lines),
                            compact=tuple(compact))
@@ -137,7 +155,6 @@ def tooltip_html(doc: Document, catalog: Catalog, connection_id: str, translate:
     for match in matches:
         path = match.path
         src, dst = (a, b) if match.forward else (b, a)
-        source = catalog.source(path.source)
         auth = path.auth.default or translate("Labels", "not stated")
         if path.auth.supported:
             auth += " " + translate("Labels", "(supported: {methods})").format(methods=", ".join(path.auth.supported))
@@ -149,8 +166,36 @@ def tooltip_html(doc: Document, catalog: Catalog, connection_id: str, translate:
                 value=encryption_label(path.encryption, translate)))
             + ("<br><i>" + html.escape(translate("Labels", "Unconfirmed entry")) + "</i>"
                if path.status != "confirmed" else "")
-            + ("<br>" + html.escape(translate("Labels", "Source: {title}").format(title=source.title))
-               if source else "")
-            + (f"<br><small>{html.escape(source.url)}</small>" if source and source.url else "")
+            + _sources_html(catalog, path, connection_version(doc, conn), translate)
             + "</p>")
     return "".join(rows)
+
+
+def path_sources(catalog: Catalog, path, version: str) -> list[tuple[str, object]]:
+    """What each cited page states, for one path in one version: ``[(what, Source)]`` with
+    "Ports", "Authentication", "Encryption" (merged where one page states several) and, for a
+    version that takes the path from another (SE from 2019), the page that says why."""
+    fields: dict[str, list[str]] = {}
+    for what, source_id in ((SOURCE_FIELDS[0], path.source), (SOURCE_FIELDS[1], path.auth_source),
+                            (SOURCE_FIELDS[2], path.encryption_source),
+                            (SOURCE_FIELDS[3], path.inherited_source(version))):
+        if source_id:
+            fields.setdefault(source_id, []).append(what)
+    result = []
+    for source_id, whats in fields.items():
+        source = catalog.source(source_id)
+        if source is not None:
+            result.append((", ".join(whats), source))
+    return result
+
+
+def _sources_html(catalog: Catalog, path, version: str, translate: Translate) -> str:
+    import html
+
+    parts = []
+    for what, source in path_sources(catalog, path, version):
+        words = ", ".join(translate("Labels", w) for w in what.split(", "))
+        parts.append("<br>" + html.escape(translate("Labels", "Source ({what}): {title}").format(
+            what=words, title=source.title))
+            + (f"<br><small>{html.escape(source.url)}</small>" if source.url else ""))
+    return "".join(parts)

@@ -25,7 +25,7 @@ PAD = 12.0  # inner padding of the boxes
 GAP = 28.0  # between legend columns, and between the legend and the title block
 CAPTION = 18.0  # height of a column heading
 SPACE = 8.0  # above the second heading of a column
-HEIGHT = 2 * PAD + CAPTION + 6 * ROW + SPACE
+HEIGHT = 2 * PAD + CAPTION + 7 * ROW + SPACE
 TITLE_MIN, TITLE_MAX = 340.0, 620.0
 RULE = QColor("#b0bec5")
 MUTED = QColor("#607d8b")
@@ -33,7 +33,8 @@ MUTED = QColor("#607d8b")
 ERROR_TEXT = QT_TRANSLATE_NOOP("Legend", "Error: no data path between these roles")
 ZONE_TEXT = {"internet": QT_TRANSLATE_NOOP("Legend", "Internet"),
              "perimeter": QT_TRANSLATE_NOOP("Legend", "Perimeter network (DMZ)"),
-             "internal": QT_TRANSLATE_NOOP("Legend", "Internal network")}
+             "internal": QT_TRANSLATE_NOOP("Legend", "Internal network"),
+             "cloud": QT_TRANSLATE_NOOP("Legend", "Microsoft 365 (cloud)")}
 LABEL_TEXT = (QT_TRANSLATE_NOOP("Legend", "port/transport service · auth · encryption"),
               QT_TRANSLATE_NOOP("Legend", "→ ← direction a connection is opened"))
 # what each line style means (style.ENCRYPTION_STYLES says it in English)

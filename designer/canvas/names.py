@@ -13,7 +13,8 @@ from ..i18n import QT_TRANSLATE_NOOP
 
 ZONE_KIND_NAMES = {"internal": QT_TRANSLATE_NOOP("ZoneKinds", "Internal"),
                    "perimeter": QT_TRANSLATE_NOOP("ZoneKinds", "Perimeter"),
-                   "internet": QT_TRANSLATE_NOOP("ZoneKinds", "Internet")}
+                   "internet": QT_TRANSLATE_NOOP("ZoneKinds", "Internet"),
+                   "cloud": QT_TRANSLATE_NOOP("ZoneKinds", "Cloud (Microsoft 365)")}
 
 
 def zone_kind_name(kind: str) -> str:

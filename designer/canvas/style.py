@@ -36,8 +36,8 @@ def name_min_zoom(nodes: int) -> float:
 Z_ZONE, Z_CONNECTION, Z_NODE, Z_LABEL, Z_TEMP = -10, 0, 10, 20, 30
 
 # The light (print) colours; on screen the items take theirs from the scene's theme (theme.py).
-ZONE_COLORS = {kind: LIGHT.zone_fill(kind) for kind in ("internet", "perimeter", "internal")}
-ZONE_BORDERS = {kind: LIGHT.zone_border(kind) for kind in ("internet", "perimeter", "internal")}
+ZONE_COLORS = {kind: LIGHT.zone_fill(kind) for kind in ("internet", "perimeter", "internal", "cloud")}
+ZONE_BORDERS = {kind: LIGHT.zone_border(kind) for kind in ("internet", "perimeter", "internal", "cloud")}
 
 # Lines are styled by the weakest encryption over the connection.
 ENCRYPTION_STYLES = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("internet", "perimeter", "internal")
+KINDS = ("internet", "perimeter", "internal", "cloud")
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ class CanvasTheme:
     optional: str  # optional, or supported with no stated default
     plaintext: str
     unknown: str
-    zone_fills: tuple[str, str, str]  # by KINDS
-    zone_borders: tuple[str, str, str]
+    zone_fills: tuple[str, str, str, str]  # by KINDS
+    zone_borders: tuple[str, str, str, str]
     zone_header_alpha: int  # the title band: the border colour at this alpha
     icon_outline: str | None  # drawn round the role icons on screen (their shapes are dark)
 
@@ -66,8 +66,8 @@ LIGHT = CanvasTheme(
     selection="#1e88e5", selection_fill_alpha=28, halo_alpha=90, on_selection="#ffffff",
     plate="#ffffff", plate_alpha=235, plate_border="#b0bec5", error="#c62828",
     encrypted="#2e7d32", optional="#b06d00", plaintext="#c62828", unknown="#607d8b",
-    zone_fills=("#efe9f6", "#fdf1de", "#e6f0f8"),
-    zone_borders=("#8e7cc3", "#e0a030", "#5b8fbf"),
+    zone_fills=("#efe9f6", "#fdf1de", "#e6f0f8", "#e2f4f1"),
+    zone_borders=("#8e7cc3", "#e0a030", "#5b8fbf", "#2a9d8f"),
     zone_header_alpha=40, icon_outline=None,
 )
 
@@ -77,8 +77,8 @@ DARK = CanvasTheme(
     selection="#58a6ff", selection_fill_alpha=40, halo_alpha=110, on_selection="#0b1622",
     plate="#20262d", plate_alpha=240, plate_border="#4f5b67", error="#ff7373",
     encrypted="#6cc070", optional="#ffc04d", plaintext="#ff7373", unknown="#9db0bb",
-    zone_fills=("#26222f", "#2c2619", "#1b2631"),
-    zone_borders=("#a393dc", "#e0a030", "#6fa3d6"),
+    zone_fills=("#26222f", "#2c2619", "#1b2631", "#172b29"),
+    zone_borders=("#a393dc", "#e0a030", "#6fa3d6", "#4fc1b1"),
     zone_header_alpha=64, icon_outline="#b4c0cc",
 )
 

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .model import VERSIONS, DataPath, FirewallRule, LegacyPort, Role, Source, SupportRule
+from .model import VERSIONS, DataPath, FirewallRule, LegacyPort, Role, Source, SupportRule, VersionInfo
 from .search import PathQuery, search_paths
 
 
@@ -25,6 +25,7 @@ class Catalog:
     support_rules: tuple[SupportRule, ...] = ()
     firewall_rules: tuple[FirewallRule, ...] = ()
     legacy_ports: tuple[LegacyPort, ...] = ()
+    version_info: dict[str, VersionInfo] = field(default_factory=dict)
     _index: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -84,3 +85,11 @@ class Catalog:
     @property
     def versions(self) -> tuple[str, ...]:
         return VERSIONS
+
+    def version(self, version_id: str) -> VersionInfo | None:
+        """A version's lifecycle and relations, when the knowledge base has them."""
+        return self.version_info.get(version_id)
+
+    def version_name(self, version_id: str) -> str:
+        info = self.version_info.get(version_id)
+        return info.name if info else f"Exchange {version_id}"

@@ -5,6 +5,8 @@ an unknown role, a port that does not parse, a source that is not defined, a dup
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -13,17 +15,19 @@ from ..yamlsafe import InputError, YDict, line_of, load_file
 from .catalog import Catalog
 from .model import (
     LEGACY_VERSIONS, ROLE_GROUPS, VERSIONS, Auth, DataPath, Encryption, FirewallRule,
-    LegacyPort, Port, Role, Source, SupportRule,
+    LegacyPort, Port, Role, Source, SupportRule, Upgrade, VersionInfo,
 )
 
 MAX_CATALOG_BYTES = 5_000_000
-TOP_LEVEL_KEYS = {"sources", "roles", "paths", "support_rules", "firewall_rules", "legacy_ports"}
+TOP_LEVEL_KEYS = {"sources", "roles", "paths", "support_rules", "firewall_rules", "legacy_ports",
+                  "versions"}
+LIFECYCLES = {"fixed", "modern"}
 PUBLISHERS = {"microsoft", "source-document", "third-party"}
 STATUSES = {"confirmed", "unconfirmed"}
 SEVERITIES = {"error", "warning", "info"}
 CATEGORIES = {
     "client_access", "mail_flow", "directory", "unified_messaging", "management",
-    "replication", "publishing", "third_party",
+    "replication", "publishing", "third_party", "unrestricted", "hybrid", "identity",
 }
 
 
@@ -143,10 +147,12 @@ def _path(file: Path, data: Any) -> DataPath:
         sources_roles=r.strings("from"), target_roles=r.strings("to"), ports=r.ports("ports"),
         protocol=r.str("protocol", required=False),
         auth=Auth(default=auth.str("default", required=False),
-                  supported=auth.strings("supported", allow_null=True)),
+                  supported=auth.strings("supported", allow_null=True),
+                  source=auth.str("source", required=False)),
         encryption=Encryption(supported=enc.bool("supported"),
                               methods=enc.strings("methods", required=False),
-                              default=enc.bool("default")),
+                              default=enc.bool("default"), label=enc.str("label", required=False),
+                              source=enc.str("source", required=False)),
         source=r.str("source"), source_rows=r.strings("source_row", required=False),
         status=r.choice("status", STATUSES, "confirmed"),
         disabled_by_default=bool(r.bool("disabled_by_default", False)),
@@ -163,9 +169,59 @@ def _support_rule(file: Path, data: Any) -> SupportRule:
         isinstance(p, list) and len(p) == 2 and all(isinstance(t, str) for t in p) for p in pairs
     ):
         raise r.fail("between", "'between' must be a list of [tag, tag] pairs")
+    allowed = data.get("allowed") or {}
+    if isinstance(allowed, list):
+        allowed = {"*": allowed}
+    if not isinstance(allowed, dict) or not all(
+        isinstance(v, list) and all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in v)
+        for v in allowed.values()
+    ):
+        raise r.fail("allowed", "'allowed' must be a list of versions, or map a version to a list")
+    allowed_map = {str(k): tuple(str(x) for x in v) for k, v in allowed.items()}
+    for key, values in allowed_map.items():
+        for v in (key, *values):
+            if v != "*" and v not in VERSIONS:
+                raise r.fail("allowed", f"unknown version {v!r}; expected {', '.join(VERSIONS)}")
     return SupportRule(
         id=rule_id, kind=r.str("kind"), severity=r.choice("severity", SEVERITIES),
         text=r.str("text"), source=r.str("source"), between=tuple(tuple(p) for p in pairs),
+        roles=r.strings("roles", required=False), allowed=allowed_map,
+        services=r.strings("services", required=False),
+    )
+
+
+def _version(file: Path, data: Any) -> VersionInfo:
+    r = _Reader(file, data, "version")
+    version_id = r.str("id")
+    r.what = f"version {version_id!r}"
+    if version_id not in VERSIONS:
+        raise r.fail("id", f"unknown version {version_id!r}; expected {', '.join(VERSIONS)}")
+    end = data.get("end_of_support")
+    if end is not None and not isinstance(end, date):
+        if isinstance(end, str):
+            try:
+                end = date.fromisoformat(end)
+            except ValueError:
+                raise r.fail("end_of_support", "'end_of_support' must be a date like 2025-10-14") from None
+        else:
+            raise r.fail("end_of_support", "'end_of_support' must be a date like 2025-10-14")
+    paths_as = r.str("paths_as", required=False)
+    if paths_as is not None and (paths_as not in VERSIONS or paths_as == version_id):
+        raise r.fail("paths_as", f"'paths_as' must be another version; expected {', '.join(VERSIONS)}")
+    excepted = []
+    for index, item in enumerate(data.get("except") or []):
+        e = _Reader(file, item, f"{r.what} except[{index}]")
+        excepted.append((e.str("path"), e.str("source"), e.str("note", required=False)))
+    upgrade = None
+    if data.get("upgrade") is not None:
+        u = r.sub("upgrade")
+        upgrade = Upgrade(text=u.str("text"), source=u.str("source"))
+    return VersionInfo(
+        id=version_id, name=r.str("name"), end_of_support=end,
+        lifecycle=r.choice("lifecycle", LIFECYCLES), source=r.str("source"),
+        paths_as=paths_as,
+        paths_as_source=r.str("paths_as_source", required=paths_as is not None),
+        excepted=tuple(excepted), upgrade=upgrade,
     )
 
 
@@ -195,7 +251,7 @@ def _legacy_port(file: Path, data: Any) -> LegacyPort:
 
 _LIST_SECTIONS: dict[str, Callable[[Path, Any], Any]] = {
     "roles": _role, "paths": _path, "support_rules": _support_rule,
-    "firewall_rules": _firewall_rule, "legacy_ports": _legacy_port,
+    "firewall_rules": _firewall_rule, "legacy_ports": _legacy_port, "versions": _version,
 }
 
 
@@ -240,10 +296,13 @@ def load_catalog(directory: str | Path | None = None) -> Catalog:
                 remember(key, obj.id, file, line_of(value, index))
                 sections[key].append((file, line_of(value, index), obj))
 
+    versions = {v.id: v for _, _, v in sections["versions"]}
+    _check_versions(versions, sections)
     catalog = Catalog(
         sources=sources,
-        roles={role.id: role for _, _, role in sections["roles"]},
-        paths=tuple(p for _, _, p in sections["paths"]),
+        roles={role.id: _role_in_related(role, versions) for _, _, role in sections["roles"]},
+        paths=tuple(_path_in_related(p, versions) for _, _, p in sections["paths"]),
+        version_info=versions,
         support_rules=tuple(r for _, _, r in sections["support_rules"]),
         firewall_rules=tuple(r for _, _, r in sections["firewall_rules"]),
         legacy_ports=tuple(r for _, _, r in sections["legacy_ports"]),
@@ -252,12 +311,61 @@ def load_catalog(directory: str | Path | None = None) -> Catalog:
     return catalog
 
 
+def _check_versions(versions: dict[str, VersionInfo], sections: dict[str, list]) -> None:
+    path_ids = {p.id: p for _, _, p in sections["paths"]}
+    for file, line, info in sections["versions"]:
+        for path_id, _source, _note in info.excepted:
+            path = path_ids.get(path_id)
+            if path is None:
+                raise CatalogError(file, line, f"version {info.id!r}: 'except' names unknown path {path_id!r}")
+            if info.paths_as not in path.versions:
+                raise CatalogError(file, line, f"version {info.id!r}: path {path_id!r} is not a path of "
+                                               f"{info.paths_as}, so there is nothing to except")
+
+
+def _related(versions: dict[str, VersionInfo], have: tuple[str, ...], path_id: str | None = None):
+    """The versions that take an entry of ``have`` through ``paths_as``, with their source."""
+    for info in versions.values():
+        if info.paths_as in have and info.id not in have:
+            if path_id is not None and any(p == path_id for p, _, _ in info.excepted):
+                continue
+            yield info
+
+
+def _path_in_related(path: DataPath, versions: dict[str, VersionInfo]) -> DataPath:
+    """A path of 2019 applies to SE too (SE's own source says why), unless SE excepts it."""
+    extra = list(_related(versions, path.versions, path.id))
+    if not extra:
+        return path
+    return replace(path, versions=path.versions + tuple(v.id for v in extra),
+                   inherited=tuple((v.id, v.paths_as_source) for v in extra))
+
+
+def _role_in_related(role: Role, versions: dict[str, VersionInfo]) -> Role:
+    extra = list(_related(versions, role.versions))
+    return replace(role, versions=role.versions + tuple(v.id for v in extra)) if extra else role
+
+
 def _check_references(catalog: Catalog, sections: dict[str, list]) -> None:
     roles = catalog.roles
-    for key in ("paths", "firewall_rules", "legacy_ports", "support_rules"):
+    for key in ("paths", "firewall_rules", "legacy_ports", "support_rules", "versions"):
         for file, line, obj in sections[key]:
             if obj.source not in catalog.sources:
                 raise CatalogError(file, line, f"{obj.id}: source {obj.source!r} is not defined")
+    for file, line, path in sections["paths"]:
+        for field_name, source_id in (("auth", path.auth.source), ("encryption", path.encryption.source)):
+            if source_id is not None and source_id not in catalog.sources:
+                raise CatalogError(file, line, f"{path.id}: {field_name} source {source_id!r} is not defined")
+    for file, line, info in sections["versions"]:
+        cited = [info.paths_as_source] + [s for _, s, _ in info.excepted]
+        cited += [info.upgrade.source] if info.upgrade else []
+        for source_id in cited:
+            if source_id is not None and source_id not in catalog.sources:
+                raise CatalogError(file, line, f"version {info.id!r}: source {source_id!r} is not defined")
+    for file, line, rule in sections["support_rules"]:
+        for role_id in rule.roles:
+            if role_id not in roles:
+                raise CatalogError(file, line, f"support rule {rule.id!r}: unknown role {role_id!r}")
     for file, line, role in sections["roles"]:
         if role.source and role.source not in catalog.sources:
             raise CatalogError(file, line, f"role {role.id!r}: source {role.source!r} is not defined")

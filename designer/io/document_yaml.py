@@ -20,7 +20,7 @@ MAX_DOCUMENT_BYTES = 16_000_000
 _FORMAT_RE = re.compile(r"exchange-topology/([0-9]+)")
 _TOP_KEYS = ("format", "name", "exchange_version", "zones", "nodes", "connections")
 _ZONE_KEYS = ("id", "name", "kind", "rect", "color")
-_NODE_KEYS = ("id", "name", "role", "zone", "position")
+_NODE_KEYS = ("id", "name", "role", "zone", "position", "version")
 _CONNECTION_KEYS = ("id", "between", "services")
 
 
@@ -166,8 +166,15 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
         if zone not in doc.zones:
             raise b.fail(item, "zone", f"{what}: unknown zone {shorten(zone)}")
         pos = b.numbers(item, "position", 2, what)
+        node_version = item.get("version")
+        if node_version is not None:
+            node_version = (str(node_version) if isinstance(node_version, (str, int))
+                            and not isinstance(node_version, bool) else node_version)
+            if node_version not in EXCHANGE_VERSIONS:
+                raise b.fail(item, "version", f"{what}: unknown version {shorten(node_version)}; "
+                             f"expected one of {', '.join(EXCHANGE_VERSIONS)}")
         doc.add_node(Node(node_id, b.text(item, "name", what, default=node_id), role, zone,
-                          pos, _extra(item, _NODE_KEYS, file)))
+                          pos, _extra(item, _NODE_KEYS, file), node_version))
 
     for item in b.items(data, "connections"):
         conn_id = b.new_id(item, "connection")
@@ -236,6 +243,8 @@ def document_to_data(doc: Document) -> dict:
         item = {"id": n.id, "name": n.name, "role": n.role, "zone": n.zone}
         if n.pos:
             item["position"] = _Flow([_num(n.pos[0]), _num(n.pos[1])])
+        if n.version:
+            item["version"] = n.version
         item.update(n.extra)
         nodes.append(item)
     connections = []

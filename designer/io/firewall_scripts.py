@@ -21,6 +21,7 @@ from typing import Any, Sequence
 
 from .. import __version__
 from ..analysis import FirewallRule, Flow, boundary_rules
+from ..analysis.firewall import fold_unrestricted
 from ..catalog import Catalog
 from ..model import Document, Node
 from .firewall_export import REVIEW_NOTE, boundary_label, rule_reasons, rule_sources, unique
@@ -83,7 +84,7 @@ def host_rules(flows: Sequence[Flow]) -> dict[str, list[FirewallRule]]:
             rule = rules[key] = FirewallRule(flow.source, flow.destination, flow.port)
             by_host.setdefault(flow.destination, []).append(rule)
         rule.flows.append(flow)
-    return by_host
+    return {host: fold_unrestricted(rules) for host, rules in by_host.items()}
 
 
 def rpc_note(rule: FirewallRule) -> list[str]:
@@ -192,8 +193,11 @@ def _ps_section(doc: Document, catalog: Catalog, server: Node, rules: list[Firew
         out += [f"    #   Note: {n}" for n in rpc_note(rule)]
         name = f"ETD {src.name} -> {server.name} {rule.port} {', '.join(rule.services)}"
         port = rule.port.value
+        # Microsoft's unrestricted internal traffic: any protocol, any port (no -LocalPort)
+        protocol = ("-Protocol Any" if rule.port.is_any
+                    else f"-Protocol {rule.port.transport} -LocalPort {ps_quote(port)}")
         out.append(f"    New-NetFirewallRule -DisplayName {ps_quote(name)} -Direction Inbound "
-                   f"-Protocol {rule.port.transport} -LocalPort {ps_quote(port)} "
+                   f"{protocol} "
                    f"-RemoteAddress $Address[{ps_quote(keys[rule.source])}] -Action Allow -Group $Group | Out-Null")
     out += ["    $Applied = $true", "}"]
     return out
@@ -286,7 +290,10 @@ def _nft_rule(doc: Document, catalog: Catalog, rule: FirewallRule,
         return out + ["\t\t# skipped: the two addresses are of different IP versions"]
     family = "ip6" if versions == {6} else "ip"
     match = " ".join(f"{family} {d} ${v[0]}" for d, v in ends if v)
-    proto = rule.port.transport.lower()
     comment = nft_comment(f"{', '.join(rule.services)}: {src.name} -> {dst.name}")
+    if rule.port.is_any:  # Microsoft's unrestricted internal traffic: any protocol, any port
+        out.append(f"\t\t{match + ' ' if match else ''}accept comment {comment}")
+        return out
+    proto = rule.port.transport.lower()
     out.append(f"\t\t{match + ' ' if match else ''}{proto} dport {rule.port.value} accept comment {comment}")
     return out

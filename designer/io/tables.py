@@ -19,8 +19,9 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..model import Document
 
 FORMATS = ("csv", "md", "html", "json", "xlsx")
-JSON_KEYS = ("source", "destination", "source_zone", "destination_zone", "transport", "port",
-             "service", "authentication", "encryption", "crossing", "notes")
+JSON_KEYS = ("connection", "source", "destination", "source_zone", "destination_zone", "transport",
+             "port", "service", "authentication", "encryption", "protection", "crossing", "notes",
+             "sources")
 # the exports' column titles; the port matrix panel shows them translated ("PortMatrix" context)
 HEADERS = (QT_TRANSLATE_NOOP("PortMatrix", "Source"), QT_TRANSLATE_NOOP("PortMatrix", "Destination"),
            QT_TRANSLATE_NOOP("PortMatrix", "Source zone"), QT_TRANSLATE_NOOP("PortMatrix", "Destination zone"),
@@ -41,12 +42,28 @@ def neutralise(value: Any) -> Any:
 def matrix_records(flows: Sequence[Flow]) -> list[dict[str, Any]]:
     """One dict per flow with exactly :data:`JSON_KEYS`."""
     return [{
-        "source": f.source, "destination": f.destination,
+        "connection": f.connection, "source": f.source, "destination": f.destination,
         "source_zone": f.source_zone, "destination_zone": f.destination_zone,
         "transport": f.transport, "port": f.port.value, "service": f.service,
         "authentication": f.authentication, "encryption": f.encryption,
-        "crossing": f.crossing, "notes": f.notes,
+        "protection": protection(f.encryption_kind), "crossing": f.crossing, "notes": f.notes,
+        "sources": list(f.source_ids),
     } for f in flows]
+
+
+def protection(kind: str) -> str:
+    """The machine-readable protection of a flow, as the line's style reads it: ``encrypted``,
+    ``optional`` (supported, off or not stated by default), ``none`` or ``unknown``."""
+    return "optional" if kind == "possible" else kind
+
+
+def references(catalog: Catalog, flow: Flow) -> str:
+    """The addresses (or titles) of every page a flow cites, one per line."""
+    refs = []
+    for source_id in flow.source_ids:
+        src = catalog.source(source_id)
+        refs.append(src.url or src.title if src else source_id)
+    return "\n".join(dict.fromkeys(refs))
 
 
 def matrix_rows(doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> list[list[Any]]:
@@ -55,11 +72,10 @@ def matrix_rows(doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> list[
     per_path: dict[str, tuple] = {}  # what a row takes from its data path, built once per path
     nodes, zones = doc.nodes, doc.zones
     for f in flows:
-        path = per_path.get(f.path.id)
+        path = per_path.get((f.path.id, f.version))
         if path is None:
-            src = catalog.source(f.path.source)
-            reference = src.url or src.title if src else f.path.source
-            path = per_path[f.path.id] = (f.service, f.authentication, f.encryption, f.notes, reference)
+            path = per_path[(f.path.id, f.version)] = (f.service, f.authentication, f.encryption, f.notes,
+                                                       references(catalog, f))
         service, authentication, encryption, notes, reference = path
         rows.append([
             nodes[f.source].name, nodes[f.destination].name,

@@ -13,7 +13,7 @@ from .elements import ZONE_KINDS, Connection, Node, Zone
 from .events import Event
 
 FORMAT = "exchange-topology/1"
-EXCHANGE_VERSIONS: tuple[str, ...] = ("2010", "2013", "2016", "2019")
+EXCHANGE_VERSIONS: tuple[str, ...] = ("2010", "2013", "2016", "2019", "SE")
 
 
 class ModelError(ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-ZONE_KINDS: tuple[str, ...] = ("internal", "perimeter", "internet")
+ZONE_KINDS: tuple[str, ...] = ("internal", "perimeter", "internet", "cloud")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Node:
     zone: str
     pos: tuple[float, float] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict, compare=True, hash=False)
+    version: str | None = None  # an Exchange server's own version; None: the design's
 
 
 @dataclass(frozen=True)

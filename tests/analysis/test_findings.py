@@ -69,11 +69,26 @@ def test_edge_outside_the_perimeter_is_a_warning(catalog):
     assert "perimeter" in finding.message
 
 
-def test_mailbox_reachable_from_the_internet_is_a_warning(catalog):
+def test_internet_mail_straight_to_a_mailbox_is_a_recommendation_not_an_error(catalog):
+    """Microsoft documents inbound 25/TCP to a Mailbox server as the topology without Edge: the
+    finding is information, says it is a recommendation, and cites Microsoft's page."""
     doc = build("2016", ZONES, [("net", "internet_mail", "inet"), ("ex", "mailbox", "lan")],
-                [("c1", "net", "ex")])
+                [("c1", "net", "ex", ["SMTP"])])
+    findings = analyse(doc, catalog)
+    assert not _by_rule(findings, "mailbox_exposed")
+    [finding] = _by_rule(findings, "mailbox_smtp_from_internet")
+    assert finding.severity == "info" and "ex" in finding.nodes and "25/TCP" in finding.message
+    assert "Recommendation: an Edge Transport server" in finding.message
+    assert "not a Microsoft support rule" in finding.message and finding.source == "ms_ex2016_network_ports"
+
+
+def test_https_straight_to_a_mailbox_is_a_warning_with_advice_for_https(catalog):
+    doc = build("2016", ZONES, [("browser", "owa_browser", "inet"), ("ex", "mailbox", "lan")],
+                [("c1", "browser", "ex")])
     [finding] = _by_rule(analyse(doc, catalog), "mailbox_exposed")
-    assert finding.severity == "warning" and "ex" in finding.nodes and "25/TCP" in finding.message
+    assert finding.severity == "warning" and "443/TCP" in finding.message
+    assert "reverse proxy or a load balancer" in finding.message and "Edge" not in finding.message
+    assert finding.source == "source_doc_firewalls"
 
 
 def test_plaintext_from_the_internet_is_a_warning(catalog):

@@ -196,7 +196,7 @@ def test_the_command_writes_the_pages_and_reports_a_bad_catalog(tmp_path, capsys
     out = tmp_path / "reference"
     assert main([str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(reference_pages(load_catalog()))
-    assert "wrote 8 pages" in capsys.readouterr().out
+    assert f"wrote {len(reference_pages(load_catalog()))} pages" in capsys.readouterr().out
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "kb.yaml").write_text("paths: [{id: x}]\n", encoding="utf-8")

@@ -38,7 +38,7 @@ def test_invariants_are_enforced():
     with pytest.raises(ModelError, match="still holds nodes"):
         doc.remove_zone("lan")
     with pytest.raises(ModelError, match="unknown kind"):
-        doc.add_zone(Zone("z9", "Z", "cloud"))
+        doc.add_zone(Zone("z9", "Z", "orbit"))
     with pytest.raises(ModelError, match="unknown Exchange version"):
         doc.set_exchange_version("2007")
 

@@ -41,7 +41,7 @@ from tests.conftest import ROOT, SAMPLES
 TS = ROOT / "translations" / "designer_es.ts"
 # Words shown untranslated on purpose: the transports in port notation (443/TCP), the languages'
 # own names in View > Language, and the product's name.
-ALLOWED = {"TCP", "UDP", "English", "Español", *APP_NAME.split()}
+ALLOWED = {"TCP", "UDP", "SE", "English", "Español", *APP_NAME.split()}
 MARK = re.compile(r"⟦[^⟦⟧]*⟧")
 
 

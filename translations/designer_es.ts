@@ -1708,6 +1708,10 @@ Save them first?</source>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
+    <message>
+        <source>Microsoft 365</source>
+        <translation>Microsoft 365</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -1802,6 +1806,30 @@ Save them first?</source>
     <message>
         <source>Internet mail host</source>
         <translation>Host de correo de Internet</translation>
+    </message>
+    <message>
+        <source>Exchange Online</source>
+        <translation>Exchange Online</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID</source>
+        <translation>Microsoft Entra ID</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra Connect server</source>
+        <translation>Servidor de Microsoft Entra Connect</translation>
+    </message>
+    <message>
+        <source>Hybrid Agent</source>
+        <translation>Agente híbrido</translation>
+    </message>
+    <message>
+        <source>AD FS / Web Application Proxy</source>
+        <translation>AD FS / Proxy de aplicación web</translation>
+    </message>
+    <message>
+        <source>Load balancer</source>
+        <translation>Equilibrador de carga</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,8 @@ CATEGORY_NAMES = {
     "client_access": "Client access", "mail_flow": "Mail flow", "directory": "Directory",
     "unified_messaging": "Unified Messaging", "management": "Management",
     "replication": "Replication", "publishing": "Publishing", "third_party": "Third-party clients",
+    "unrestricted": "Unrestricted internal traffic", "hybrid": "Hybrid with Exchange Online",
+    "identity": "Identity (Microsoft Entra Connect, AD FS)",
 }
 PUBLISHER_NAMES = {
     "microsoft": "Microsoft", "source-document": "the source document (not Microsoft)",
@@ -227,7 +229,17 @@ def _path_entry(catalog: Catalog, version: str, path: DataPath) -> list[str]:
     if path.source_rows:
         rows = ", ".join(f"`{r}`" for r in path.source_rows)
         source += f", table row{'s' if len(path.source_rows) > 1 else ''} {rows}"
-    return lines + [source, ""]
+    lines.append(source)
+    if path.auth_source != path.source:
+        lines.append(f"- **Authentication source**: {source_text(catalog, path.auth_source, address=True)}")
+    if path.encryption_source != path.source:
+        lines.append(f"- **Encryption source**: {source_text(catalog, path.encryption_source, address=True)}")
+    inherited = path.inherited_source(version)
+    if inherited:
+        info = catalog.version(version)
+        lines.append(f"- **In Exchange {md(version)}**: as in Exchange {md(info.paths_as if info else '')}, "
+                     f"{source_text(catalog, inherited, address=True)}")
+    return lines + [""]
 
 
 def sources_page(catalog: Catalog) -> str:

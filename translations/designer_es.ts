@@ -1843,6 +1843,30 @@ Save them first?</source>
         <source>Internet mail host</source>
         <translation>Host de correo de Internet</translation>
     </message>
+    <message>
+        <source>Exchange Online</source>
+        <translation>Exchange Online</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID</source>
+        <translation>Microsoft Entra ID</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra Connect server</source>
+        <translation>Servidor de Microsoft Entra Connect</translation>
+    </message>
+    <message>
+        <source>Hybrid Agent</source>
+        <translation>Agente híbrido</translation>
+    </message>
+    <message>
+        <source>AD FS / Web Application Proxy</source>
+        <translation>AD FS / Proxy de aplicación web</translation>
+    </message>
+    <message>
+        <source>Load balancer</source>
+        <translation>Equilibrador de carga</translation>
+    </message>
 </context>
 <context>
     <name>Scenarios</name>

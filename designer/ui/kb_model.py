@@ -112,7 +112,7 @@ class KnowledgeBaseModel(QAbstractTableModel):
     def _sort_key(self, path: DataPath, column: int) -> int | str:
         """Ports sort by number (the lowest first port), everything else by its text."""
         if column == self.PORTS:
-            return min((p.low * 100_000 + p.high for p in path.ports), default=10**10)
+            return min((p.low + p.high / 100_000 for p in path.ports), default=1e6)
         return self.text(path, column).casefold()
 
     # ---- Qt's

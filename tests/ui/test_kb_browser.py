@@ -180,7 +180,7 @@ def test_selection_survives_a_narrower_search_and_enter_goes_to_the_results(wind
     browser.focus_search()
     qtbot.keyClick(browser.search, Qt.Key.Key_End)
     qtbot.keyClicks(browser.search, " 25")
-    assert browser.visible_paths().index(first) == 0
+    assert first in browser.visible_paths()
     assert browser.visible_paths()[browser.table.selectionModel().selectedRows()[0].row()] == first
     qtbot.keyClicks(browser.search, " nothing-matches-this")
     assert browser.visible_paths() == []

@@ -12,7 +12,7 @@ from .catalog import Catalog
 DESKTOP_ID = "io.github.exchange_topology_designer"
 
 
-def run(catalog: Catalog, file: Path | None) -> int:
+def run(catalog: Catalog, file: Path | None, template: bool = False) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,7 +21,7 @@ def run(catalog: Catalog, file: Path | None) -> int:
     from .ui.language import chosen_language, install_translations
     from .ui.main_window import APP_NAME, MainWindow
     from .ui.recovery import offer_restore, user_dir
-    from .ui.start_page import offer_at_startup
+    from .ui.start_page import TEMPLATE, Choice, offer_at_startup
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -41,6 +41,8 @@ def run(catalog: Catalog, file: Path | None) -> int:
     if restored and file is not None and editor.path != file.resolve():
         window.statusBar().showMessage(QCoreApplication.translate(
             "App", "Restored unsaved work; {file} was not opened").format(file=file), 10000)
+    elif not restored and file is not None and template:
+        window.files.open_choice(Choice(TEMPLATE, file, file.stem, ""))  # untitled: Save asks where
     elif not restored and file is not None and not window.files.open_path(file, ask=False):
         QMessageBox.information(window, APP_NAME,
                                 QCoreApplication.translate("App", "A new design was started instead."))

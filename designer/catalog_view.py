@@ -48,6 +48,15 @@ def _path_text(catalog: Catalog, path: DataPath) -> str:
 
 def catalog_listing(catalog: Catalog, args: Namespace) -> str:
     as_json = args.format == "json"
+    if getattr(args, "coverage", False):
+        from .catalog.coverage import coverage, coverage_report
+
+        if as_json:
+            return json.dumps([{"version": c.version, "paths": c.paths,
+                                "without_authentication": list(c.without_auth),
+                                "without_encryption": list(c.without_encryption)}
+                               for c in (coverage(catalog, v) for v in catalog.versions)], indent=2) + "\n"
+        return coverage_report(catalog)
     if args.roles:
         roles = list(catalog.roles.values())
         if as_json:

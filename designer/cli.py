@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
                      epilog="Run '%(prog)s COMMAND --help' for a command's options. With no command, "
                      "'%(prog)s [FILE]' opens the designer.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--template", metavar="FILE",
+                        help="open the designer on a copy of FILE as a new, untitled design "
+                        "(Save asks where, so FILE is never overwritten)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     matrix = sub.add_parser("matrix", help="print the port matrix of a design",
@@ -74,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--roles", action="store_true", help="list the roles")
     show.add_argument("--firewall", action="store_true", help="the Windows Firewall rules of Exchange 2010 setup")
     show.add_argument("--legacy", action="store_true", help="the Exchange 2000/2003 port list")
+    show.add_argument("--coverage", action="store_true",
+                      help="per version, how many data paths state no authentication or no encryption")
     cat.add_argument("--format", "-f", choices=("text", "json"), default="text")
     cli_render.add_parser(sub)
     cli_rules.add_parser(sub)
@@ -92,7 +97,7 @@ def _port(text: str) -> int:
 
 
 def _load(path: str, catalog: Catalog) -> Document:
-    return load_document(Path(path), roles=catalog.roles.keys())
+    return load_document(Path(path), roles=catalog.roles.keys(), coexistence=catalog.coexistence_problem)
 
 
 def _emit(data: str | bytes, output: str | None, out: TextIO) -> None:
@@ -152,8 +157,9 @@ def cmd_catalog(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_open(file: str | None, catalog: Catalog, out: TextIO) -> int:
-    """Open the designer window on FILE (on the start page when none is given)."""
+def cmd_open(file: str | None, catalog: Catalog, out: TextIO, template: bool = False) -> int:
+    """Open the designer window on FILE (on the start page when none is given); with
+    ``template``, on a copy of FILE as a new design that has no file yet."""
     path = Path(file) if file else None
     if path is not None:
         _load(str(path), catalog)  # a file that can't be read is reported here, the Unix way
@@ -163,7 +169,7 @@ def cmd_open(file: str | None, catalog: Catalog, out: TextIO) -> int:
                          f"'{PROG} matrix FILE' and '{PROG} check FILE' work without one")
     from .app import run
 
-    return run(catalog, path)
+    return run(catalog, path, template=template)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -174,7 +180,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
             args = _parser().parse_args(argv)
             if args.command is None:
-                return cmd_open(None, load_catalog(), out)
+                return cmd_open(args.template, load_catalog(), out, template=args.template is not None)
             catalog = load_catalog()
             handler = {"matrix": cmd_matrix, "check": cmd_check, "catalog": cmd_catalog,
                        "render": cli_render.run, "rules": cli_rules.run,

@@ -12,6 +12,10 @@ import pytest
 SANDBOX = Path(tempfile.mkdtemp(prefix="etd-tests-home-"))
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(SANDBOX / _var.lower())
+# Findings that depend on the date (the support lifecycle) are judged on a pinned day, before any
+# version's end of support, so that no test's outcome depends on when it runs; the lifecycle's
+# own tests pin other days (ETD_TODAY, or analyse(..., on=...)).
+os.environ["ETD_TODAY"] = "2020-01-01"
 
 from designer.catalog import Catalog, load_catalog
 

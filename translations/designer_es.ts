@@ -431,6 +431,10 @@
         <translation>Cambiar el rol de {node}</translation>
     </message>
     <message>
+        <source>Change version of {node}</source>
+        <translation>Cambiar la versión de {node}</translation>
+    </message>
+    <message>
         <source>Move {item}</source>
         <translation>Mover {item}</translation>
     </message>
@@ -742,6 +746,42 @@ Save them first?</source>
         <source>{what} (no ports): this knowledge base entry rests on evidence that is not confirmed by Microsoft&apos;s own English page; check it before relying on it.</source>
         <translation>{what} (sin puertos): esta entrada de la base de conocimiento se basa en datos que la propia página en inglés de Microsoft no confirma; compruébela antes de confiar en ella.</translation>
     </message>
+    <message>
+        <source>Exchange {version} has been out of support since {date} (Microsoft Lifecycle); Microsoft no longer supports a design on it.</source>
+        <translation>Exchange {version} está fuera de soporte desde el {date} (ciclo de vida de Microsoft); Microsoft ya no admite un diseño basado en esta versión.</translation>
+    </message>
+    <message>
+        <source>The way forward:</source>
+        <translation>El camino a seguir:</translation>
+    </message>
+    <message>
+        <source>Exchange {older} and Exchange {newer} can&apos;t share one organization ({nodes}).</source>
+        <translation>Exchange {older} y Exchange {newer} no pueden compartir una organización ({nodes}).</translation>
+    </message>
+    <message>
+        <source>Exchange {version} can&apos;t host a hybrid deployment with Exchange Online.</source>
+        <translation>Exchange {version} no puede alojar una implementación híbrida con Exchange Online.</translation>
+    </message>
+    <message>
+        <source>{node} ({role}) is in the perimeter zone {zone}.</source>
+        <translation>{node} ({role}) está en la zona perimetral {zone}.</translation>
+    </message>
+    <message>
+        <source>Inbound hybrid HTTPS from Exchange Online ends on {nodes}, not on a Mailbox server.</source>
+        <translation>El HTTPS híbrido entrante desde Exchange Online termina en {nodes}, no en un servidor de buzones.</translation>
+    </message>
+    <message>
+        <source>{node} carries hybrid mail flow with Exchange Online but has no EdgeSync connection to a Mailbox server.</source>
+        <translation>{node} transporta el flujo de correo híbrido con Exchange Online pero no tiene conexión EdgeSync con un servidor de buzones.</translation>
+    </message>
+    <message>
+        <source>{hop} stands in front of {endpoint}, an endpoint of hybrid HTTPS from Exchange Online: it must not pre-authenticate.</source>
+        <translation>{hop} está delante de {endpoint}, un extremo del HTTPS híbrido desde Exchange Online: no debe realizar autenticación previa.</translation>
+    </message>
+    <message>
+        <source>{nodes}: no directory synchronization path (Microsoft Entra Connect to Microsoft 365) in the design.</source>
+        <translation>{nodes}: el diseño no tiene ninguna ruta de sincronización de directorios (Microsoft Entra Connect hacia Microsoft 365).</translation>
+    </message>
 </context>
 <context>
     <name>FindingsPanel</name>
@@ -888,6 +928,10 @@ Save them first?</source>
         <translation>Rol</translation>
     </message>
     <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
@@ -954,6 +998,10 @@ Save them first?</source>
     <message>
         <source>{count} flows</source>
         <translation>{count} flujos</translation>
+    </message>
+    <message>
+        <source>The design&apos;s ({version})</source>
+        <translation>La del diseño ({version})</translation>
     </message>
     <message>
         <source>no data path</source>

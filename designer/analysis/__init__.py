@@ -1,5 +1,6 @@
 """Analysis: flows, zone boundaries, firewall rules and findings. Pure Python + networkx."""
-from .findings import RULES, SEVERITIES, Context, Finding, analyse, rule
+from .findings import RULES, SEVERITIES, Context, Finding, analyse, rule, today
+from . import support  # noqa: F401,E402 (registers the version and hybrid findings)
 from .firewall import Boundary, FirewallRule, boundary_rules
 from .flows import (
     NOT_STATED, Flow, FlowCache, authentication_label, compute_flows, connection_flows, connection_matches,
@@ -9,5 +10,5 @@ from .flows import (
 __all__ = [
     "Boundary", "Context", "Finding", "FirewallRule", "Flow", "FlowCache", "NOT_STATED", "RULES", "SEVERITIES",
     "analyse", "authentication_label", "boundary_rules", "compute_flows", "connection_flows",
-    "connection_matches", "encryption_label", "rule",
+    "connection_matches", "encryption_label", "rule", "today",
 ]

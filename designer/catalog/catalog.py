@@ -90,6 +90,21 @@ class Catalog:
         """A version's lifecycle and relations, when the knowledge base has them."""
         return self.version_info.get(version_id)
 
+    def coexistence_problem(self, design: str, node: str) -> str | None:
+        """Why a server on ``node`` can't be part of an organization on ``design`` (None when it
+        can): the newer version's coexistence rule decides."""
+        if design == node:
+            return None
+        order = {v: i for i, v in enumerate(VERSIONS)}
+        older, newer = sorted((design, node), key=lambda v: order.get(v, len(order)))
+        for rule in self.rules_of_kind("coexistence"):
+            if newer in rule.allowed:
+                if older in rule.allowed[newer]:
+                    return None
+                return (f"Exchange {older} and Exchange {newer} can't share one organization; "
+                        f"Exchange {newer} coexists with {', '.join(rule.allowed[newer])}")
+        return None
+
     def version_name(self, version_id: str) -> str:
         info = self.version_info.get(version_id)
         return info.name if info else f"Exchange {version_id}"

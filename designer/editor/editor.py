@@ -73,7 +73,7 @@ class DocumentEditor(QObject):
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def new_document(self, version: str = "2016") -> None:
+    def new_document(self, version: str = "SE") -> None:
         doc = Document(self.tr("Untitled design"), version)
         for zone_id, name, kind in DEFAULT_ZONES:
             doc.add_zone(Zone(zone_id, self.tr(name), kind))
@@ -82,7 +82,8 @@ class DocumentEditor(QObject):
     def open(self, path: str | Path) -> None:
         """Open a file; raise InputError with one clear message when it can't be read."""
         with gc_paused():
-            doc = load_document(Path(path), roles=self.catalog.roles.keys())
+            doc = load_document(Path(path), roles=self.catalog.roles.keys(),
+                                coexistence=self.catalog.coexistence_problem)
             self._set_document(doc, Path(path))
 
     def restore(self, doc: Document, path: Path | None) -> None:
@@ -217,11 +218,12 @@ class DocumentEditor(QObject):
         return f"{base} {n}"
 
     def set_node(self, node_id: str, **changes) -> None:
-        """Rename a node or change its role."""
+        """Rename a node, change its role, or its own Exchange version (None: the design's)."""
         old = self.document.node(node_id)
         new = replace(old, **changes)
         merge = f"node:{node_id}:name" if set(changes) == {"name"} else None
-        text = self.tr("Rename {node}") if "name" in changes else self.tr("Change role of {node}")
+        text = (self.tr("Rename {node}") if "name" in changes else
+                self.tr("Change version of {node}") if "version" in changes else self.tr("Change role of {node}"))
         self._replace([(old, new)], text.format(node=old.name), merge)
 
     def move(self, positions: Mapping[str, tuple[float, float]],

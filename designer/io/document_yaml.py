@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
-from typing import Any, Collection
+from typing import Any, Callable, Collection
 
 import yaml
 
@@ -28,10 +28,13 @@ class DocumentError(InputError):
     """A topology file that cannot be opened."""
 
 
-def load_document(path: str | Path, roles: Collection[str] | None = None) -> Document:
-    """Open a topology file. ``roles``: the known role ids, to reject unknown roles."""
+def load_document(path: str | Path, roles: Collection[str] | None = None,
+                  coexistence: Callable[[str, str], str | None] | None = None) -> Document:
+    """Open a topology file. ``roles``: the known role ids, to reject unknown roles;
+    ``coexistence(design version, node version)``: why a node's own version can't be in the
+    design's organization (``Catalog.coexistence_problem``), to reject it."""
     data = load_file(path, MAX_DOCUMENT_BYTES)
-    return _build(data, path, roles)
+    return _build(data, path, roles, coexistence)
 
 
 def loads_document(text: str, file: str | Path | None = None,
@@ -122,15 +125,17 @@ def _check_format(data: Any, file: str | Path | None) -> None:
                             f"Exchange Topology Designer; this version reads {FORMAT}")
 
 
-def _build(data: Any, file: str | Path | None, roles: Collection[str] | None) -> Document:
+def _build(data: Any, file: str | Path | None, roles: Collection[str] | None,
+           coexistence: Callable[[str, str], str | None] | None = None) -> Document:
     _check_format(data, file)
     try:
-        return _build_checked(data, file, roles)
+        return _build_checked(data, file, roles, coexistence)
     except ModelError as exc:  # a case the checks below missed: still one clear message
         raise DocumentError(file, None, str(exc)) from None
 
 
-def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] | None) -> Document:
+def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] | None,
+                   coexistence: Callable[[str, str], str | None] | None = None) -> Document:
     b = _Builder(file, roles)
     version = data.get("exchange_version", "2016")
     version = str(version) if isinstance(version, (str, int)) and not isinstance(version, bool) else version
@@ -173,6 +178,10 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
             if node_version not in EXCHANGE_VERSIONS:
                 raise b.fail(item, "version", f"{what}: unknown version {shorten(node_version)}; "
                              f"expected one of {', '.join(EXCHANGE_VERSIONS)}")
+            problem = coexistence(version, node_version) if coexistence else None
+            if problem:
+                raise b.fail(item, "version", f"{what}: version {node_version} in an Exchange {version} "
+                             f"organization: {problem}")
         doc.add_node(Node(node_id, b.text(item, "name", what, default=node_id), role, zone,
                           pos, _extra(item, _NODE_KEYS, file), node_version))
 

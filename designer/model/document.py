@@ -41,7 +41,7 @@ class Snapshot:
 
 
 class Document:
-    def __init__(self, name: str = "Untitled design", exchange_version: str = "2016",
+    def __init__(self, name: str = "Untitled design", exchange_version: str = "SE",
                  extra: Mapping[str, Any] | None = None) -> None:
         if exchange_version not in EXCHANGE_VERSIONS:
             raise ModelError(f"unknown Exchange version {exchange_version!r}")

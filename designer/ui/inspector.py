@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..analysis import authentication_label, encryption_label
 from ..analysis.labels import connection_label
+from ..analysis.flows import connection_version
 from ..canvas.names import role_group_title, role_name, translated_role_name, zone_kind_name
 from ..canvas.style import ICONS, ZONE_COLORS
 from ..catalog import ROLE_GROUPS, VERSIONS
@@ -126,7 +127,14 @@ class InspectorPanel(QWidget):
         self.node_connections.setMaximumHeight(140)
         self.node_connections.itemActivated.connect(
             lambda item: self.select_requested.emit([item.data(DATA)]))
+        # an Exchange server's own version, for a migration: the design's by default
+        self.node_version = QComboBox(objectName="inspector_node_version")
+        self.node_version.addItem("", None)
+        for version in VERSIONS:
+            self.node_version.addItem(version, version)
+        self.node_version.currentIndexChanged.connect(self._node_version_chosen)
         form.addRow(self.tr("Role"), self.role_combo)
+        form.addRow(self.tr("Version"), self.node_version)
         form.addRow(self.tr("Zone"), self.node_zone)
         form.addRow(self.tr("Connections"), self.node_connections)
         return page
@@ -246,6 +254,10 @@ class InspectorPanel(QWidget):
         node = doc.node(node_id)
         self.title.setText(role_name(catalog, node.role))
         self._fill_roles(node.role)
+        self.node_version.setItemText(0, self.tr("The design's ({version})").format(version=doc.exchange_version))
+        self.node_version.setCurrentIndex(max(0, self.node_version.findData(node.version)) if node.version else 0)
+        role = catalog.role(node.role)
+        self.node_version.setEnabled(role is not None and "exchange" in role.tags)
         self.node_zone.setText(doc.zone(node.zone).name)
         self.node_connections.clear()
         for conn in doc.connections_of(node_id):
@@ -297,7 +309,7 @@ class InspectorPanel(QWidget):
         self.ends.setText("<br>".join(
             f"<b>{html.escape(n.name)}</b>: {html.escape(role_name(catalog, n.role))}, "
             f"{html.escape(doc.zone(n.zone).name)}" for n in (a, b)))
-        self._fill_services(conn, catalog.services_between(doc.exchange_version, a.role, b.role))
+        self._fill_services(conn, catalog.services_between(connection_version(doc, conn), a.role, b.role))
         error = connection_label(doc, catalog, conn_id, translate=QCoreApplication.translate).error
         self.connection_note.setText(error or "")
         self.connection_note.setVisible(bool(error))
@@ -371,6 +383,10 @@ class InspectorPanel(QWidget):
     def _version_chosen(self, _index: int) -> None:
         if not self._filling and self.version_combo.currentData():
             self.editor.set_exchange_version(self.version_combo.currentData())
+
+    def _node_version_chosen(self, _index: int) -> None:
+        if not self._filling and self._kind == "node":
+            self.editor.set_node(self._target, version=self.node_version.currentData())
 
     def _role_chosen(self, _index: int) -> None:
         role = self.role_combo.currentData()

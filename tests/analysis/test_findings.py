@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from designer.analysis import RULES, Finding, analyse, rule
@@ -145,6 +147,8 @@ def test_a_new_rule_is_one_small_function(catalog):
         RULES.remove(no_names_with_spaces)
 
 
-@pytest.mark.parametrize("version", ["2010", "2013", "2016", "2019"])
+@pytest.mark.parametrize("version", ["2010", "2013", "2016", "2019", "SE"])
 def test_every_rule_runs_on_an_empty_design(catalog, version):
-    assert analyse(build(version), catalog) == []
+    assert analyse(build(version), catalog, on=date(2020, 1, 1)) == []
+    # after its end of support, an empty design on an old version says only that
+    assert {f.rule for f in analyse(build(version), catalog, on=date(2026, 12, 4))} <= {"out_of_support"}

@@ -111,7 +111,7 @@ def test_double_clicking_the_2010_um_template_gives_a_new_unsaved_design(window,
 
 def test_enter_on_a_recent_file_opens_it(window, qtbot, tmp_path):
     older, newer = tmp_path / "older.yaml", tmp_path / "newer.yaml"
-    shutil.copy(SAMPLES[-1], older)
+    shutil.copy(ROOT / "data" / "samples" / "exchange2019-edge.yaml", older)
     shutil.copy(EDGE_2016, newer)
     window.files.remember(older)
     window.files.remember(newer)

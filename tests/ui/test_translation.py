@@ -228,6 +228,7 @@ def data_strings(editor: DocumentEditor) -> list[str]:
     for source in catalog.sources.values():
         found |= {source.title, source.url or ""}
     found |= {rule.text for rule in catalog.support_rules}
+    found |= {v.upgrade.text for v in catalog.version_info.values() if v.upgrade}
     return sorted((s for s in found if s), key=len, reverse=True)
 
 

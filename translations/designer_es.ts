@@ -1959,6 +1959,38 @@ Save them first?</source>
         <translation>{first} copia los datos de destinatarios y de configuración de Active Directory a {last}{through}.</translation>
     </message>
     <message>
+        <source>Hybrid mail from Exchange Online to an on-premises mailbox</source>
+        <translation>Correo híbrido de Exchange Online a un buzón local</translation>
+    </message>
+    <message>
+        <source>A message for an on-premises mailbox leaves {first} and reaches {last}{through}, over the hybrid mail flow.</source>
+        <translation>Un mensaje para un buzón local sale de {first} y llega a {last}{through}, por el flujo de correo híbrido.</translation>
+    </message>
+    <message>
+        <source>Hybrid mail from an on-premises mailbox to Exchange Online</source>
+        <translation>Correo híbrido de un buzón local a Exchange Online</translation>
+    </message>
+    <message>
+        <source>A message for a cloud mailbox leaves the mailbox on {first} and reaches {last}{through}.</source>
+        <translation>Un mensaje para un buzón en la nube sale del buzón de {first} y llega a {last}{through}.</translation>
+    </message>
+    <message>
+        <source>A free/busy lookup across the hybrid boundary</source>
+        <translation>Una consulta de disponibilidad a través del límite híbrido</translation>
+    </message>
+    <message>
+        <source>{first} asks {last} for an on-premises user&apos;s free/busy time{through}, for a cloud user&apos;s calendar.</source>
+        <translation>{first} pide a {last} la disponibilidad de un usuario local{through}, para el calendario de un usuario en la nube.</translation>
+    </message>
+    <message>
+        <source>A mailbox move to Exchange Online</source>
+        <translation>Un traslado de buzón a Exchange Online</translation>
+    </message>
+    <message>
+        <source>{first} moves a mailbox from {last}{through} through the MRS proxy endpoint.</source>
+        <translation>{first} traslada un buzón desde {last}{through} a través del extremo del proxy MRS.</translation>
+    </message>
+    <message>
         <source>A phone call into Unified Messaging</source>
         <translation>Una llamada telefónica a la mensajería unificada</translation>
     </message>

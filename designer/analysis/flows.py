@@ -67,9 +67,10 @@ def authentication_label(path: DataPath, translate: Translate = untranslated) ->
 
 
 def encryption_label(enc: Encryption, translate: Translate = untranslated) -> str:
-    """``TLS``, ``TLS (optional)``, ``TLS (default not stated)``, ``None`` or ``Not stated``
-    (in the language of ``translate``; the methods are the knowledge base's)."""
-    methods = ", ".join(enc.methods)
+    """``TLS``, ``mutual TLS``, ``TLS (optional)``, ``TLS (default not stated)``, ``None`` or
+    ``Not stated`` (in the language of ``translate``; the knowledge base's wording where it has
+    one, else its methods)."""
+    methods = enc.label or ", ".join(enc.methods)
     kind = enc.kind
     if kind == "encrypted":
         return methods or translate("Flows", "Encrypted")

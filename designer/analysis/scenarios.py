@@ -20,12 +20,15 @@ from .flows import Flow, authentication_label, compute_flows, encryption_label
 from .labels import ports_text
 
 # What each story runs over: (category, service) pairs of the knowledge base.
-CLIENT_ACCESS = {("publishing", "HTTPS publishing")} | {
+CLIENT_ACCESS = {("publishing", "HTTPS publishing"), ("publishing", "HTTPS through a load balancer")} | {
     ("client_access", s) for s in ("Autodiscover", "MAPI over HTTP", "Outlook Anywhere", "EWS", "OAB",
                                    "Availability", "Mailbox access")}
 MAIL = {("mail_flow", s) for s in ("SMTP", "SMTP (outbound proxy)", "Mail submission (RPC)", "MAPI (RPC)")}
 EDGESYNC = {("directory", "EdgeSync")}
 TELEPHONY = {("unified_messaging", s) for s in ("SIP", "RTP", "UM control")}
+HYBRID_MAIL = MAIL | {("hybrid", "Hybrid SMTP")}
+FREE_BUSY = {("hybrid", "Hybrid free/busy, MailTips, message tracking")}
+MAILBOX_MOVE = {("hybrid", "Hybrid mailbox moves (MRS proxy)")}
 
 Keep = Callable[[Flow], bool]
 
@@ -157,6 +160,30 @@ def scenarios(doc: Document, catalog: Catalog, flows: list[Flow] | None = None,
          _shortest(g, role("mailbox", "hub_transport"), tagged("edge")),
          lambda r: say(translate("Scenarios", "{first} copies recipient and configuration data from Active Directory "
                                        "to {last}{through}."), r))
+
+    online = role("exchange_online")
+    keep = _services(HYBRID_MAIL)
+    g = _graph(doc, flows, keep)
+    make("hybrid_mail_in", translate("Scenarios", "Hybrid mail from Exchange Online to an on-premises mailbox"),
+         keep, _shortest(g, online, mailboxes),
+         lambda r: say(translate("Scenarios", "A message for an on-premises mailbox leaves {first} and reaches "
+                                       "{last}{through}, over the hybrid mail flow."), r))
+    make("hybrid_mail_out", translate("Scenarios", "Hybrid mail from an on-premises mailbox to Exchange Online"),
+         keep, _shortest(g, mailboxes, online),
+         lambda r: say(translate("Scenarios", "A message for a cloud mailbox leaves the mailbox on {first} and "
+                                       "reaches {last}{through}."), r))
+    keep = _services(FREE_BUSY)
+    g = _graph(doc, flows, keep)
+    make("hybrid_free_busy", translate("Scenarios", "A free/busy lookup across the hybrid boundary"), keep,
+         _shortest(g, online, mailboxes),
+         lambda r: say(translate("Scenarios", "{first} asks {last} for an on-premises user's free/busy "
+                                       "time{through}, for a cloud user's calendar."), r))
+    keep = _services(MAILBOX_MOVE)
+    g = _graph(doc, flows, keep)
+    make("hybrid_move", translate("Scenarios", "A mailbox move to Exchange Online"), keep,
+         _shortest(g, online, mailboxes),
+         lambda r: say(translate("Scenarios", "{first} moves a mailbox from {last}{through} through the MRS "
+                                       "proxy endpoint."), r))
 
     keep = _services(TELEPHONY)
     g = _graph(doc, flows, keep)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from ..layout import NODE_HEIGHT, NODE_WIDTH
+from ..model.layout import NODE_HEIGHT, NODE_WIDTH
 from .placement import Box, Obstacles, box_at, choose
 
 if TYPE_CHECKING:

@@ -20,16 +20,16 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphics
 
 from ..analysis.labels import connection_label, tooltip_html
 from ..editor import DocumentEditor
-from ..layout import GRID
+from ..model.layout import GRID
 from ..model import Change, Document, Rect
 from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
-from .names import role_name
-from . import style
-from .style import icon_pixmap
-from .theme import LIGHT, CanvasTheme
+from ..render.names import role_name
+from ..render import style
+from ..render.style import icon_pixmap
+from ..render.theme import LIGHT, CanvasTheme
 from .tools import ConnectTool, DragTool
 
 FAN = 30.0  # pixels between parallel connections

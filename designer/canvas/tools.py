@@ -11,9 +11,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
-from ..layout import snap
+from ..model.layout import snap
 from ..model import Rect
-from . import style
+from ..render import style
 
 if TYPE_CHECKING:
     from .scene import CanvasScene

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from designer.app import DESKTOP_ID
-from designer.cli import PROG
+from designer.ui.app import DESKTOP_ID
+from designer.cli.main import PROG
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"

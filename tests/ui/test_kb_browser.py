@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 
 from designer.catalog import PathQuery, search_paths
 from designer.catalog.search import uses_port
-from designer.ui import kb_browser
-from designer.ui.kb_browser import KnowledgeBaseBrowser
-from designer.ui.kb_model import KnowledgeBaseModel
+from designer.ui.dialogs import kb_browser
+from designer.ui.dialogs.kb_browser import KnowledgeBaseBrowser
+from designer.ui.dialogs.kb_model import KnowledgeBaseModel
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
@@ -237,7 +237,7 @@ def test_every_text_of_the_browser_goes_through_the_translator(window, qtbot):
 
 
 def test_roles_are_found_by_their_name_in_the_windows_language(window, browser, qtbot, qapp):
-    from designer.ui.language import TsTranslator, ts_file
+    from designer.ui.dialogs.language import TsTranslator, ts_file
 
     translator = TsTranslator(ts_file("es"))
     qapp.installTranslator(translator)

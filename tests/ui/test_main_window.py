@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from designer.io import load_document
-from designer.ui.main_window import MainWindow
+from designer.ui.window.main_window import MainWindow
 from tests.conftest import ROOT, SAMPLES
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
@@ -55,13 +55,13 @@ def test_save_as_writes_a_file_the_command_line_reads(window, tmp_path, monkeypa
     window.files.open_path(SAMPLE, ask=False)
     window.editor.set_node("ex01", name="EXCH-01")
     target = tmp_path / "mine.yaml"
-    monkeypatch.setattr("designer.ui.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("designer.ui.window.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     window.actions.save_as.trigger()
     assert not window.isWindowModified() and "mine.yaml" in window.windowTitle()
     doc = load_document(target, catalog.roles)
     assert doc.node("ex01").name == "EXCH-01"
     assert doc.node("ex01").pos is not None  # the layout is saved with the design
-    from designer.cli import main
+    from designer.cli.main import main
     assert main(["check", str(target)]) == 0
     recent = [a.toolTip() for a in window.actions.recent_menu.actions()]
     assert str(target.resolve()) in recent
@@ -71,11 +71,11 @@ def test_prompt_before_losing_work(window, qtbot, monkeypatch):
     window.files.open_path(SAMPLE, ask=False)
     window.editor.set_document_name("Changed")
     asked = []
-    monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning",
                         lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
     window.actions.new.trigger()
     assert asked and window.editor.document.name == "Changed"  # cancelled: nothing lost
-    monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.actions.new.trigger()  # then the start page: Enter takes "Blank design"
     page = window.findChild(QDialog, "start_page")
@@ -90,7 +90,7 @@ def test_bad_file_gets_one_clear_message_and_keeps_the_work(window, tmp_path, mo
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: exchange-topology/1\nzones: [\n")
     shown = []
-    monkeypatch.setattr("designer.ui.files.QMessageBox.critical", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.critical", lambda *a: shown.append(a[2]))
     assert not window.files.open_path(bad, ask=False)
     assert shown and shown[0].startswith(f"{bad}:") and "YAML syntax error" in shown[0]
     assert "ex01" in window.editor.document.nodes

@@ -27,13 +27,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .document import Document
 from .elements import Node, Rect, Zone
 
-if TYPE_CHECKING:
-    from ..catalog import Catalog
+
+class _Role(Protocol):
+    group: str
+
+
+class Catalog(Protocol):
+    """What the layout asks of the knowledge base (``designer.catalog.Catalog`` has it): a role's
+    group, so that related nodes share a column. The model does not import the catalog."""
+
+    def role(self, role_id: str) -> _Role | None: ...
 
 NODE_WIDTH = 120  # the footprint of a node item: a 56px icon with its name below
 NODE_HEIGHT = 96

@@ -1,11 +1,15 @@
-"""Text and JSON listings of the knowledge base for ``exchange-designer catalog``. Pure Python."""
+"""``exchange-designer catalog``: text and JSON listings of the knowledge base. Pure Python: no Qt."""
 from __future__ import annotations
 
 import json
+import argparse
 from argparse import Namespace
+from typing import TextIO
 
 from ..analysis import authentication_label, encryption_label
-from ..catalog import ROLE_GROUPS, Catalog, DataPath, PathQuery, search_paths
+from ..catalog import ROLE_GROUPS, VERSIONS, Catalog, DataPath, PathQuery, search_paths
+from ..support.yamlsafe import InputError
+from .common import EXIT_OK, PROG, port_number
 
 
 def _ends(catalog: Catalog, roles: tuple[str, ...]) -> str:
@@ -78,3 +82,28 @@ def catalog_listing(catalog: Catalog, args: Namespace) -> str:
     if not paths:
         return "No data path matches.\n"
     return "\n\n".join(_path_text(catalog, p) for p in paths) + f"\n\n{len(paths)} data path(s).\n"
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Register ``catalog`` on the ``add_subparsers()`` object of the main parser."""
+    cat = subparsers.add_parser("catalog", help="browse the knowledge base",
+                                description="Browse the knowledge base: data paths filtered by version, port, "
+                                "role or service; or the roles, the Exchange 2010 Windows Firewall rules, and "
+                                "the Exchange 2000/2003 port list.")
+    cat.add_argument("--version", dest="exchange_version", choices=VERSIONS, help="an Exchange version")
+    cat.add_argument("--port", type=port_number, help="a port number, e.g. 443")
+    cat.add_argument("--role", help="a role id, e.g. unified_messaging (see --roles)")
+    cat.add_argument("--service", help="part of a service name, e.g. EdgeSync")
+    show = cat.add_mutually_exclusive_group()
+    show.add_argument("--roles", action="store_true", help="list the roles")
+    show.add_argument("--firewall", action="store_true", help="the Windows Firewall rules of Exchange 2010 setup")
+    show.add_argument("--legacy", action="store_true", help="the Exchange 2000/2003 port list")
+    cat.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    return cat
+
+
+def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
+    if args.role and args.role not in catalog.roles:
+        raise InputError(None, None, f"unknown role {args.role!r}; see '{PROG} catalog --roles'")
+    out.write(catalog_listing(catalog, args))
+    return EXIT_OK

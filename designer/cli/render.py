@@ -3,7 +3,7 @@
     exchange-designer render FILE -o OUT [--scale N | --dpi N] [--page-size A4|A3|Letter|Legal]
                                          [--portrait] [--grid]
 
-Qt is imported only when the command runs, so ``designer.cli.main`` stays free of Qt. Without a
+Qt is imported only when the command runs, so the command line stays free of Qt until a drawing is asked for. Without a
 display (Linux with neither DISPLAY nor WAYLAND_DISPLAY) Qt's offscreen platform is used.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import TextIO
 
 from ..catalog import Catalog
 from ..support.yamlsafe import InputError
+from .common import EXIT_OK, load_design
 
 SUFFIXES = (".png", ".svg", ".pdf")
 PAGE_SIZES = ("A5", "A4", "A3", "A2", "Letter", "Legal", "Tabloid")  # image_export.PAGE_SIZES
@@ -75,9 +76,7 @@ def _ensure_app():
 def headless_scene(file: str, catalog: Catalog) -> Iterator:
     """The ``CanvasScene`` of the design in ``file``, on a QApplication that needs no display.
     A file that can't be read is reported (``InputError``) before Qt starts."""
-    from .main import _load  # here: designer.cli.main imports this module
-
-    _load(file, catalog)
+    load_design(file, catalog)
     _app = _ensure_app()  # kept alive while the scene is used
     from ..canvas import CanvasScene
     from ..editor import DocumentEditor
@@ -93,8 +92,6 @@ def headless_scene(file: str, catalog: Catalog) -> Iterator:
 
 def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     """Render ``args.file`` to ``args.output``; return 0, or raise ``InputError``."""
-    from .main import EXIT_OK
-
     target = Path(args.output)
     if target.suffix.lower() not in SUFFIXES:
         raise InputError(target, None, f"cannot export to {target.suffix or 'a file without a suffix'}: "

@@ -10,6 +10,8 @@ from typing import TextIO
 
 from ..catalog import Catalog
 from ..support.yamlsafe import InputError
+from .common import EXIT_OK
+from .render import headless_scene
 
 SUFFIXES = (".pdf", ".html")
 
@@ -27,8 +29,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
-    from .main import EXIT_OK
-    from .render import headless_scene
 
     target = Path(args.output)
     if target.suffix.lower() not in SUFFIXES:

@@ -15,6 +15,7 @@ from ..analysis import compute_flows
 from ..catalog import Catalog
 from ..io.firewall_export import FORMATS, render_rules
 from ..support.yamlsafe import InputError
+from .common import EXIT_OK, emit, load_design
 
 SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".html": "html",
                   ".htm": "html", ".ps1": "ps1", ".nft": "nft"}
@@ -51,9 +52,7 @@ def output_format(fmt: str | None, output: str | None) -> str:
 
 def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     """Write the rules of ``args.file``; return 0, or raise ``InputError``."""
-    from .main import EXIT_OK, _emit, _load  # here: designer.cli.main imports this module
-
     fmt = output_format(args.format, args.output)
-    doc = _load(args.file, catalog)
-    _emit(render_rules(fmt, doc, catalog, compute_flows(doc, catalog)), args.output, out)
+    doc = load_design(args.file, catalog)
+    emit(render_rules(fmt, doc, catalog, compute_flows(doc, catalog)), args.output, out)
     return EXIT_OK

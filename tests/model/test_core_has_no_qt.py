@@ -6,7 +6,7 @@ import sys
 def test_core_imports_no_qt():
     code = (
         "import sys\n"
-        "import designer.model, designer.catalog, designer.analysis, designer.io, designer.io.tables, designer.cli.main\n"
+        "import designer.model, designer.catalog, designer.analysis, designer.io, designer.io.tables, designer.cli\n"
         "from designer.catalog import load_catalog\n"
         "from designer.analysis import analyse\n"
         "from designer.io import load_document\n"

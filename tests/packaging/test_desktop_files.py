@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from designer.ui.app import DESKTOP_ID
-from designer.cli.main import PROG
+from designer.cli import PROG
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"

@@ -166,7 +166,7 @@ def test_a_missing_icon_builds_without_one(monkeypatch, tmp_path, platform):
 
 def test_the_spec_and_the_program_agree_on_the_ids(monkeypatch):
     from designer.ui.app import DESKTOP_ID
-    from designer.cli.main import PROG
+    from designer.cli import PROG
 
     namespace = _run_spec(monkeypatch, "linux")["namespace"]
     assert namespace["NAME"] == PROG

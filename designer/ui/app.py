@@ -21,7 +21,6 @@ def run(catalog: Catalog, file: Path | None) -> int:
     from .dialogs.language import chosen_language, install_translations
     from .window.main_window import APP_NAME, MainWindow
     from .dialogs.recovery import offer_restore, user_dir
-    from .dialogs.start_page import offer_at_startup
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -45,7 +44,7 @@ def run(catalog: Catalog, file: Path | None) -> int:
         QMessageBox.information(window, APP_NAME,
                                 QCoreApplication.translate("App", "A new design was started instead."))
     elif not restored and file is None:
-        offer_at_startup(window)  # templates, recent files and tips (unless switched off)
+        window.files.offer_start_page()  # templates, recent files and tips (unless switched off)
     QTimer.singleShot(0, window.view.fit)  # once the window has its final size
     exit_after = os.environ.get("ETD_EXIT_AFTER_MS")  # for smoke tests of the packaged app
     if exit_after:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from designer.io import load_document
-from designer.ui.dialogs.start_page import BLANK, DATA, RECENT, SHOW_KEY, TEMPLATE, StartPage, offer_at_startup
+from designer.ui.dialogs.start_page import BLANK, DATA, RECENT, SHOW_KEY, TEMPLATE, StartPage
 from tests.conftest import ROOT, SAMPLES
 
 UM_2010 = ROOT / "data" / "samples" / "exchange2010-um.yaml"
@@ -152,12 +152,12 @@ def test_cancelled_prompt_shows_no_start_page(window, qtbot, monkeypatch):
 
 
 def test_show_at_startup_is_a_setting(window, qtbot):
-    page = offer_at_startup(window)
+    page = window.files.offer_start_page()
     assert page is not None and page.isVisible() and page.show_check.isChecked()
     qtbot.mouseClick(page.show_check, Qt.MouseButton.LeftButton)
     assert window.settings.value(SHOW_KEY, type=bool) is False
     qtbot.keyClick(page.templates, Qt.Key.Key_Escape)
-    assert offer_at_startup(window) is None
+    assert window.files.offer_start_page() is None
     page = press_new(qtbot, window)  # File ▸ New shows it all the same, unchecked
     assert not page.show_check.isChecked()
     qtbot.mouseClick(page.show_check, Qt.MouseButton.LeftButton)

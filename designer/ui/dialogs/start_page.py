@@ -9,7 +9,6 @@ where to keep it; the sample itself is never written to.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPalette
@@ -27,11 +26,7 @@ from .start_cards import (
     BLANK, CARD, DATA, RECENT, TEMPLATE, CardDelegate, Choice, RecentDelegate, muted, thumbnail,
 )
 
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
-
-__all__ = ["BLANK", "DATA", "RECENT", "TEMPLATE", "Choice", "StartPage", "offer_at_startup", "show_at_startup",
-           "show_start_page", "template_choices"]
+__all__ = ["BLANK", "DATA", "RECENT", "TEMPLATE", "Choice", "StartPage", "show_at_startup", "template_choices"]
 
 SHOW_KEY = "start_page/show_at_startup"
 
@@ -290,18 +285,3 @@ class StartPage(QDialog):
     def _browse(self) -> None:
         super().accept()
         self.browse_requested.emit()
-
-
-def show_start_page(window: "MainWindow") -> StartPage:
-    """Open the start page over ``window``; the user's pick goes to ``window.files``."""
-    page = StartPage(window.editor.catalog, window.files.recent(), window.settings, window)
-    page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    page.chosen.connect(window.files.open_choice)
-    page.browse_requested.connect(window.files.browse)
-    page.open()
-    return page
-
-
-def offer_at_startup(window: "MainWindow") -> StartPage | None:
-    """The start page, unless the user switched "Show at startup" off."""
-    return show_start_page(window) if show_at_startup(window.settings) else None

@@ -1,24 +1,24 @@
 """The window's actions, menus and toolbar, with the shortcuts of any desktop editor."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from ...render.style import ICONS
 from ..dialogs.language import LanguageMenu
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 Std = QKeySequence.StandardKey
 translate = QCoreApplication.translate  # texts in the "Actions" context (lupdate reads translate("Actions", ...))
 
 
 class Actions:
-    def __init__(self, window: "MainWindow") -> None:
+    """The actions of ``window`` (the main window: their slots are its edit commands, its files
+    and deliverables), its menus and its toolbar."""
+
+    def __init__(self, window: QMainWindow) -> None:
         self.window = window
         w, editor, view = window, window.editor, window.view
         style = w.style()

@@ -9,19 +9,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from ...canvas import CanvasScene
+from ...editor import DocumentEditor
 from ...support.i18n import QT_TRANSLATE_NOOP
 from ...io.atomic import atomic_write_bytes, atomic_write_text
 from ...support.yamlsafe import InputError
 from ..dialogs.export_dialog import ExportDiagramDialog
 from ..presentation import PresentationWindow
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 translate = QCoreApplication.translate  # texts in the "Deliverables" context
@@ -62,15 +62,16 @@ def _filters(formats: dict[str, str]) -> str:
 
 
 class Deliverables:
-    def __init__(self, window: "MainWindow") -> None:
-        self.window = window
-        self.editor = window.editor
+    def __init__(self, parent: QWidget, editor: DocumentEditor, scene: CanvasScene, settings: QSettings,
+                 show_message: Callable[[str, int], None]) -> None:
+        self.window = parent  # hosts the dialogs
+        self.editor, self.scene, self.settings, self.show_message = editor, scene, settings, show_message
         self.presentation: PresentationWindow | None = None
 
     # ---- asking for a file
     def ask_path(self, title: str, formats: dict[str, str], preferred: str, suffix: str = "") -> tuple[Path, str] | None:
         """The file to write and its format; ``None`` when the user cancels."""
-        settings = self.window.settings
+        settings = self.settings
         folder = settings.value("export/folder", "") or (str(self.editor.path.parent) if self.editor.path else "")
         name = f"{file_stem(self.editor.document.name)}{suffix}.{preferred}"
         start = str(Path(folder) / name) if folder else name
@@ -103,12 +104,12 @@ class Deliverables:
         except OSError as exc:
             QMessageBox.critical(self.window, failed, f"{target}: {exc.strerror or exc}")
             return False
-        self.window.statusBar().showMessage(done.format(path=target), 6000)
+        self.show_message(done.format(path=target), 6000)
         return True
 
     # ---- the deliverables
     def export_diagram(self) -> bool:
-        dialog = ExportDiagramDialog(bool(self.window.scene.selected_ids()), self.window.settings, self.window)
+        dialog = ExportDiagramDialog(bool(self.scene.selected_ids()), self.settings, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         chosen = self.ask_path(translate("Deliverables", "Export diagram"), DIAGRAM_FORMATS, dialog.fmt)
@@ -119,7 +120,7 @@ class Deliverables:
 
         return self._write(translate("Deliverables", "Cannot export the diagram"),
                            translate("Deliverables", "Exported the diagram to {path}"), target,
-                           lambda: export_scene(self.window.scene, target, fmt, **dialog.options()))
+                           lambda: export_scene(self.scene, target, fmt, **dialog.options()))
 
     def export_matrix(self) -> bool:
         chosen = self.ask_path(translate("Deliverables", "Export port matrix"), MATRIX_FORMATS, "xlsx",
@@ -157,7 +158,7 @@ class Deliverables:
 
         return self._write(translate("Deliverables", "Cannot export the report"),
                            translate("Deliverables", "Exported the report to {path}"), target,
-                           lambda: write_report(self.window.scene, self.editor.catalog, target, fmt))
+                           lambda: write_report(self.scene, self.editor.catalog, target, fmt))
 
     def present(self) -> PresentationWindow:
         """Full screen, stepping through the design's scenarios; Esc comes back here."""

@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ...editor import DocumentEditor
 from ...io import load_document
 from ...support.yamlsafe import InputError
-from ..dialogs.start_page import RECENT, TEMPLATE, Choice, show_start_page
+from ..dialogs.start_page import RECENT, TEMPLATE, Choice, StartPage, show_at_startup
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 MAX_RECENT = 8
 translate = QCoreApplication.translate  # texts in the "FileActions" context
@@ -23,10 +22,16 @@ def file_filter() -> str:
 
 
 class FileActions:
-    def __init__(self, window: "MainWindow", settings: QSettings) -> None:
-        self.window = window
-        self.editor = window.editor
+    """New, open, save and the recent files of one editor. ``parent`` hosts the dialogs;
+    ``fit`` shows a whole design that was opened; ``show_message`` writes to the status bar;
+    ``recent_changed`` is called when the recent files change."""
+
+    def __init__(self, parent: QWidget, editor: DocumentEditor, settings: QSettings, fit: Callable[[], None],
+                 show_message: Callable[[str, int], None], recent_changed: Callable[[], None]) -> None:
+        self.window = parent
+        self.editor = editor
         self.settings = settings
+        self.fit, self.show_message, self.recent_changed = fit, show_message, recent_changed
 
     # ---- recent files
     def recent(self) -> list[str]:
@@ -38,7 +43,7 @@ class FileActions:
     def remember(self, path: Path) -> None:
         items = [str(path.resolve())] + [p for p in self.recent() if p != str(path.resolve())]
         self.settings.setValue("recent_files", items[:MAX_RECENT])
-        self.window.refresh_recent()
+        self.recent_changed()
 
     # ---- unsaved work
     def maybe_save(self) -> bool:
@@ -59,7 +64,20 @@ class FileActions:
     def new(self) -> None:
         """The start page (templates, recent files), after the prompt for unsaved work."""
         if self.maybe_save():
-            show_start_page(self.window)
+            self.show_start_page()
+
+    def show_start_page(self) -> StartPage:
+        """Open the start page over the window; the user's pick comes back to ``open_choice``."""
+        page = StartPage(self.editor.catalog, self.recent(), self.settings, self.window)
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        page.chosen.connect(self.open_choice)
+        page.browse_requested.connect(self.browse)
+        page.open()
+        return page
+
+    def offer_start_page(self) -> StartPage | None:
+        """The start page, unless the user switched "Show at startup" off."""
+        return self.show_start_page() if show_at_startup(self.settings) else None
 
     def open_choice(self, choice: Choice) -> None:
         """What the start page picked: a blank design, a template (as a new design with no file,
@@ -77,7 +95,7 @@ class FileActions:
             self.editor.undo_stack.setClean()  # ... and nothing to save until it is edited
         else:
             self.editor.new_document()
-        self.window.view.fit()
+        self.fit()
 
     def open_dialog(self) -> None:
         if self.maybe_save():
@@ -99,7 +117,7 @@ class FileActions:
             QMessageBox.critical(self.window, translate("FileActions", "Cannot open the design"), str(exc))
             return False
         self.remember(path)
-        self.window.view.fit()
+        self.fit()
         return True
 
     def save(self) -> bool:
@@ -124,5 +142,5 @@ class FileActions:
             QMessageBox.critical(self.window, translate("FileActions", "Cannot save the design"), str(exc))
             return False
         self.remember(path)
-        self.window.statusBar().showMessage(translate("FileActions", "Saved {path}").format(path=path), 4000)
+        self.show_message(translate("FileActions", "Saved {path}").format(path=path), 4000)
         return True

@@ -55,9 +55,10 @@ class MainWindow(QMainWindow):
         self.docks[3].visibilityChanged.connect(self.matrix.set_shown)
         self.docks[2].raise_()
 
-        self.files = FileActions(self, self.settings)
+        self.files = FileActions(self, editor, self.settings, self.view.fit, self.statusBar().showMessage,
+                                 self.refresh_recent)
         self.autosaver = Autosaver(editor, user_dir(), autosave_interval(self.settings), self)
-        self.deliverables = Deliverables(self)
+        self.deliverables = Deliverables(self, editor, self.scene, self.settings, self.statusBar().showMessage)
         self.kb_browser: KnowledgeBaseBrowser | None = None  # made on first use, then raised
         self.actions = Actions(self)
         self.actions.build_menus()

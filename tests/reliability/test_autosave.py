@@ -102,13 +102,13 @@ def test_closing_and_discarding_on_purpose_removes_it(window, qtbot, monkeypatch
 
 
 def test_the_interval_is_a_setting_in_the_edit_menu(window, qtbot, monkeypatch, catalog):
-    assert window.actions.autosave in window.menuBar().actions()[1].menu().actions()
+    assert window.menu_actions.autosave in window.menuBar().actions()[1].menu().actions()
     monkeypatch.setattr("designer.ui.window.main_window.QInputDialog.getInt", lambda *a: (30, True))
-    window.actions.autosave.trigger()
+    window.menu_actions.autosave.trigger()
     assert window.autosaver.interval == 30 and window.autosaver.timer.interval() == 30_000
     assert int(window.settings.value(INTERVAL_KEY)) == 30
     monkeypatch.setattr("designer.ui.window.main_window.QInputDialog.getInt", lambda *a: (0, True))
-    window.actions.autosave.trigger()
+    window.menu_actions.autosave.trigger()
     assert not window.autosaver.timer.isActive()  # 0: never
 
     def start(settings: QSettings) -> int:

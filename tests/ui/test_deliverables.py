@@ -120,7 +120,7 @@ def test_cancel_writes_nothing(window, qtbot, save_as, tmp_path):
 def test_port_matrix_from_the_window_reads_back_as_xlsx(window, save_as, tmp_path):
     target = tmp_path / "matrix"  # no suffix: the chosen filter's is added
     save_as(target, "Excel workbook (*.xlsx)")
-    window.actions.export_matrix.trigger()
+    window.menu_actions.export_matrix.trigger()
     sheet = openpyxl.load_workbook(tmp_path / "matrix.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) - 1 == len(window.editor.flows)
@@ -156,13 +156,13 @@ def test_f5_presents_and_esc_comes_back(window, qtbot):
 
 def test_firewall_rules_from_the_window(window, save_as, tmp_path):
     save_as(tmp_path / "fw.nft")  # the format follows the suffix typed
-    window.actions.export_rules.trigger()
+    window.menu_actions.export_rules.trigger()
     text = (tmp_path / "fw.nft").read_text(encoding="utf-8")
     assert text.startswith("#!/usr/sbin/nft -f") and "DRAFT" in text
     assert "tcp dport 50636" in text  # EdgeSync
     window.editor.set_exchange_version("2010")  # the rules follow the design as it is now
     save_as(tmp_path / "fw.md")
-    window.actions.export_rules.trigger()
+    window.menu_actions.export_rules.trigger()
     assert "(Exchange 2010)" in (tmp_path / "fw.md").read_text(encoding="utf-8")
 
 

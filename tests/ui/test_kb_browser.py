@@ -62,11 +62,11 @@ def test_the_help_menu_opens_it_with_the_mouse(window, qtbot):
     bar = window.menuBar()
     help_action = next(a for a in bar.actions() if a.text() == "&Help")
     menu: QMenu = help_action.menu()
-    assert menu.actions().index(window.actions.knowledge_base) < menu.actions().index(window.actions.about)
-    assert window.actions.knowledge_base.shortcut().toString() == "F1"
+    assert menu.actions().index(window.menu_actions.knowledge_base) < menu.actions().index(window.menu_actions.about)
+    assert window.menu_actions.knowledge_base.shortcut().toString() == "F1"
     qtbot.mouseClick(bar, LEFT, pos=bar.actionGeometry(help_action).center())
     qtbot.waitUntil(menu.isVisible)
-    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(window.actions.knowledge_base).center())
+    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(window.menu_actions.knowledge_base).center())
     qtbot.waitUntil(lambda: window.findChild(QDialog, "kb_browser") is not None
                     and window.findChild(QDialog, "kb_browser").isVisible())
 

@@ -146,7 +146,7 @@ def test_cancelled_prompt_shows_no_start_page(window, qtbot, monkeypatch):
     window.editor.set_document_name("Work in progress")
     monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning",
                         lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    window.actions.new.trigger()
+    window.menu_actions.new.trigger()
     QApplication.processEvents()
     assert not any(p.isVisible() for p in window.findChildren(StartPage))
 

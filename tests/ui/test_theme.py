@@ -103,7 +103,7 @@ def test_labels_and_icons_follow_the_theme(window, qtbot):
         image = canvas_pixels(window)
         corner = window.view.mapFromScene(conn.label_item.sceneBoundingRect().topLeft())
         plate = image.pixelColor(corner.x() + 2, corner.y() + 2)  # inside the padding: the plate
-        return plate, window.actions.zoom_in.icon().pixmap(24, 24).toImage()
+        return plate, window.menu_actions.zoom_in.icon().pixmap(24, 24).toImage()
 
     plate, _icon = plate_and_icon()
     assert plate.lightnessF() > 0.9

@@ -104,7 +104,7 @@ def test_translations_keep_placeholders_tags_and_accelerators():
 
 def test_the_reader_picks_the_plural_form_and_leaves_english_where_nothing_is_translated(qapp):
     translator = TsTranslator(TS)
-    assert translator.language == "es" and not translator.isEmpty()
+    assert translator.language_code == "es" and not translator.isEmpty()
     qapp.installTranslator(translator)
     try:
         from PySide6.QtCore import QCoreApplication

@@ -83,13 +83,13 @@ class TsTranslator(QTranslator):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self.language = ""
+        self.language_code = ""
         self.messages: dict[tuple[str, str, str], str | list[str]] = {}
         self._load(path)
 
     def _load(self, path: Path) -> None:
         root = ElementTree.parse(path).getroot()  # the project's own file, not user input
-        self.language = (root.get("language") or "").split("_")[0]
+        self.language_code = (root.get("language") or "").split("_")[0]
         for context in root.iter("context"):
             name = context.findtext("name") or ""
             for message in context.iter("message"):
@@ -109,7 +109,7 @@ class TsTranslator(QTranslator):
                   n: int = -1) -> str | None:
         found = self.messages.get((context, source, disambiguation or ""))
         if isinstance(found, list):
-            return found[min(_plural_form(self.language, n), len(found) - 1)]
+            return found[min(_plural_form(self.language_code, n), len(found) - 1)]
         return found
 
     def isEmpty(self) -> bool:

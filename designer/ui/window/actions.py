@@ -90,6 +90,10 @@ class Actions:
         self.add_zone = make(translate("Actions", "Add &Zone"), w.add_zone, "Z",
                              translate("Actions", "Add a zone (a second DMZ, a branch site, a voice VLAN…)"),
                              QIcon(str(ICONS / "zone.svg")))
+        self.select_tool = make(translate("Actions", "&Select Tool"), w.set_select_tool, "V",
+                                translate("Actions", "Select, move and resize (Esc in the Connect tool returns here)"),
+                                checkable=True)
+        self.select_tool.setChecked(True)
         self.connect_mode = make(translate("Actions", "&Connect Tool"), w.set_connect_mode, "C",
                                  translate("Actions", "Drag from one node to another to connect them (or drag from "
                                                       "a node's + handle)"),
@@ -118,6 +122,10 @@ class Actions:
         self.about = make(translate("Actions", "&About"), w.about, None,
                           translate("Actions", "About Exchange Topology Designer"))
 
+        tools = QActionGroup(w)  # one tool at a time
+        tools.addAction(self.select_tool)
+        tools.addAction(self.connect_mode)
+
     def build_menus(self) -> None:
         w = self.window
         bar = w.menuBar()
@@ -143,7 +151,7 @@ class Actions:
         edit.addSeparator()
         edit.addAction(self.autosave)
         insert = bar.addMenu(translate("Actions", "&Insert"))
-        insert.addActions([self.add_zone, self.connect_mode])
+        insert.addActions([self.add_zone, self.select_tool, self.connect_mode])
         view = bar.addMenu(translate("Actions", "&View"))
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.fit])
         view.addSeparator()
@@ -167,7 +175,7 @@ class Actions:
         bar.addSeparator()
         bar.addActions([self.undo, self.redo])
         bar.addSeparator()
-        bar.addActions([self.add_zone, self.connect_mode])
+        bar.addActions([self.add_zone, self.select_tool, self.connect_mode])
         bar.addSeparator()
         bar.addActions([self.zoom_in, self.zoom_out, self.fit])
         bar.addSeparator()

@@ -41,12 +41,12 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("canvas")
         self.setCentralWidget(self.view)
 
-        self.palette = PalettePanel(editor.catalog)
+        self.palette_panel = PalettePanel(editor.catalog)
         self.inspector = InspectorPanel(editor)
         self.findings = FindingsPanel(editor)
         self.matrix = MatrixPanel(editor)
         self.docks = [
-            self._dock("palette", self.tr("Palette"), self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
+            self._dock("palette", self.tr("Palette"), self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
             self._dock("inspector", self.tr("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
             self._dock("findings", self.tr("Findings"), self.findings, Qt.DockWidgetArea.BottomDockWidgetArea),
             self._dock("port_matrix", self.tr("Port matrix"), self.matrix, Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -60,9 +60,9 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(editor, user_dir(), autosave_interval(self.settings), self)
         self.deliverables = Deliverables(self, editor, self.scene, self.settings, self.statusBar().showMessage)
         self.kb_browser: KnowledgeBaseBrowser | None = None  # made on first use, then raised
-        self.actions = Actions(self)
-        self.actions.build_menus()
-        self.addToolBar(self.actions.build_toolbar())
+        self.menu_actions = Actions(self)
+        self.menu_actions.build_menus()
+        self.addToolBar(self.menu_actions.build_toolbar())
         self.appearance.tint_plain_icons(self.findChildren(QAction))  # dark icons turn light in the dark theme
         self.zoom_label = QLabel()
         self.counts_label = QLabel()
@@ -70,10 +70,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
 
         self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.tool_changed.connect(self._tool_changed)
         self.scene.connection_activated.connect(lambda c: self.inspector.show_selection([c]))
         self.findings.select_requested.connect(self.select_and_show)
         self.matrix.connection_selected.connect(self.scene.highlight_connection)
-        self.palette.role_activated.connect(self.add_node_at_centre)
+        self.palette_panel.role_activated.connect(self.add_node_at_centre)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
         editor.document_replaced.connect(self._document_replaced)
         editor.analysis_changed.connect(self._analysis_changed)
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
 
     def _palette_width(self) -> int:
         """Wide enough for the longest role name in the user's language, within reason."""
-        names = self.palette.sizeHintForColumn(0) + self.palette.indentation() + 24
+        names = self.palette_panel.sizeHintForColumn(0) + self.palette_panel.indentation() + 24
         return max(230, min(names, 340))
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
 
     # ---- reacting to the editor
     def _document_replaced(self, doc) -> None:
-        self.palette.set_version(doc.exchange_version)
+        self.palette_panel.set_version(doc.exchange_version)
         self.setWindowModified(False)
         self._update_title()
         self.inspector.show_selection([])
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
 
     def _analysis_changed(self) -> None:
         doc = self.editor.document
-        self.palette.set_version(doc.exchange_version)
+        self.palette_panel.set_version(doc.exchange_version)
         errors = sum(f.severity == "error" for f in self.editor.findings)
         nodes, connections, flows = len(doc.nodes), len(doc.connections), len(self.editor.flows)
         self.counts_label.setText(" · ".join((
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_selection(self.scene.selected_ids())
 
     def refresh_recent(self) -> None:
-        menu = self.actions.recent_menu if hasattr(self, "actions") else None
+        menu = self.menu_actions.recent_menu if hasattr(self, "menu_actions") else None
         if menu is None:
             return
         menu.clear()
@@ -210,6 +211,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(exc.message, 5000)
             return
         self.scene.select_ids([node_id])
+
+    def set_select_tool(self) -> None:
+        self.scene.set_tool(None)
+
+    def _tool_changed(self, name: str) -> None:
+        """The scene changed tools (Esc leaves the Connect tool): the toolbar shows which is on."""
+        self.menu_actions.connect_mode.setChecked(name == "connect")
+        self.menu_actions.select_tool.setChecked(name != "connect")
 
     def set_connect_mode(self, on: bool) -> None:
         self.scene.connect_mode = bool(on)

@@ -1,4 +1,4 @@
-"""Analysis: flows, zone boundaries, firewall rules and findings. Pure Python + networkx."""
+"""Analysis: flows, zone boundaries, firewall rules, findings, labels, scenarios. Pure Python + networkx; may import catalog, model and support."""
 from .findings import RULES, SEVERITIES, Context, Finding, analyse, rule
 from .firewall import Boundary, FirewallRule, boundary_rules
 from .flows import (

@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>&amp;Select Tool</source>
-        <translation>Herramienta de <translation>Herramienta &amp;Seleccionar</translation>amp;selección</translation>
+        <translation>Herramienta de &amp;selección</translation>
     </message>
     <message>
         <source>Select, move and resize (Esc in the Connect tool returns here)</source>

@@ -16,7 +16,7 @@ Usable as a module (:func:`generate`) and as a script::
 
 Deterministic for a seed. With geometry (the default) zones get rects and nodes positions, the
 sites stacked top to bottom; ``--no-geometry`` leaves them out and the designer lays the file
-out on open (``designer.layout.auto_layout``).
+out on open (``designer.model.layout.auto_layout``).
 """
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ def window_side(catalog, settings_file: Path):
     from PySide6.QtCore import QSettings
 
     from designer.editor import DocumentEditor
-    from designer.ui.main_window import MainWindow
+    from designer.ui.window.main_window import MainWindow
 
     window = MainWindow(DocumentEditor(catalog), QSettings(str(settings_file), QSettings.Format.IniFormat))
     window.resize(VIEW_SIZE[0] + 600, VIEW_SIZE[1] + 300)

@@ -57,7 +57,7 @@ class Shots:
 
         from designer.catalog import load_catalog
         from designer.editor import DocumentEditor
-        from designer.ui.main_window import MainWindow
+        from designer.ui.window.main_window import MainWindow
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.out, self.work = out, work
@@ -229,7 +229,7 @@ def matrix(s: Shots):
 
 
 def export_dialog(s: Shots):
-    from designer.ui.export_dialog import ExportDiagramDialog
+    from designer.ui.dialogs.export_dialog import ExportDiagramDialog
 
     dialog = ExportDiagramDialog(False, s.settings, s.window)
     dialog.show()
@@ -243,7 +243,7 @@ def diagram(s: Shots):
     """The exported PNG diagram (legend and title block included), small."""
     from PySide6.QtGui import QPixmap
 
-    from designer.io.image_export import export_scene
+    from designer.render.image_export import export_scene
 
     target = export_scene(s.window.scene, s.work / "diagram.png", "png", scale=1.0, date="2024-01-01")
     return QPixmap(str(target))
@@ -267,7 +267,7 @@ def presentation(s: Shots):
 
 def start_page(s: Shots):
     """The start page: a blank design, the samples as templates, recent files, tips."""
-    from designer.ui.start_page import StartPage
+    from designer.ui.dialogs.start_page import StartPage
 
     recent = ["/home/you/Designs/contoso-exchange-2016.yaml"]  # a reader's, not this machine's
     page = StartPage(s.editor.catalog, recent, s.settings, s.window)

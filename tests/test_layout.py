@@ -9,7 +9,7 @@ from itertools import combinations, pairwise
 import pytest
 
 from designer.io import load_document
-from designer.layout import (
+from designer.model.layout import (
     GRID,
     NODE_HEIGHT,
     NODE_WIDTH,
@@ -241,7 +241,7 @@ def test_layout_bounds(catalog):
 
 
 def test_layout_imports_no_qt():
-    code = ("import sys, designer.layout\n"
+    code = ("import sys, designer.model.layout\n"
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt'))]\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=False)

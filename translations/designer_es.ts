@@ -156,6 +156,14 @@
         <translation>Añadir una zona (una segunda DMZ, una sucursal, una VLAN de voz…)</translation>
     </message>
     <message>
+        <source>&amp;Select Tool</source>
+        <translation>Herramienta de &amp;selección</translation>
+    </message>
+    <message>
+        <source>Select, move and resize (Esc in the Connect tool returns here)</source>
+        <translation>Seleccionar, mover y redimensionar (Esc en la herramienta Conectar vuelve aquí)</translation>
+    </message>
+    <message>
         <source>&amp;Connect Tool</source>
         <translation>Herramienta de &amp;conexión</translation>
     </message>

@@ -1,6 +1,6 @@
-"""Analysis: flows, zone boundaries, firewall rules and findings. Pure Python + networkx."""
+"""Analysis: flows, zone boundaries, firewall rules, findings, labels, scenarios. Pure Python + networkx; may import catalog, model and support."""
 from .findings import RULES, SEVERITIES, Context, Finding, analyse, rule, today
-from . import support  # noqa: F401,E402 (registers the version and hybrid findings)
+from . import support_findings  # noqa: F401,E402 (registers the version and hybrid findings)
 from .firewall import Boundary, FirewallRule, boundary_rules
 from .flows import (
     NOT_STATED, Flow, FlowCache, authentication_label, compute_flows, connection_flows, connection_matches,

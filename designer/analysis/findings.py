@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 import networkx as nx
 
 from ..catalog import Catalog
-from ..i18n import QT_TRANSLATE_NOOP, Message, Translate, join, untranslated
+from ..support.i18n import QT_TRANSLATE_NOOP, Message, Translate, join, untranslated
 from ..model import Document
 from .flows import Flow, compute_flows, connection_matches, paths_between
 

@@ -9,7 +9,7 @@ import weakref
 from dataclasses import dataclass
 
 from ..catalog import VERSIONS, Catalog, DataPath, Encryption, PathMatch, Port
-from ..i18n import QT_TRANSLATE_NOOP, Translate, untranslated
+from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..model import Connection, Document
 
 NOT_STATED = QT_TRANSLATE_NOOP("Flows", "Not stated")

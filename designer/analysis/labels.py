@@ -10,7 +10,7 @@ import weakref
 from dataclasses import dataclass
 
 from ..catalog import Catalog, Port
-from ..i18n import QT_TRANSLATE_NOOP, Translate, untranslated
+from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..model import Document
 from .flows import connection_matches, connection_version, encryption_label
 

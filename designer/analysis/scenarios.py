@@ -14,7 +14,7 @@ from itertools import pairwise
 import networkx as nx
 
 from ..catalog import Catalog
-from ..i18n import Translate, untranslated
+from ..support.i18n import Translate, untranslated
 from ..model import Document
 from .flows import Flow, authentication_label, compute_flows, encryption_label
 from .labels import ports_text

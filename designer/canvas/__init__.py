@@ -1,4 +1,4 @@
-"""The canvas: the scene that mirrors the document, its items and the view."""
+"""The canvas: the scene that mirrors the document, its items, its tools and the view. Qt; may import editor, render and the core, never ui or cli."""
 from .scene import CanvasScene
 from .view import ROLE_MIME, CanvasView
 

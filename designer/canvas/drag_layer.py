@@ -17,10 +17,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from . import style
+from ..render import style
 from .items import ConnectionItem, draw_line, route
 from .label_item import label_pixmap
-from .theme import painting_theme
+from ..render.theme import painting_theme
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 

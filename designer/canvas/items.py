@@ -12,13 +12,13 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from ..analysis.labels import ConnectionLabel
-from ..layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
+from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
 from ..model import Node, Zone
-from . import style
+from ..render import style
 from .label_item import LabelItem, on_screen, zoom_of
-from .names import zone_kind_name
+from ..render.names import zone_kind_name
 from .placement import LABEL_SPOTS, clip_segment
-from .theme import CanvasTheme, painting_theme
+from ..render.theme import CanvasTheme, painting_theme
 
 ICON = 56
 HANDLE = 14

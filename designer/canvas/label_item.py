@@ -15,8 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from . import style
-from .theme import LIGHT, CanvasTheme, painting_theme
+from ..render import style
+from ..render.theme import LIGHT, CanvasTheme, painting_theme
 
 PADDING = 4
 

@@ -13,15 +13,26 @@ large design opens without waiting for it; a view that zooms in to where labels 
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGraphicsView
 
-from ..layout import NODE_HEIGHT, NODE_WIDTH
+from ..model import Document
+from ..model.layout import NODE_HEIGHT, NODE_WIDTH
+from .items import ConnectionItem
 from .placement import Box, Obstacles, box_at, choose
 
-if TYPE_CHECKING:
-    from .scene import CanvasScene
+
+class LabelledScene(Protocol):
+    """What the layer reads of the scene it serves (the ``CanvasScene``, which owns the layer)."""
+
+    document: Document | None
+    connections: dict[str, ConnectionItem]
+    label_min_zoom: float
+    dragging: bool
+
+    def views(self) -> list[QGraphicsView]: ...
 
 NODE_BOX = (NODE_WIDTH / 2 + 2, NODE_HEIGHT / 2 + 2)  # half extents of a node item's bounds
 CHUNK = 120  # labels placed per turn of the event loop in the background (some 30 ms)
@@ -33,7 +44,7 @@ def node_box(x: float, y: float) -> Box:
 
 
 class LabelLayer:
-    def __init__(self, scene: "CanvasScene") -> None:
+    def __init__(self, scene: LabelledScene) -> None:
         self.scene = scene  # obstacles are keyed by id: node and connection ids never clash
         self.obstacles = Obstacles()
         self.dirty: set[str] = set()  # connection ids whose labels need a place

@@ -1,7 +1,8 @@
 """The canvas scene: it observes the document and mirrors it with items (id -> item maps).
 
 Edits never happen here: gestures are previewed on items and committed through the editor on
-release, as one command (the tools in :mod:`.tools`).
+release, as one command, by the active tool (:mod:`.tools`), to which the scene hands every
+mouse and key event.
 
 It stays light on large designs: each change touches only the items it concerns (an index of
 connections by node and by pair of nodes replaces scans of the document), labels are placed by
@@ -20,17 +21,16 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphics
 
 from ..analysis.labels import connection_label, tooltip_html
 from ..editor import DocumentEditor
-from ..layout import GRID
 from ..model import Change, Document, Rect
 from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
-from .names import role_name
-from . import style
-from .style import icon_pixmap
-from .theme import LIGHT, CanvasTheme
-from .tools import ConnectTool, DragTool
+from ..render.names import role_name
+from ..render import style
+from ..render.style import icon_pixmap
+from ..render.theme import LIGHT, CanvasTheme
+from .tools import ConnectTool, Drag, SelectTool, Tool
 
 FAN = 30.0  # pixels between parallel connections
 SCENE_RECT = QRectF(-2000, -2000, 8000, 6000)  # the least room a scene has to scroll in
@@ -52,6 +52,7 @@ def _weak_slot(scene: "CanvasScene"):
 
 class CanvasScene(QGraphicsScene):
     connection_activated = Signal(str)
+    tool_changed = Signal(str)  # the active tool's name: "select" or "connect"
     DRAG_LAYER_MIN_ITEMS = 400  # nodes + connections from which a node drag uses a drag layer
 
     def __init__(self, editor: DocumentEditor, parent=None) -> None:
@@ -61,12 +62,10 @@ class CanvasScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.zones: dict[str, ZoneItem] = {}
         self.connections: dict[str, ConnectionItem] = {}
-        self.connect_mode = False
         self.snap_to_grid = True
         self.show_grid = True
         self.theme: CanvasTheme = LIGHT  # on screen; exports paint LIGHT (theme.painting_theme)
-        self._connect: ConnectTool | None = None
-        self._drag: DragTool | None = None
+        self.tool: Tool = SelectTool(self)
         self._by_node: dict[str, list[str]] = {}  # node id -> its connections
         self._by_pair: dict[frozenset, list[str]] = {}  # parallels, in document order
         self._version = ""
@@ -259,9 +258,48 @@ class CanvasScene(QGraphicsScene):
         """Whether items are being dragged (moved or resized) right now."""
         return self._drag is not None
 
+    @property
+    def _drag(self) -> Drag | None:
+        return getattr(self.tool, "drag", None)
+
+    # ---- the tools (see tools.py)
+    def set_tool(self, tool: Tool | None) -> None:
+        """Make ``tool`` the active one (``None``: the select tool); the last one is cancelled."""
+        self.tool.cancel()
+        self.tool = tool or SelectTool(self)
+        self.tool_changed.emit(self.tool.name)
+
+    @property
+    def connect_mode(self) -> bool:
+        """Whether the Connect tool is active."""
+        return isinstance(self.tool, ConnectTool) and not self.tool.once
+
+    @connect_mode.setter
+    def connect_mode(self, on: bool) -> None:
+        if on != self.connect_mode:
+            self.set_tool(ConnectTool(self) if on else None)
+
+    def drag_frame(self, drag: Drag) -> None:
+        """A frame of a move: the drag layer starts, or its lines follow; labels are placed."""
+        if not drag.layered:
+            self._start_drag_layer(drag)
+        elif self.drag_layer is not None and self.drag_layer.lines is not None:
+            self.drag_layer.lines.reroute()  # once a frame, however many nodes moved
+        if self.labels.pending and not self.labels.full:
+            self.labels.flush()  # in this frame, not in the next
+
+    def drop(self, drag: Drag) -> None:
+        """The end of a move or resize: commit it as one edit."""
+        self.drop_drag_layer()
+        drag.commit()
+        for node_id in drag.start_nodes:  # the labels the dropped nodes cover move aside
+            if node_id in self.nodes:
+                pos = self.nodes[node_id].pos()
+                self.labels.node_placed(node_id, pos.x(), pos.y())
+        self.edited()
+
     # ---- the drag layer (see drag_layer.py)
-    def _start_drag_layer(self) -> None:
-        drag = self._drag
+    def _start_drag_layer(self, drag: Drag) -> None:
         drag.layered = True
         if not drag.start_nodes or drag.start_zones or \
                 len(self.nodes) + len(self.connections) < self.DRAG_LAYER_MIN_ITEMS:
@@ -299,9 +337,20 @@ class CanvasScene(QGraphicsScene):
 
     # ---- queries and selection (view state: not saved, not undoable)
     def node_at(self, pos: QPointF) -> str | None:
+        item = self.node_item_at(pos)
+        return item.node_id if item is not None else None
+
+    def node_item_at(self, pos: QPointF) -> NodeItem | None:
         for item in self.items(pos):
             if isinstance(item, NodeItem):
-                return item.node_id
+                return item
+        return None
+
+    def node_or_zone_at(self, pos: QPointF) -> NodeItem | ZoneItem | None:
+        """The topmost node or zone under ``pos``."""
+        for item in self.items(pos):
+            if isinstance(item, (NodeItem, ZoneItem)):
+                return item
         return None
 
     def selected_ids(self) -> list[str]:
@@ -326,79 +375,22 @@ class CanvasScene(QGraphicsScene):
                 item.highlighted = item_id == conn_id
                 item.update()
 
-    # ---- gestures
+    # ---- gestures: the active tool takes them, Qt gets what it leaves
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt's name
-        if event.button() == Qt.MouseButton.LeftButton:
-            pos = event.scenePos()
-            under = [i for i in self.items(pos) if isinstance(i, (NodeItem, ZoneItem))]
-            top = under[0] if under else None
-            node = top if isinstance(top, NodeItem) else None
-            if node and (self.connect_mode or node.handle_rect().contains(node.mapFromScene(pos))):
-                self._connect = ConnectTool(self, node.node_id, node.center())
-                event.accept()
-                return
-            if isinstance(top, ZoneItem) and top.isSelected() and \
-                    top.resize_rect().contains(top.mapFromScene(pos)):
-                self._drag = DragTool(self, resize_zone=top.zone_id)
-                self._resize_origin = (pos, top.size)
-                event.accept()
-                return
-        super().mousePressEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and self.selectedItems():
-            self._drag = DragTool(self)
+        if not self.tool.press(event):
+            super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt's name
-        if self._connect:
-            self._connect.move(event.scenePos())
-            return
-        if self._drag and self._drag.resize_zone:
-            origin, (w, h) = self._resize_origin
-            delta = event.scenePos() - origin
-            self.zones[self._drag.resize_zone].set_size(w + delta.x(), h + delta.y())
-            return
-        super().mouseMoveEvent(event)
-        if self._drag and event.buttons() & Qt.MouseButton.LeftButton:
-            if not self._drag.layered:
-                self._start_drag_layer()
-            elif self.drag_layer is not None and self.drag_layer.lines is not None:
-                self.drag_layer.lines.reroute()  # once a frame, however many nodes moved
-            if self.labels.pending and not self.labels.full:
-                self.labels.flush()  # in this frame, not in the next
+        if not self.tool.move(event):
+            super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt's name
-        if self._connect:
-            tool, self._connect = self._connect, None
-            conn_id = tool.finish(event.scenePos())
-            if conn_id:
-                self.select_ids([conn_id])
-            return
-        super().mouseReleaseEvent(event)
-        if self._drag:
-            drag, self._drag = self._drag, None
-            self.drop_drag_layer()
-            drag.commit()
-            for node_id in drag.start_nodes:  # the labels the dropped nodes cover move aside
-                if node_id in self.nodes:
-                    pos = self.nodes[node_id].pos()
-                    self.labels.node_placed(node_id, pos.x(), pos.y())
-            self.edited()
+        if not self.tool.release(event):
+            super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event) -> None:  # Qt's name
-        """Arrow keys nudge the selection by one grid step (Shift: five); Esc cancels."""
-        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
-                 Qt.Key.Key_Down: (0, 1)}
-        if event.key() == Qt.Key.Key_Escape:
-            if self._connect:
-                self.removeItem(self._connect.line)
-                self._connect = None
-            self.clearSelection()
-            return
-        if event.key() in steps and self.selectedItems():
-            dx, dy = steps[event.key()]
-            step = GRID * (5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
-            self.nudge(dx * step, dy * step)
-            return
-        super().keyPressEvent(event)
+        if not self.tool.key(event):
+            super().keyPressEvent(event)
 
     def nudge(self, dx: float, dy: float) -> None:
         """Move the selection; consecutive nudges of the same items are one undo step."""

@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsView
 
-from ..layout import GRID
+from ..model.layout import GRID
 from .scene import CanvasScene
-from .theme import DARK, LIGHT, CanvasTheme
+from ..render.theme import DARK, LIGHT, CanvasTheme
 
 ROLE_MIME = "application/x-exchange-designer-role"
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0

@@ -1,4 +1,4 @@
-"""The Exchange knowledge base: roles, data paths and Microsoft's support rules. Pure Python."""
+"""The Exchange knowledge base: roles, data paths and Microsoft's support rules. Pure Python; may import support only."""
 from .catalog import Catalog, PathMatch
 from .loader import CatalogError, load_catalog
 from .model import (

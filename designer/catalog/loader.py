@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from ..paths import catalog_dir
-from ..yamlsafe import InputError, YDict, line_of, load_file
+from ..support.paths import catalog_dir
+from ..support.yamlsafe import InputError, YDict, line_of, load_file
 from .catalog import Catalog
 from .model import (
     LEGACY_VERSIONS, ROLE_GROUPS, VERSIONS, Auth, DataPath, Encryption, FirewallRule,

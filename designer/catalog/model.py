@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..i18n import QT_TRANSLATE_NOOP
+from ..support.i18n import QT_TRANSLATE_NOOP
 
 VERSIONS: tuple[str, ...] = ("2010", "2013", "2016", "2019", "SE")
 LEGACY_VERSIONS: tuple[str, ...] = ("2000", "2003")

@@ -19,12 +19,22 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Sequence
+from typing import Callable, Protocol
 
-from .model import LEGACY_VERSIONS, VERSIONS, DataPath, Port
+from .model import LEGACY_VERSIONS, VERSIONS, DataPath, Port, Source
 
-if TYPE_CHECKING:
-    from .catalog import Catalog
+
+class Catalog(Protocol):
+    """What a search reads of the knowledge base (:class:`designer.catalog.Catalog` has it, and
+    calls this module from ``Catalog.query``: this module does not import it back)."""
+
+    @property
+    def paths(self) -> Sequence[DataPath]: ...
+
+    def source(self, source_id: str) -> Source | None: ...
+
+    def role_name(self, role_id: str) -> str: ...
 
 _NUMBER = re.compile(r"^\d{1,5}$")
 STATUSES: tuple[str, ...] = ("confirmed", "unconfirmed")

@@ -17,15 +17,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..analysis import Finding, Flow, FlowCache, analyse
 from ..catalog import Catalog
-from ..commands import (
+from .commands import (
     AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand,
     SetDocumentPropertyCommand,
 )
-from ..i18n import QT_TRANSLATE_NOOP
+from ..support.i18n import QT_TRANSLATE_NOOP
 from ..io import dumps_document, load_document
-from ..layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout, snap, zone_at
+from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout, snap, zone_at
 from ..model import Connection, Document, Node, Rect, Zone, new_id, slug
-from ..yamlsafe import InputError
+from ..support.yamlsafe import InputError
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Read and write topology documents (``format: exchange-topology/1``). Pure Python.
 
-Reading is safe (see :mod:`designer.yamlsafe`) and strict: each mistake is reported once, with
+Reading is safe (see :mod:`designer.support.yamlsafe`) and strict: each mistake is reported once, with
 the file and line. Writing is deterministic (fixed key order, ids kept) and atomic.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any, Callable, Collection
 import yaml
 
 from ..model import EXCHANGE_VERSIONS, FORMAT, ZONE_KINDS, Connection, Document, ModelError, Node, Rect, Zone
-from ..yamlsafe import InputError, line_of, load_file, loads, plain, shorten
+from ..support.yamlsafe import InputError, line_of, load_file, loads, plain, shorten
 from .atomic import atomic_write_text
 
 MAX_DOCUMENT_BYTES = 16_000_000

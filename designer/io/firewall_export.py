@@ -20,6 +20,8 @@ from ..analysis import Boundary, FirewallRule, Flow, boundary_rules
 from ..catalog import Catalog
 from ..model import Document
 from . import tables
+from .firewall_scripts import to_nftables, to_powershell
+from .rule_text import REVIEW_NOTE, boundary_label, rule_reasons, rule_sources, unique
 from .tables import _md_cell, neutralise
 
 FORMATS = ("csv", "xlsx", "md", "html", "ps1", "nft")
@@ -27,48 +29,6 @@ HEADERS = ("Boundary", "Source", "Source zone", "Destination", "Destination zone
            "Services", "Authentication", "Encryption", "Justification", "Sources")
 _WIDTHS = (26, 18, 16, 18, 16, 9, 11, 22, 22, 20, 60, 60)
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
-REVIEW_NOTE = ("Review every rule before use: the rules come from the design and the knowledge "
-               "base, and the addresses of the nodes are not known to the designer.")
-
-
-def unique(items) -> list:
-    """The items in order, without repeats."""
-    return list(dict.fromkeys(items))
-
-
-def boundary_label(doc: Document, boundary: Boundary, arrow: str = "→") -> str:
-    return f"{doc.zone(boundary.source_zone).name} {arrow} {doc.zone(boundary.destination_zone).name}"
-
-
-def flow_reason(flow: Flow) -> str:
-    """``"SMTP: Inbound mail (disabled by default)"``: what one flow needs the rule for."""
-    path = flow.path
-    text = path.service
-    if path.title and path.title != path.service:
-        text += f": {path.title}"
-    flags = [f"status {path.status}"] if path.status != "confirmed" else []
-    if path.disabled_by_default:
-        flags.append("disabled by default")
-    return f"{text} ({', '.join(flags)})" if flags else text
-
-
-def rule_reasons(rule: FirewallRule) -> list[str]:
-    return unique(flow_reason(f) for f in rule.flows)
-
-
-def source_reference(catalog: Catalog, source_id: str) -> str:
-    """``"Title (URL)"``; a source that is not Microsoft's says whose it is."""
-    source = catalog.source(source_id)
-    if source is None:
-        return source_id
-    text = f"{source.title} ({source.url})" if source.url else source.title
-    return text if source.is_microsoft else f"{text} [{source.publisher}, not Microsoft]"
-
-
-def rule_sources(catalog: Catalog, rule: FirewallRule) -> list[str]:
-    return unique(source_reference(catalog, f.path.source) for f in rule.flows)
-
-
 def rule_row(doc: Document, catalog: Catalog, boundary: Boundary, rule: FirewallRule) -> list[Any]:
     """One row in :data:`HEADERS` order (names, not ids)."""
     src, dst = doc.node(rule.source), doc.node(rule.destination)
@@ -232,8 +192,6 @@ def render_rules(fmt: str, doc: Document, catalog: Catalog, flows: Sequence[Flow
         write_xlsx(doc, catalog, boundaries, buffer, today)
         return buffer.getvalue()
     if fmt in ("ps1", "nft"):
-        from .firewall_scripts import to_nftables, to_powershell  # it imports this module
-
         render = to_powershell if fmt == "ps1" else to_nftables
         return render(doc, catalog, flows, today)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

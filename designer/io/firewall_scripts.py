@@ -24,7 +24,7 @@ from ..analysis import FirewallRule, Flow, boundary_rules
 from ..analysis.firewall import fold_unrestricted
 from ..catalog import Catalog
 from ..model import Document, Node
-from .firewall_export import REVIEW_NOTE, boundary_label, rule_reasons, rule_sources, unique
+from .rule_text import REVIEW_NOTE, boundary_label, rule_reasons, rule_sources, unique
 
 GROUP = "Exchange Topology Designer"
 #: Roles whose nodes get Windows Firewall rules (Exchange servers are matched by role group).

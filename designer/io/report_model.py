@@ -12,7 +12,7 @@ from datetime import date
 from ..analysis import SEVERITIES, Finding, Flow, boundary_rules
 from ..catalog import Catalog
 from ..model import Document
-from .firewall_export import boundary_label, rule_reasons, unique
+from .rule_text import boundary_label, rule_reasons, unique
 
 RULE_HEADERS = ("Source", "Destination", "Protocol", "Port", "Services", "Authentication", "Encryption",
                 "Justification", "Sources")

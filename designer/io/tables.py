@@ -15,7 +15,7 @@ from typing import Any, Sequence
 
 from ..analysis import Flow
 from ..catalog import Catalog
-from ..i18n import QT_TRANSLATE_NOOP
+from ..support.i18n import QT_TRANSLATE_NOOP
 from ..model import Document
 
 FORMATS = ("csv", "md", "html", "json", "xlsx")

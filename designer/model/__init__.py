@@ -1,4 +1,4 @@
-"""The topology document model. Pure Python: no Qt."""
+"""The topology document model and its geometry (layout.py). Pure Python: no Qt; may import support only."""
 from .document import EXCHANGE_VERSIONS, FORMAT, Change, Document, ModelError, Snapshot
 from .elements import ZONE_KINDS, Connection, Node, Rect, Zone
 from .events import Event

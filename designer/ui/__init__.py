@@ -1,1 +1,1 @@
-"""The main window and its docks."""
+"""The desktop app: app.py starts it; window/ composes panels/, dialogs/ and presentation.py. Qt; may import every layer but cli."""

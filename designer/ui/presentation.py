@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..analysis.scenarios import Hop, Scenario, hop_details, hop_summary, scenarios
-from ..canvas import CanvasScene, CanvasView, style
+from ..canvas import CanvasScene, CanvasView
+from ..render import style
 from ..editor import DocumentEditor
-from ..i18n import QT_TRANSLATE_NOOP
+from ..support.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import pytest
 
 from designer.catalog import VERSIONS, PathQuery, load_catalog, search_paths
 from designer.catalog.search import haystack, split_terms, uses_port
-from designer.catalog_view import catalog_listing
+from designer.cli.catalog import catalog_listing
 
 SMALL = """\
 sources:

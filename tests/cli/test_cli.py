@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from designer.cli import main
+from designer.cli.main import main
 from tests.conftest import ROOT, SAMPLES
 
 SAMPLE_2016 = str(ROOT / "data" / "samples" / "exchange2016-edge.yaml")
@@ -163,7 +163,7 @@ def test_render_runs_headless_through_the_real_command(tmp_path):
 
 
 def test_the_command_line_module_imports_no_qt():
-    code = "import sys, designer.cli; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    code = "import sys, designer.cli.main; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
 
 

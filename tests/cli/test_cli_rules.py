@@ -6,8 +6,8 @@ import io
 import openpyxl
 import pytest
 
-from designer import cli_rules
-from designer.yamlsafe import InputError
+from designer.cli import rules as cli_rules
+from designer.support.yamlsafe import InputError
 from tests.conftest import ROOT
 
 SAMPLE_2016 = str(ROOT / "data" / "samples" / "exchange2016-edge.yaml")

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from markdown_it import MarkdownIt
 
-from designer.catalog_reference import reference_pages
+from designer.io.catalog_reference import reference_pages
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"

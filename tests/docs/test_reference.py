@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from designer.analysis import encryption_label
 from designer.catalog import VERSIONS, load_catalog
-from designer.catalog_reference import main, reference_pages
+from designer.io.catalog_reference import main, reference_pages
 
 _md = MarkdownIt("commonmark").enable("table")
 LABEL = re.compile(r"^\((kb-[^)]+)\)=$", re.MULTILINE)

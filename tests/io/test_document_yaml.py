@@ -3,7 +3,7 @@ import os
 import pytest
 
 from designer.io import dumps_document, load_document, loads_document, save_document
-from designer.yamlsafe import InputError
+from designer.support.yamlsafe import InputError
 from tests.conftest import SAMPLES
 
 MINIMAL = """\

@@ -340,7 +340,7 @@ def test_the_rules_export_imports_no_qt():
     code = ("import sys\nfrom designer.catalog import load_catalog\nfrom designer.io import load_document\n"
             "from designer.analysis import compute_flows\n"
             "from designer.io.firewall_export import FORMATS, render_rules\n"
-            "import designer.cli_rules\n"
+            "import designer.cli.rules\n"
             f"c = load_catalog(); d = load_document({str(SAMPLE_2016)!r}, c.roles)\n"
             "[render_rules(f, d, c, compute_flows(d, c)) for f in FORMATS]\n"
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n")

@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtGui import QImage
 
 from designer.io import save_document
-from designer.io.image_export import PAGE_SIZES, export_scene, render_bytes
+from designer.render.image_export import PAGE_SIZES, export_scene, render_bytes
 from designer.model import Rect
-from designer.yamlsafe import InputError
+from designer.support.yamlsafe import InputError
 from tests.conftest import ROOT, SAMPLES, ZONES, build
 
 pypdf = pytest.importorskip("pypdf")
@@ -196,7 +196,7 @@ def test_unknown_format(open_scene, tmp_path):
 
 # ---- the render command
 def parse(*argv: str) -> argparse.Namespace:
-    from designer import cli_render
+    from designer.cli import render as cli_render
 
     parser = argparse.ArgumentParser()
     cli_render.add_parser(parser.add_subparsers(dest="command"))
@@ -204,7 +204,7 @@ def parse(*argv: str) -> argparse.Namespace:
 
 
 def test_render_command_writes_each_format(qapp, catalog, tmp_path):
-    from designer import cli_render
+    from designer.cli import render as cli_render
 
     magic = {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF"}
     for fmt, head in magic.items():
@@ -219,7 +219,7 @@ def test_render_command_writes_each_format(qapp, catalog, tmp_path):
 
 
 def test_render_command_refuses_what_it_cannot_do(qapp, catalog, tmp_path):
-    from designer import cli_render
+    from designer.cli import render as cli_render
 
     with pytest.raises(InputError, match=r"use \.png, \.svg or \.pdf"):
         cli_render.run(parse(str(SAMPLE_2016), "-o", str(tmp_path / "d.jpg")), catalog, io.StringIO())
@@ -235,7 +235,7 @@ def test_render_needs_no_display_and_keeps_cli_free_of_qt(tmp_path):
     out = tmp_path / "d.pdf"
     code = (
         "import sys\n"
-        "import designer.cli_render as r\n"
+        "import designer.cli.render as r\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')]\n"
         "import argparse\n"
         "from designer.catalog import load_catalog\n"

@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from designer import cli_report
-from designer.io.report_pdf import write_report
-from designer.yamlsafe import InputError
+from designer.cli import report as cli_report
+from designer.render.report_pdf import write_report
+from designer.support.yamlsafe import InputError
 from tests.conftest import ROOT, SAMPLES
 from tests.io.test_image_export import pdf_text
 from tests.io.test_report import Reader

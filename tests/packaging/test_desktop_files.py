@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from designer.app import DESKTOP_ID
+from designer.ui.app import DESKTOP_ID
 from designer.cli import PROG
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from designer import paths
+from designer.support import paths
 from designer.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +67,7 @@ def test_the_canvas_icons_follow_paths(tmp_path):
     """canvas/style.py takes its icon folder from paths (a fresh interpreter, frozen)."""
     shutil.copytree(ROOT / "resources" / "icons", tmp_path / "resources" / "icons")
     code = ("import sys; sys.frozen = True; sys._MEIPASS = sys.argv[1]\n"
-            "from designer.canvas.style import ICONS\n"
+            "from designer.render.style import ICONS\n"
             "print(ICONS)")
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, check=False,
                             text=True, cwd=ROOT, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})

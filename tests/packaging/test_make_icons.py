@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from designer.app import DESKTOP_ID
+from designer.ui.app import DESKTOP_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("make_icons", ROOT / "packaging" / "make_icons.py")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from designer import paths
+from designer.support import paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "exchange-designer.spec"
@@ -84,7 +84,7 @@ def test_the_spec_bundles_data_and_resources_where_paths_look(monkeypatch):
     assert (ROOT / "resources", "resources") in datas
     assert (ROOT / "translations", "translations") in datas
     # what the frozen program looks up, relative to its bundle folder
-    from designer.ui.language import ts_file
+    from designer.ui.dialogs.language import ts_file
 
     bundle = paths.app_root()
     for needed in (paths.catalog_dir(), paths.default_sample(), paths.icons_dir() / "app.svg", ts_file("es")):
@@ -165,7 +165,7 @@ def test_a_missing_icon_builds_without_one(monkeypatch, tmp_path, platform):
 
 
 def test_the_spec_and_the_program_agree_on_the_ids(monkeypatch):
-    from designer.app import DESKTOP_ID
+    from designer.ui.app import DESKTOP_ID
     from designer.cli import PROG
 
     namespace = _run_spec(monkeypatch, "linux")["namespace"]

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from designer.editor import DocumentEditor
 from designer.io import dumps_document, load_document
-from designer.ui.main_window import MainWindow
-from designer.ui.recovery import DEFAULT_INTERVAL, INTERVAL_KEY, find_recoveries, offer_restore, user_dir
+from designer.ui.window.main_window import MainWindow
+from designer.ui.dialogs.recovery import DEFAULT_INTERVAL, INTERVAL_KEY, find_recoveries, offer_restore, user_dir
 from tests.conftest import ROOT
 from tests.reliability.dialogs import answer
 from tests.ui.conftest import window as plain_window  # noqa: F401  (a fixture)
@@ -96,19 +96,19 @@ def test_closing_and_discarding_on_purpose_removes_it(window, qtbot, monkeypatch
     saver = window.autosaver
     delete_with_the_keyboard(window, "ex02", qtbot)
     assert saver.save_now() and files_of(saver)
-    monkeypatch.setattr("designer.ui.files.QMessageBox.warning", lambda *a: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning", lambda *a: QMessageBox.StandardButton.Discard)
     assert window.close()
     assert files_of(saver) == []
 
 
 def test_the_interval_is_a_setting_in_the_edit_menu(window, qtbot, monkeypatch, catalog):
-    assert window.actions.autosave in window.menuBar().actions()[1].menu().actions()
-    monkeypatch.setattr("designer.ui.main_window.QInputDialog.getInt", lambda *a: (30, True))
-    window.actions.autosave.trigger()
+    assert window.menu_actions.autosave in window.menuBar().actions()[1].menu().actions()
+    monkeypatch.setattr("designer.ui.window.main_window.QInputDialog.getInt", lambda *a: (30, True))
+    window.menu_actions.autosave.trigger()
     assert window.autosaver.interval == 30 and window.autosaver.timer.interval() == 30_000
     assert int(window.settings.value(INTERVAL_KEY)) == 30
-    monkeypatch.setattr("designer.ui.main_window.QInputDialog.getInt", lambda *a: (0, True))
-    window.actions.autosave.trigger()
+    monkeypatch.setattr("designer.ui.window.main_window.QInputDialog.getInt", lambda *a: (0, True))
+    window.menu_actions.autosave.trigger()
     assert not window.autosaver.timer.isActive()  # 0: never
 
     def start(settings: QSettings) -> int:
@@ -184,7 +184,7 @@ CHILD = """
 import runpy, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from designer.ui.main_window import MainWindow
+from designer.ui.window.main_window import MainWindow
 
 app = QApplication(sys.argv[:1])
 

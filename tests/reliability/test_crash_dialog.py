@@ -15,8 +15,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from designer.io import load_document
-from designer.ui.crash import ErrorReporter, log_to_file
-from designer.ui.recovery import user_dir
+from designer.ui.dialogs.crash import ErrorReporter, log_to_file
+from designer.ui.dialogs.recovery import user_dir
 from tests.reliability.dialogs import button, when_shown
 from tests.ui.conftest import window  # noqa: F401  (a fixture)
 

@@ -23,10 +23,10 @@ import openpyxl
 import pypdf
 import pytest
 
-from designer.cli import main
+from designer.cli.main import main
 from designer.io import load_document, save_document
 from designer.model import Connection, Node
-from designer.ui.deliverables import WINDOWS_DEVICES, file_stem
+from designer.ui.window.deliverables import WINDOWS_DEVICES, file_stem
 from tests.conftest import ROOT
 from tests.io.test_firewall_export import nft_usable, ps_code
 

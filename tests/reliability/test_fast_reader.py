@@ -1,6 +1,6 @@
 """The fast YAML reader gives exactly what the loader gives: the same data, the same lines.
 
-``designer.yamlsafe`` reads ordinary YAML straight from libyaml's events and leaves anything
+``designer.support.yamlsafe`` reads ordinary YAML straight from libyaml's events and leaves anything
 unusual to the loader (PyYAML's composer and safe constructors with our checks). These tests
 compare the two on generated data in every YAML style, on the samples and a large generated
 design, and check that each unusual case really goes to the loader.
@@ -14,9 +14,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from designer import yamlsafe
-from designer.paths import samples_dir
-from designer.yamlsafe import InputError, YDict, YList
+from designer.support import yamlsafe
+from designer.support.paths import samples_dir
+from designer.support.yamlsafe import InputError, YDict, YList
 
 pytestmark = pytest.mark.skipif(yamlsafe.CParser is None, reason="PyYAML without libyaml has no fast reader")
 

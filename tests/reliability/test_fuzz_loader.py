@@ -30,11 +30,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from designer import yamlsafe
+from designer.support import yamlsafe
 from designer.io import dumps_document, load_document, loads_document
 from designer.io.document_yaml import MAX_DOCUMENT_BYTES
 from designer.model import Document
-from designer.yamlsafe import InputError, plain
+from designer.support.yamlsafe import InputError, plain
 from tests.conftest import ROOT, SAMPLES
 
 SCALE = float(os.environ.get("ETD_FUZZ_SCALE", "1"))
@@ -403,7 +403,7 @@ def test_files_that_are_not_files(folder):
 BIG = r"""
 import json, os, re, sys, time
 from designer.io import load_document, loads_document
-from designer.yamlsafe import InputError
+from designer.support.yamlsafe import InputError
 
 def design(nodes, connections):
     lines = ["format: exchange-topology/1", "name: Big", "exchange_version: '2016'", "zones:"]

@@ -3,7 +3,7 @@ from PySide6.QtCore import QSettings
 
 from designer.canvas import CanvasScene, CanvasView
 from designer.editor import DocumentEditor
-from designer.ui.main_window import MainWindow
+from designer.ui.window.main_window import MainWindow
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"

@@ -188,7 +188,7 @@ def test_labels_keep_off_nodes(canvas, qtbot):
 
 
 def test_a_long_zone_name_is_elided_before_the_kind(canvas):
-    from designer.canvas import style
+    from designer.render import style
 
     editor, scene, _view = canvas
     editor.set_zone("dmz", name="Perimeter network (DMZ) of the Contoso head office, second floor")

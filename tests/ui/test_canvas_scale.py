@@ -9,7 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHelpEvent, QStyleOptionGraphicsItem
 
 from bench.generate import generate
-from designer.canvas import CanvasScene, CanvasView, style
+from designer.canvas import CanvasScene, CanvasView
+from designer.render import style
 from designer.canvas.label_layer import CHUNK
 from designer.editor import DocumentEditor
 from designer.io import save_document

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from designer.ui.deliverables import file_stem
-from designer.ui.export_dialog import ExportDiagramDialog
+from designer.ui.window.deliverables import file_stem
+from designer.ui.dialogs.export_dialog import ExportDiagramDialog
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
@@ -32,7 +32,7 @@ def save_as(monkeypatch):
         def fake(parent, title, start, filters, chosen=""):
             asked.append((title, start, filters, chosen))
             return str(path), selected_filter or chosen
-        monkeypatch.setattr("designer.ui.deliverables.QFileDialog.getSaveFileName", fake)
+        monkeypatch.setattr("designer.ui.window.deliverables.QFileDialog.getSaveFileName", fake)
         return asked
     return answer
 
@@ -120,7 +120,7 @@ def test_cancel_writes_nothing(window, qtbot, save_as, tmp_path):
 def test_port_matrix_from_the_window_reads_back_as_xlsx(window, save_as, tmp_path):
     target = tmp_path / "matrix"  # no suffix: the chosen filter's is added
     save_as(target, "Excel workbook (*.xlsx)")
-    window.actions.export_matrix.trigger()
+    window.menu_actions.export_matrix.trigger()
     sheet = openpyxl.load_workbook(tmp_path / "matrix.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) - 1 == len(window.editor.flows)
@@ -129,7 +129,7 @@ def test_port_matrix_from_the_window_reads_back_as_xlsx(window, save_as, tmp_pat
 
 def test_an_export_that_fails_gets_one_message(window, save_as, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("designer.ui.deliverables.QMessageBox.critical", lambda *a: shown.append(a[1:]))
+    monkeypatch.setattr("designer.ui.window.deliverables.QMessageBox.critical", lambda *a: shown.append(a[1:]))
     save_as(tmp_path / "missing" / "dir" / "matrix.csv")
     assert not window.deliverables.export_matrix()
     assert len(shown) == 1 and "Cannot export the port matrix" in shown[0][0]
@@ -156,13 +156,13 @@ def test_f5_presents_and_esc_comes_back(window, qtbot):
 
 def test_firewall_rules_from_the_window(window, save_as, tmp_path):
     save_as(tmp_path / "fw.nft")  # the format follows the suffix typed
-    window.actions.export_rules.trigger()
+    window.menu_actions.export_rules.trigger()
     text = (tmp_path / "fw.nft").read_text(encoding="utf-8")
     assert text.startswith("#!/usr/sbin/nft -f") and "DRAFT" in text
     assert "tcp dport 50636" in text  # EdgeSync
     window.editor.set_exchange_version("2010")  # the rules follow the design as it is now
     save_as(tmp_path / "fw.md")
-    window.actions.export_rules.trigger()
+    window.menu_actions.export_rules.trigger()
     assert "(Exchange 2010)" in (tmp_path / "fw.md").read_text(encoding="utf-8")
 
 

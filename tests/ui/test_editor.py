@@ -52,7 +52,7 @@ def test_opening_pauses_the_cyclic_collector_and_always_resumes_it(qtbot, catalo
     import gc
 
     import designer.editor.editor as editor_module
-    from designer.yamlsafe import InputError
+    from designer.support.yamlsafe import InputError
 
     editor = DocumentEditor(catalog)
     seen = []

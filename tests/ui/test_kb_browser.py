@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 
 from designer.catalog import PathQuery, search_paths
 from designer.catalog.search import uses_port
-from designer.ui import kb_browser
-from designer.ui.kb_browser import KnowledgeBaseBrowser
-from designer.ui.kb_model import KnowledgeBaseModel
+from designer.ui.dialogs import kb_browser
+from designer.ui.dialogs.kb_browser import KnowledgeBaseBrowser
+from designer.ui.dialogs.kb_model import KnowledgeBaseModel
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
@@ -62,11 +62,11 @@ def test_the_help_menu_opens_it_with_the_mouse(window, qtbot):
     bar = window.menuBar()
     help_action = next(a for a in bar.actions() if a.text() == "&Help")
     menu: QMenu = help_action.menu()
-    assert menu.actions().index(window.actions.knowledge_base) < menu.actions().index(window.actions.about)
-    assert window.actions.knowledge_base.shortcut().toString() == "F1"
+    assert menu.actions().index(window.menu_actions.knowledge_base) < menu.actions().index(window.menu_actions.about)
+    assert window.menu_actions.knowledge_base.shortcut().toString() == "F1"
     qtbot.mouseClick(bar, LEFT, pos=bar.actionGeometry(help_action).center())
     qtbot.waitUntil(menu.isVisible)
-    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(window.actions.knowledge_base).center())
+    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(window.menu_actions.knowledge_base).center())
     qtbot.waitUntil(lambda: window.findChild(QDialog, "kb_browser") is not None
                     and window.findChild(QDialog, "kb_browser").isVisible())
 
@@ -237,7 +237,7 @@ def test_every_text_of_the_browser_goes_through_the_translator(window, qtbot):
 
 
 def test_roles_are_found_by_their_name_in_the_windows_language(window, browser, qtbot, qapp):
-    from designer.ui.language import TsTranslator, ts_file
+    from designer.ui.dialogs.language import TsTranslator, ts_file
 
     translator = TsTranslator(ts_file("es"))
     qapp.installTranslator(translator)

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
-from designer.canvas import style
+from designer.render import style
 from designer.canvas.items import draw_line, route
 from designer.canvas.placement import clip_segment
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QToolBar
 
 from designer.io import load_document
-from designer.ui.main_window import MainWindow
+from designer.ui.window.main_window import MainWindow
 from tests.conftest import ROOT, SAMPLES
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
@@ -42,7 +42,7 @@ def test_edit_marks_modified_and_undo_text_names_the_edit(window, qtbot):
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
     assert "ex02" not in window.editor.document.nodes
     assert window.isWindowModified()
-    assert window.actions.undo.text() == "&Undo Delete EX02"
+    assert window.menu_actions.undo.text() == "&Undo Delete EX02"
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "ex02" in window.editor.document.nodes
     assert not window.isWindowModified()
@@ -55,15 +55,15 @@ def test_save_as_writes_a_file_the_command_line_reads(window, tmp_path, monkeypa
     window.files.open_path(SAMPLE, ask=False)
     window.editor.set_node("ex01", name="EXCH-01")
     target = tmp_path / "mine.yaml"
-    monkeypatch.setattr("designer.ui.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.actions.save_as.trigger()
+    monkeypatch.setattr("designer.ui.window.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.menu_actions.save_as.trigger()
     assert not window.isWindowModified() and "mine.yaml" in window.windowTitle()
     doc = load_document(target, catalog.roles)
     assert doc.node("ex01").name == "EXCH-01"
     assert doc.node("ex01").pos is not None  # the layout is saved with the design
-    from designer.cli import main
+    from designer.cli.main import main
     assert main(["check", str(target)]) == 0
-    recent = [a.toolTip() for a in window.actions.recent_menu.actions()]
+    recent = [a.toolTip() for a in window.menu_actions.recent_menu.actions()]
     assert str(target.resolve()) in recent
 
 
@@ -71,13 +71,13 @@ def test_prompt_before_losing_work(window, qtbot, monkeypatch):
     window.files.open_path(SAMPLE, ask=False)
     window.editor.set_document_name("Changed")
     asked = []
-    monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning",
                         lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
-    window.actions.new.trigger()
+    window.menu_actions.new.trigger()
     assert asked and window.editor.document.name == "Changed"  # cancelled: nothing lost
-    monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
-    window.actions.new.trigger()  # then the start page: Enter takes "Blank design"
+    window.menu_actions.new.trigger()  # then the start page: Enter takes "Blank design"
     page = window.findChild(QDialog, "start_page")
     qtbot.waitUntil(page.isActiveWindow)
     qtbot.keyClick(page.templates, Qt.Key.Key_Return)
@@ -90,7 +90,7 @@ def test_bad_file_gets_one_clear_message_and_keeps_the_work(window, tmp_path, mo
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: exchange-topology/1\nzones: [\n")
     shown = []
-    monkeypatch.setattr("designer.ui.files.QMessageBox.critical", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.critical", lambda *a: shown.append(a[2]))
     assert not window.files.open_path(bad, ask=False)
     assert shown and shown[0].startswith(f"{bad}:") and "YAML syntax error" in shown[0]
     assert "ex01" in window.editor.document.nodes
@@ -113,7 +113,7 @@ def test_copy_paste_and_duplicate(window, qtbot):
 
 
 def test_add_zone_and_zoom_shortcuts(window, qtbot):
-    window.actions.add_zone.trigger()
+    window.menu_actions.add_zone.trigger()
     zones = window.editor.document.zones
     assert len(zones) == 4 and window.scene.selected_ids() == [list(zones)[-1]]
     zoom = window.view.zoom()
@@ -178,7 +178,7 @@ def test_build_the_2016_edge_design_from_scratch(window, qtbot):
 
 
 def test_the_palette_is_wide_enough_for_its_role_names(window, qtbot):
-    palette = window.palette
+    palette = window.palette_panel
     longest = palette.sizeHintForColumn(0) + palette.indentation()
     qtbot.waitUntil(lambda: window.docks[0].width() > 200)
     assert palette.viewport().width() >= min(longest, 340 - 24)
@@ -204,3 +204,18 @@ def test_the_port_matrix_behind_its_tab_catches_up_when_shown(window, qtbot):
     assert matrix.model.rowCount() == before
     window.editor.undo_stack.undo()  # seen: follows at once
     assert matrix.model.rowCount() == len(window.editor.flows) > before
+
+
+def test_esc_leaves_the_connect_tool_for_the_select_tool(window, qtbot):
+    actions, scene, view = window.menu_actions, window.scene, window.view
+    assert actions.select_tool in window.findChild(QToolBar, "main_toolbar").actions()
+    assert actions.select_tool.isChecked() and not actions.connect_mode.isChecked()
+    actions.connect_mode.trigger()
+    assert scene.connect_mode and actions.connect_mode.isChecked() and not actions.select_tool.isChecked()
+    view.setFocus()
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    assert not scene.connect_mode and scene.tool.name == "select"
+    assert actions.select_tool.isChecked() and not actions.connect_mode.isChecked()
+    actions.connect_mode.trigger()
+    actions.select_tool.trigger()  # the toolbar's way back
+    assert scene.tool.name == "select" and not actions.connect_mode.isChecked()

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from designer.editor import DocumentEditor
 from designer.io.tables import HEADERS
-from designer.ui import inspector as inspector_module
-from designer.ui.findings_panel import FindingsPanel
-from designer.ui.inspector import InspectorPanel
-from designer.ui.matrix_model import CONNECTION_ROLE
-from designer.ui.matrix_panel import MatrixPanel
+from designer.ui.panels import inspector as inspector_module
+from designer.ui.panels.findings_panel import FindingsPanel
+from designer.ui.panels.inspector import InspectorPanel
+from designer.ui.panels.matrix_model import CONNECTION_ROLE
+from designer.ui.panels.matrix_panel import MatrixPanel
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "data" / "samples"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from designer.io import load_document
-from designer.ui.start_page import BLANK, DATA, RECENT, SHOW_KEY, TEMPLATE, StartPage, offer_at_startup
+from designer.ui.dialogs.start_page import BLANK, DATA, RECENT, SHOW_KEY, TEMPLATE, StartPage
 from tests.conftest import ROOT, SAMPLES
 
 UM_2010 = ROOT / "data" / "samples" / "exchange2010-um.yaml"
@@ -99,7 +99,7 @@ def test_double_clicking_the_2010_um_template_gives_a_new_unsaved_design(window,
     # Save asks where; the sample is never written to
     target = tmp_path / "fabrikam.yaml"
     asked = []
-    monkeypatch.setattr("designer.ui.files.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("designer.ui.window.files.QFileDialog.getSaveFileName",
                         lambda *a, **k: asked.append(a) or (str(target), ""))
     window.activateWindow()  # a window manager does this when the dialog closes; offscreen doesn't
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
@@ -131,7 +131,7 @@ def test_enter_on_a_recent_file_opens_it(window, qtbot, tmp_path):
 def test_escape_leaves_the_current_document_untouched(window, qtbot, monkeypatch):
     window.files.open_path(EDGE_2016, ask=False)
     window.editor.set_document_name("Work in progress")
-    monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)  # the prompt comes first
     doc = window.editor.document
     page = press_new(qtbot, window)
@@ -144,20 +144,20 @@ def test_escape_leaves_the_current_document_untouched(window, qtbot, monkeypatch
 
 def test_cancelled_prompt_shows_no_start_page(window, qtbot, monkeypatch):
     window.editor.set_document_name("Work in progress")
-    monkeypatch.setattr("designer.ui.files.QMessageBox.warning",
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning",
                         lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    window.actions.new.trigger()
+    window.menu_actions.new.trigger()
     QApplication.processEvents()
     assert not any(p.isVisible() for p in window.findChildren(StartPage))
 
 
 def test_show_at_startup_is_a_setting(window, qtbot):
-    page = offer_at_startup(window)
+    page = window.files.offer_start_page()
     assert page is not None and page.isVisible() and page.show_check.isChecked()
     qtbot.mouseClick(page.show_check, Qt.MouseButton.LeftButton)
     assert window.settings.value(SHOW_KEY, type=bool) is False
     qtbot.keyClick(page.templates, Qt.Key.Key_Escape)
-    assert offer_at_startup(window) is None
+    assert window.files.offer_start_page() is None
     page = press_new(qtbot, window)  # File ▸ New shows it all the same, unchecked
     assert not page.show_check.isChecked()
     qtbot.mouseClick(page.show_check, Qt.MouseButton.LeftButton)
@@ -196,8 +196,8 @@ CHILD = """
 import json, runpy, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from designer.ui.main_window import MainWindow
-from designer.ui.start_page import StartPage
+from designer.ui.window.main_window import MainWindow
+from designer.ui.dialogs.start_page import StartPage
 
 app = QApplication(sys.argv[:1])
 

@@ -11,13 +11,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
-from designer.canvas import style
-from designer.canvas.theme import DARK, LIGHT, contrast_ratio
+from designer.render import style
+from designer.render.theme import DARK, LIGHT, contrast_ratio
 from designer.editor import DocumentEditor
-from designer.io.image_export import render_bytes
-from designer.ui import appearance
-from designer.ui.appearance import THEME_KEY, scheme_palette
-from designer.ui.main_window import MainWindow
+from designer.render.image_export import render_bytes
+from designer.ui.dialogs import appearance
+from designer.ui.dialogs.appearance import THEME_KEY, scheme_palette
+from designer.ui.window.main_window import MainWindow
 from designer.ui.presentation import PresentationWindow
 from tests.conftest import ROOT
 
@@ -103,7 +103,7 @@ def test_labels_and_icons_follow_the_theme(window, qtbot):
         image = canvas_pixels(window)
         corner = window.view.mapFromScene(conn.label_item.sceneBoundingRect().topLeft())
         plate = image.pixelColor(corner.x() + 2, corner.y() + 2)  # inside the padding: the plate
-        return plate, window.actions.zoom_in.icon().pixmap(24, 24).toImage()
+        return plate, window.menu_actions.zoom_in.icon().pixmap(24, 24).toImage()
 
     plate, _icon = plate_and_icon()
     assert plate.lightnessF() > 0.9
@@ -244,7 +244,7 @@ def test_knowledge_base_detail_stays_readable_in_dark(window, qtbot):
     html = browser.detail.toHtml().lower()
     assert "#607d8b" not in html and "#455a64" not in html and LIGHT.encrypted not in html
     assert DARK.encrypted in html
-    from designer.ui.start_cards import muted
+    from designer.ui.dialogs.start_cards import muted
     secondary = muted(browser.palette()).name()
     assert secondary in html and contrast_ratio(secondary, browser.detail.palette().color(Role.Base).name()) >= 4.5
     # the table: encryption swatches in the canvas's dark line colours, "Unconfirmed" readable
@@ -286,7 +286,7 @@ def test_the_style_looks_at_each_standard_icon_once(qapp, monkeypatch):
     """The findings panel asks for a severity icon per row: hundreds on a large design."""
     from PySide6.QtWidgets import QStyle
 
-    from designer.ui import appearance
+    from designer.ui.dialogs import appearance
 
     looked = []
     real = appearance.is_plain_dark

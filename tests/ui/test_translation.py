@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 
 from designer.analysis.labels import clear_label_cache, tooltip_html
 from designer.editor import DocumentEditor
-from designer.ui.export_dialog import ExportDiagramDialog
-from designer.ui.kb_browser import KnowledgeBaseBrowser
-from designer.ui.language import (
+from designer.ui.dialogs.export_dialog import ExportDiagramDialog
+from designer.ui.dialogs.kb_browser import KnowledgeBaseBrowser
+from designer.ui.dialogs.language import (
     LANGUAGE_ENV, LANGUAGE_KEY, LanguageMenu, TsTranslator, available_languages, chosen_language,
     qt_translations_dirs, ts_file,
 )
-from designer.ui.main_window import APP_NAME, MainWindow
+from designer.ui.window.main_window import APP_NAME, MainWindow
 from designer.ui.presentation import PresentationWindow
-from designer.ui.start_page import StartPage
+from designer.ui.dialogs.start_page import StartPage
 
 from tests.conftest import ROOT, SAMPLES
 
@@ -104,7 +104,7 @@ def test_translations_keep_placeholders_tags_and_accelerators():
 
 def test_the_reader_picks_the_plural_form_and_leaves_english_where_nothing_is_translated(qapp):
     translator = TsTranslator(TS)
-    assert translator.language == "es" and not translator.isEmpty()
+    assert translator.language_code == "es" and not translator.isEmpty()
     qapp.installTranslator(translator)
     try:
         from PySide6.QtCore import QCoreApplication
@@ -123,7 +123,7 @@ def test_the_reader_picks_the_plural_form_and_leaves_english_where_nothing_is_tr
 def test_installing_spanish_brings_qt_own_translation_too(qapp):
     from PySide6.QtCore import QCoreApplication
 
-    from designer.ui.language import install_translations
+    from designer.ui.dialogs.language import install_translations
 
     locale = QLocale()
     assert install_translations(qapp, "en") == []  # English: the source texts
@@ -143,7 +143,7 @@ def test_installing_spanish_brings_qt_own_translation_too(qapp):
 
 # ---- choosing the language
 def test_the_language_comes_from_the_environment_then_the_setting_then_the_system(tmp_path, monkeypatch):
-    import designer.ui.language as language
+    import designer.ui.dialogs.language as language
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert available_languages() == ["en", "es"]
@@ -173,7 +173,7 @@ def test_the_language_comes_from_the_environment_then_the_setting_then_the_syste
 
 def test_view_language_saves_the_choice_for_the_next_start(window, qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr("designer.ui.language.QMessageBox.information", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr("designer.ui.dialogs.language.QMessageBox.information", lambda *args: shown.append(args[2]))
     menu = window.findChild(LanguageMenu, "language_menu")
     view = next(a.menu() for a in window.menuBar().actions() if a.menu() and menu.menuAction() in a.menu().actions())
     qtbot.mouseClick(window.menuBar(), Qt.MouseButton.LeftButton,

@@ -1,0 +1,1 @@
+"""Qt painting shared by the canvas and the exporters: the look (style, theme, names), the sheet with its legend and title block, and the image and PDF writers. May import the core and support; never the editor, canvas, ui or cli."""

@@ -1,0 +1,166 @@
+"""The findings dock: what the analysis says about the design, errors first."""
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...analysis import SEVERITIES, Finding
+from ...editor import DocumentEditor
+
+log = logging.getLogger(__name__)
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+_ICONS = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+translate = QCoreApplication.translate  # the module's texts are in the "FindingsPanel" context
+
+
+def severity_name(severity: str) -> str:
+    """``Error``, ``Warning``, ``Info``."""
+    names = {"error": translate("FindingsPanel", "Error"), "warning": translate("FindingsPanel", "Warning"),
+             "info": translate("FindingsPanel", "Info")}
+    return names.get(severity, severity.capitalize())
+
+
+def _count(severity: str, n: int) -> str:
+    if severity == "error":
+        return translate("FindingsPanel", "1 error") if n == 1 else translate(
+            "FindingsPanel", "{count} errors").format(count=n)
+    if severity == "warning":
+        return translate("FindingsPanel", "1 warning") if n == 1 else translate(
+            "FindingsPanel", "{count} warnings").format(count=n)
+    return translate("FindingsPanel", "1 info") if n == 1 else translate(
+        "FindingsPanel", "{count} info").format(count=n)
+
+
+def summary_text(findings: list[Finding]) -> str:
+    """``2 errors · 3 warnings · 1 info`` (or ``No findings``)."""
+    if not findings:
+        return translate("FindingsPanel", "No findings")
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    return " · ".join(_count(s, n) for s, n in counts.items())
+
+
+class FindingsPanel(QWidget):
+    select_requested = Signal(list)  # the node and connection ids of the activated finding
+
+    def __init__(self, editor: DocumentEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.setObjectName("findings_panel")
+        self._findings: list[Finding] = []
+
+        self.summary = QLabel(objectName="findings_summary")
+        self.toggles: dict[str, QToolButton] = {}
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        for severity in SEVERITIES:
+            button = QToolButton(objectName=f"findings_show_{severity}")
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setIcon(self._icon(severity))
+            titles = {"error": self.tr("Errors"), "warning": self.tr("Warnings"), "info": self.tr("Info")}
+            button.setText(titles[severity])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolTip({"error": self.tr("Show errors"), "warning": self.tr("Show warnings"),
+                               "info": self.tr("Show info")}[severity])
+            button.toggled.connect(self._apply_filter)
+            self.toggles[severity] = button
+            top.addWidget(button)
+
+        self.tree = QTreeWidget(objectName="findings_list")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Finding")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tree)
+
+        self.tree.itemActivated.connect(self._activated)  # double-click, Enter
+        editor.analysis_changed.connect(self.refresh)
+        self.refresh()
+
+    # ---- public
+    @property
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def visible_findings(self) -> list[Finding]:
+        return [self._findings[item.data(0, FINDING_ROLE)] for item in self._items() if not item.isHidden()]
+
+    def refresh(self) -> None:
+        """Rebuild the rows from the editor's findings; the selected finding stays selected."""
+        current = self.tree.currentItem()
+        keep = self._key(self._findings[current.data(0, FINDING_ROLE)]) if current else None
+        self._findings = list(self.editor.findings)
+        self.tree.clear()
+        for i, finding in enumerate(self._findings):
+            item = QTreeWidgetItem([severity_name(finding.severity), finding.text(translate)])
+            item.setIcon(0, self._icon(finding.severity))
+            item.setData(0, FINDING_ROLE, i)
+            tip = self._tooltip(finding)
+            item.setToolTip(0, tip)
+            item.setToolTip(1, tip)
+            self.tree.addTopLevelItem(item)
+            if keep is not None and self._key(finding) == keep:
+                self.tree.setCurrentItem(item)
+        self.summary.setText(summary_text(self._findings))
+        self._apply_filter()
+
+    # ---- internals
+    def _items(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def _apply_filter(self, *_args) -> None:
+        shown = {s for s, button in self.toggles.items() if button.isChecked()}
+        for item in self._items():
+            item.setHidden(self._findings[item.data(0, FINDING_ROLE)].severity not in shown)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = self._findings[item.data(0, FINDING_ROLE)]
+        ids = list(finding.nodes) + list(finding.connections)
+        if ids:
+            self.select_requested.emit(ids)
+
+    def _icon(self, severity: str) -> QIcon:
+        return self.style().standardIcon(_ICONS.get(severity, _ICONS["info"]))
+
+    def _tooltip(self, finding: Finding) -> str:
+        """Rich text, so Qt wraps it; the Microsoft source when the finding has one."""
+        parts = [(f"<p><b>{html.escape(severity_name(finding.severity))}</b> "
+                  f"({html.escape(finding.rule)})</p><p>{html.escape(finding.text(translate))}</p>")]
+        source = self.editor.catalog.source(finding.source) if finding.source else None
+        if source:
+            parts.append("<p>" + html.escape(self.tr("Source: {title}").format(title=source.title))
+                         + (f"<br>{html.escape(source.url)}" if source.url else "") + "</p>")
+        return "".join(parts)
+
+    @staticmethod
+    def _key(finding: Finding) -> tuple:
+        return finding.rule, finding.message

@@ -121,7 +121,9 @@ def test_a_role_table_row_has_the_path_facts(catalog, pages):
     page = pages["exchange-2016.md"]
     mailbox = page.split("### Mailbox server\n")[1].split("\n### ")[0]
     # the EdgeSync row, Mailbox -> Edge: direction, other end, service, port, auth, encryption, status
-    assert "→\nEdge Transport server\nEdgeSync\n50636/TCP\nNot stated\nLDAPS\nconfirmed\n" in plain(mailbox)
+    assert ("→\nEdge Transport server\nEdgeSync\n50636/TCP\nEdgeSync replication accounts (supported: EdgeSync "
+            "bootstrap replication account (ESBRA), EdgeSync replication accounts (ESRA))\nLDAPS\nconfirmed\n"
+            in plain(mailbox))
 
 
 def test_every_source_and_its_address_is_on_the_sources_page(catalog, pages):

@@ -116,7 +116,7 @@ def test_clicking_a_row_shows_the_entry_and_its_microsoft_source(window, browser
     text = browser.detail.toPlainText()
     assert source.is_microsoft and source.url.startswith("https://learn.microsoft.com/")
     for expected in ("Outlook on the web", source.title, source.url, "443/TCP", "TCP", "HTTPS",
-                     "Authentication", "Not stated", "Confirmed", "Notes"):
+                     "Authentication", "Basic authentication", "Confirmed", "Notes"):
         assert expected in text
 
     opened: list[QUrl] = []

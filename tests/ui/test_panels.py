@@ -155,8 +155,8 @@ def test_connection_page_lists_its_flows_and_sources(edge2016):
     table = p.inspector.findChild(QWidget, "inspector_flows")
     cells = {tuple(table.item(r, c).text() for c in range(table.columnCount()))
              for r in range(table.rowCount())}
-    assert ("EX01 → EDGE01", "50636/TCP", "EdgeSync", "Not stated", "LDAPS") in cells
-    assert ("EDGE01 → EX01", "25/TCP", "SMTP", "Not stated", "Not stated") in cells
+    assert ("EX01 → EDGE01", "50636/TCP", "EdgeSync", "EdgeSync replication accounts", "LDAPS") in cells
+    assert ("EDGE01 → EX01", "25/TCP", "SMTP", "Exchange Server auth", "TLS") in cells
     assert table.rowCount() == 3
     sources = p.inspector.findChild(QWidget, "inspector_sources").text()
     assert "learn.microsoft.com" in sources and "Network ports" in sources
@@ -205,8 +205,8 @@ def test_version_switch_reannotates_findings_and_matrix(qtbot, edge2016):
     p, doc = edge2016, edge2016.editor.document
     version = p.find(QComboBox, "inspector_version")
     assert version.currentText() == "2016"
-    assert p.find(QWidget, "findings_summary").text() == "0 errors · 0 warnings · 4 info"
-    assert p.find(QWidget, "matrix_count").text() == "48 flows (20 crossing)"
+    assert p.find(QWidget, "findings_summary").text() == "0 errors · 0 warnings · 5 info"
+    assert p.find(QWidget, "matrix_count").text() == "50 flows (20 crossing)"
     version.setFocus()
     qtbot.keyClick(version, Qt.Key.Key_Home)  # the first entry: 2010
     assert doc.exchange_version == "2010"
@@ -221,7 +221,7 @@ def test_version_switch_reannotates_findings_and_matrix(qtbot, edge2016):
     assert not any(row[SERVICE] == "EdgeSync" for row in p.matrix_rows())
     p.editor.undo_stack.undo()
     assert version.currentText() == "2016"
-    assert p.find(QWidget, "matrix_count").text() == "48 flows (20 crossing)"
+    assert p.find(QWidget, "matrix_count").text() == "50 flows (20 crossing)"
 
 
 def test_role_combo_groups_roles_and_marks_the_missing_ones(qtbot, edge2016):
@@ -342,13 +342,13 @@ def test_severity_toggles_filter_rows_and_tooltips_cite_sources(qtbot, edge2016)
 def test_crossing_only_keeps_crossing_flows(qtbot, edge2016):
     p = edge2016
     box = p.find(QCheckBox, "matrix_crossing_only")
-    assert len(p.matrix_rows()) == 48
+    assert len(p.matrix_rows()) == 50
     qtbot.mouseClick(box, LEFT)
     rows = p.matrix_rows()
     assert len(rows) == 20 and {row[CROSSING] for row in rows} == {"yes"}
-    assert p.find(QWidget, "matrix_count").text() == "48 flows (20 crossing) · 20 shown"
+    assert p.find(QWidget, "matrix_count").text() == "50 flows (20 crossing) · 20 shown"
     qtbot.mouseClick(box, LEFT)
-    assert len(p.matrix_rows()) == 48
+    assert len(p.matrix_rows()) == 50
 
 
 def test_text_filter_matches_the_service(qtbot, edge2016):

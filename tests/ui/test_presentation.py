@@ -85,8 +85,8 @@ def test_steps_through_hops_and_scenarios_with_the_keys(present, qtbot):
     assert win.title_label.text() == "Inbound Internet mail"
     assert highlighted(win) == ["c_inet_edge"]
     key(qtbot, win, Qt.Key.Key_Space)
-    assert win.hop_label.text() == ("EDGE01 → EX01 · 25/TCP SMTP · Authentication: Not stated · "
-                                    "Encryption: Not stated")
+    assert win.hop_label.text() == ("EDGE01 → EX01 · 25/TCP SMTP · Authentication: Exchange Server auth · "
+                                    "Encryption: TLS")
     assert highlighted(win) == ["c_edge_ex01"]
 
     key(qtbot, win, Qt.Key.Key_Left)
@@ -124,7 +124,7 @@ def test_d_toggles_the_executive_view(present, qtbot):
     assert win.hop_label.text() == "Reverse proxy → EX01: encrypted"
     assert "/TCP" not in win.hop_label.text() + win.description_label.text()
     key(qtbot, win, Qt.Key.Key_Right)  # the executive view holds while stepping
-    assert win.hop_label.text() == "Internet mail servers → EDGE01: encryption not stated"
+    assert win.hop_label.text() == "Internet mail servers → EDGE01: encrypted"
     key(qtbot, win, Qt.Key.Key_D)
     assert win.detail_visible and "25/TCP SMTP" in win.hop_label.text()
     assert all(item.label_item.isVisible() for item in win.scene.connections.values())

@@ -224,7 +224,8 @@ def data_strings(editor: DocumentEditor) -> list[str]:
         found |= {role.description or "", *role.unavailable.values()}
     for path in catalog.paths:
         found |= {path.service, path.title or "", path.notes or "", path.advisory or "", path.protocol or "",
-                  path.auth.default or "", *(path.auth.supported or ()), *path.encryption.methods}
+                  path.auth.default or "", *(path.auth.supported or ()), *path.encryption.methods,
+                  path.encryption.label or ""}
     for source in catalog.sources.values():
         found |= {source.title, source.url or ""}
     found |= {rule.text for rule in catalog.support_rules}

@@ -384,9 +384,10 @@ def _check_regular(path: Path, mode: int) -> None:
 
 
 def _too_big(path: Path, size: int, max_bytes: int) -> InputError:
-    if size > max_bytes:
-        return InputError(path, None, f"the file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
-    return InputError(path, None, f"the file is larger than the limit of {max_bytes / 1e6:.0f} MB")
+    limit = f"{max_bytes / 1e6:.0f} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"
+    if size > max_bytes:  # what the file system says, when it says so
+        return InputError(path, None, f"the file is {size / 1e6:.1f} MB; the limit is {limit}")
+    return InputError(path, None, f"the file is larger than the limit of {limit}")
 
 
 def read_limited(path: str | Path, max_bytes: int) -> bytes:

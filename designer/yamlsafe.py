@@ -395,13 +395,17 @@ def read_limited(path: str | Path, max_bytes: int) -> bytes:
 
     Devices, pipes (FIFOs) and sockets are refused without waiting on them: the type is checked
     before opening, the file is opened non-blocking, and checked again once open (it may have
-    been swapped). The limit counts the bytes read, whatever the file's size said."""
+    been swapped). A file whose size is over the limit is not read; otherwise the limit counts
+    the bytes read, whatever the size said (files in /proc say 0)."""
     path = Path(path)
     try:
         _check_regular(path, os.stat(path).st_mode)
         fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
         try:
-            _check_regular(path, os.fstat(fd).st_mode)
+            info = os.fstat(fd)
+            _check_regular(path, info.st_mode)
+            if info.st_size > max_bytes:  # refused unread when the size says so
+                raise _too_big(path, info.st_size, max_bytes)
             if _O_NONBLOCK:
                 os.set_blocking(fd, True)  # a regular file: reads never wait anyway
             chunks, total = [], 0

@@ -7,7 +7,8 @@ of the safe loader:
 
 * aliases are refused (an alias bomb cannot expand, and no design needs them);
 * nesting deeper than ``MAX_DEPTH`` is refused;
-* files larger than the caller's byte limit are refused before they are read;
+* files larger than the caller's byte limit are refused: no more than the limit is read, and
+  devices, pipes and sockets are refused without waiting on them (:func:`read_limited`);
 * a value a constructor cannot make (``2001-13-45``, ``!!int x``, a 5,000-digit number, a lone
   surrogate) is an error at its line, never a ``ValueError`` or the like;
 * every mapping and sequence remembers the line it starts on, and every mapping the line of
@@ -18,7 +19,9 @@ one line: ``file:line: what is wrong``.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -356,14 +359,67 @@ def _reader_error(text: str, file: str | Path | None, character: Any) -> InputEr
 def load_file(path: str | Path, max_bytes: int) -> Any:
     """Read and parse a YAML file of at most ``max_bytes`` bytes."""
     path = Path(path)
+    raw = read_limited(path, max_bytes)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                path, None,
-                f"the file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB",
-            )
-        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(path, line, "the file is not valid UTF-8 text") from None
+    return loads(text, path)
+
+
+_NOT_A_FILE = {
+    stat.S_IFCHR: "is a device, not a file",
+    stat.S_IFBLK: "is a device, not a file",
+    stat.S_IFIFO: "is a pipe (FIFO), not a file",
+    stat.S_IFSOCK: "is a socket, not a file",
+    stat.S_IFDIR: "is a directory, not a file",
+}
+_CHUNK = 1 << 20
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise InputError(path, None, _NOT_A_FILE.get(stat.S_IFMT(mode), "is not a regular file"))
+
+
+def _too_big(path: Path, size: int, max_bytes: int) -> InputError:
+    limit = f"{max_bytes / 1e6:.0f} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"
+    if size > max_bytes:  # what the file system says, when it says so
+        return InputError(path, None, f"the file is {size / 1e6:.1f} MB; the limit is {limit}")
+    return InputError(path, None, f"the file is larger than the limit of {limit}")
+
+
+def read_limited(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes`` of them, else InputError.
+
+    Devices, pipes (FIFOs) and sockets are refused without waiting on them: the type is checked
+    before opening, the file is opened non-blocking, and checked again once open (it may have
+    been swapped). A file whose size is over the limit is not read; otherwise the limit counts
+    the bytes read, whatever the size said (files in /proc say 0)."""
+    path = Path(path)
+    try:
+        _check_regular(path, os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            _check_regular(path, info.st_mode)
+            if info.st_size > max_bytes:  # refused unread when the size says so
+                raise _too_big(path, info.st_size, max_bytes)
+            if _O_NONBLOCK:
+                os.set_blocking(fd, True)  # a regular file: reads never wait anyway
+            chunks, total = [], 0
+            while total <= max_bytes:
+                chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            if total > max_bytes:
+                raise _too_big(path, os.fstat(fd).st_size, max_bytes)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
     except InputError:
         raise
     except IsADirectoryError:
@@ -374,12 +430,11 @@ def load_file(path: str | Path, max_bytes: int) -> Any:
         raise InputError(path, None, "permission denied") from None
     except OSError as exc:
         raise InputError(path, None, f"cannot read the file: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, line, "the file is not valid UTF-8 text") from None
-    return loads(text, path)
+    except ValueError:  # a NUL in the name
+        raise InputError(path, None, "the file name holds a NUL character") from None
+
+
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def plain(value: Any) -> Any:

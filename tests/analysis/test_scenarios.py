@@ -133,7 +133,7 @@ def test_captions(catalog):
     doc = sample(catalog, "exchange2016-edge.yaml")
     hop = by_id(scenarios(doc, catalog))["inbound_mail"].hops[1]
     assert hop_details(doc, hop) == [
-        "EDGE01 → EX01 · 25/TCP SMTP · Authentication: Exchange Server auth · Encryption: TLS"]
+        "EDGE01 → EX01 · 25/TCP SMTP · Authentication: Exchange Server auth · Encryption: mutual TLS"]
     assert hop_summary(doc, hop) == "EDGE01 → EX01: encrypted"
     call = by_id(scenarios(sample(catalog, "exchange2010-um.yaml"), catalog))["phone_call"].hops[0]
     lines = hop_details(sample(catalog, "exchange2010-um.yaml"), call)

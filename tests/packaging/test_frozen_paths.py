@@ -1,4 +1,4 @@
-"""designer/paths.py in the app packaging/build makes: PyInstaller sets sys.frozen and
+"""designer/support/paths.py in the app packaging/build makes: PyInstaller sets sys.frozen and
 sys._MEIPASS (the bundle folder, _internal/ beside the executable), and the knowledge base,
 samples and icons are found there (the whole packaged app is run by packaging/smoke)."""
 from __future__ import annotations

@@ -156,7 +156,7 @@ def test_connection_page_lists_its_flows_and_sources(edge2016):
     cells = {tuple(table.item(r, c).text() for c in range(table.columnCount()))
              for r in range(table.rowCount())}
     assert ("EX01 → EDGE01", "50636/TCP", "EdgeSync", "EdgeSync replication accounts", "LDAPS") in cells
-    assert ("EDGE01 → EX01", "25/TCP", "SMTP", "Exchange Server auth", "TLS") in cells
+    assert ("EDGE01 → EX01", "25/TCP", "SMTP", "Exchange Server auth", "mutual TLS") in cells
     assert table.rowCount() == 3
     sources = p.inspector.findChild(QWidget, "inspector_sources").text()
     assert "learn.microsoft.com" in sources and "Network ports" in sources

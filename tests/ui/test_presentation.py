@@ -86,7 +86,7 @@ def test_steps_through_hops_and_scenarios_with_the_keys(present, qtbot):
     assert highlighted(win) == ["c_inet_edge"]
     key(qtbot, win, Qt.Key.Key_Space)
     assert win.hop_label.text() == ("EDGE01 → EX01 · 25/TCP SMTP · Authentication: Exchange Server auth · "
-                                    "Encryption: TLS")
+                                    "Encryption: mutual TLS")
     assert highlighted(win) == ["c_edge_ex01"]
 
     key(qtbot, win, Qt.Key.Key_Left)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSe
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from ...support.paths import app_root
+from ...support.paths import translations_dir
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,6 @@ SYSTEM = "system"
 SOURCE_LANGUAGE = "en"
 # each language by its own name, as a language menu lists them (never translated)
 NATIVE_NAMES = {"en": "English", "es": "Español"}
-
-
-def translations_dir() -> Path:
-    return app_root() / "translations"
 
 
 def ts_file(language: str) -> Path:

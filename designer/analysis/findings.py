@@ -18,11 +18,12 @@ from typing import Any, Callable, Iterable, Iterator
 import networkx as nx
 
 from ..catalog import Catalog
+from ..support.states import EncryptionKind, Severity, ZoneKind
 from ..support.i18n import QT_TRANSLATE_NOOP, Message, Translate, join, untranslated
 from ..model import Document
 from .flows import Flow, compute_flows, connection_matches, paths_between
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[Severity, ...] = tuple(Severity)  # error, warning, info
 # The source's firewall guidance: towards the Internet, SMTP 25 and HTTPS 443, plus DNS 53
 # where Exchange resolves names itself ("Servidor Exchange y firewalls").
 INTERNET_ALLOWED = {(25, "TCP"), (443, "TCP"), (53, "TCP"), (53, "UDP")}
@@ -50,10 +51,10 @@ def _say(template: str, **args: Any) -> Message:
 
 
 # a zone's kind as a word of a finding's sentence ("a perimeter zone", "... is internal")
-ZONE_KIND_WORDS = {"internal": QT_TRANSLATE_NOOP("Findings", "internal"),
-                   "perimeter": QT_TRANSLATE_NOOP("Findings", "perimeter"),
-                   "internet": QT_TRANSLATE_NOOP("Findings", "internet"),
-                   "cloud": QT_TRANSLATE_NOOP("Findings", "cloud")}
+ZONE_KIND_WORDS = {ZoneKind.INTERNAL: QT_TRANSLATE_NOOP("Findings", "internal"),
+                   ZoneKind.PERIMETER: QT_TRANSLATE_NOOP("Findings", "perimeter"),
+                   ZoneKind.INTERNET: QT_TRANSLATE_NOOP("Findings", "internet"),
+                   ZoneKind.CLOUD: QT_TRANSLATE_NOOP("Findings", "cloud")}
 
 
 def _role(name: str) -> Message:
@@ -173,7 +174,7 @@ def _ids(flows: Iterable[Flow]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def unknown_role(ctx: Context) -> Iterator[Finding]:
     for node in ctx.doc.nodes.values():
         if ctx.catalog.role(node.role) is None:
-            yield _finding("error", "unknown_role", [_say(QT_TRANSLATE_NOOP(
+            yield _finding(Severity.ERROR, "unknown_role", [_say(QT_TRANSLATE_NOOP(
                 "Findings", "{node}: the knowledge base has no role {role!r}."), node=node.name, role=node.role)],
                 (node.id,))
 
@@ -188,7 +189,7 @@ def role_not_in_version(ctx: Context) -> Iterator[Finding]:
                    if reason else _say(QT_TRANSLATE_NOOP("Findings", "{node}: {role} does not exist in Exchange "
                                                          "{version}."),
                                        node=node.name, role=_role(role.name), version=ctx.version))
-            yield _finding("error", "role_not_in_version", [say], (node.id,),
+            yield _finding(Severity.ERROR, "role_not_in_version", [say], (node.id,),
                            tuple(c.id for c in ctx.doc.connections_of(node.id)), role.source)
 
 
@@ -210,7 +211,7 @@ def no_data_path(ctx: Context) -> Iterator[Finding]:
             say = _say(QT_TRANSLATE_NOOP("Findings", "{names}: none of the selected services ({services}) runs "
                                          "between {role_a} and {role_b}."),
                        names=names, services=", ".join(conn.services or ()), role_a=role_a, role_b=role_b)
-            yield _finding("error", "no_data_path", [say], conn.between, (conn.id,))
+            yield _finding(Severity.ERROR, "no_data_path", [say], conn.between, (conn.id,))
             continue
         parts = [_say(QT_TRANSLATE_NOOP("Findings", "{names}: the knowledge base has no data path between "
                                         "{role_a} and {role_b} in Exchange {version}."),
@@ -226,7 +227,7 @@ def no_data_path(ctx: Context) -> Iterator[Finding]:
             for support in client_rules:
                 parts.append(Message.verbatim(support.text))
                 source = support.source
-        yield _finding("error", "no_data_path", parts, conn.between, (conn.id,), source)
+        yield _finding(Severity.ERROR, "no_data_path", parts, conn.between, (conn.id,), source)
 
 
 @rule
@@ -242,7 +243,7 @@ def unknown_services(ctx: Context) -> Iterator[Finding]:
                                          "in Exchange {version}; known: {known}."),
                        a=a.name, b=b.name, unknown=", ".join(unknown), version=ctx.version,
                        known=", ".join(sorted(known)))
-            yield _finding("warning", "unknown_service", [say], conn.between, (conn.id,))
+            yield _finding(Severity.WARNING, "unknown_service", [say], conn.between, (conn.id,))
 
 
 @rule
@@ -257,7 +258,7 @@ def um_removed(ctx: Context) -> Iterator[Finding]:
             say = _say(QT_TRANSLATE_NOOP("Findings", "{a} ↔ {b}: Unified Messaging was removed in Exchange 2019; "
                                          "an IP PBX or Lync/Skype for Business cannot use Exchange 2019 for "
                                          "voice mail."), a=a, b=b)
-            yield _finding("error", "um_removed", [say], conn.between, (conn.id,), "ms_ex2013_um_ports")
+            yield _finding(Severity.ERROR, "um_removed", [say], conn.between, (conn.id,), "ms_ex2013_um_ports")
 
 
 # ---- zones
@@ -313,7 +314,7 @@ def expected_zone(ctx: Context) -> Iterator[Finding]:
                                      "{zone} is {actual}."), node=node.name, role=_role(role.name),
                    zone=ctx.doc.zone(node.zone).name, expected=_kind(role.expected_zone),
                    actual=_kind(ctx.zone_kind(node.id)))
-        yield _finding("warning", "expected_zone", [say, Message.verbatim(text)],
+        yield _finding(Severity.WARNING, "expected_zone", [say, Message.verbatim(text)],
                        (node.id,), (), supports[0].source if supports and text else role.source)
 
 
@@ -323,7 +324,7 @@ def mailbox_exposed(ctx: Context) -> Iterator[Finding]:
     for node in ctx.doc.nodes.values():
         if node.role != "mailbox":
             continue
-        flows = [f for f in ctx.flows_to.get(node.id, ()) if ctx.zone_kind(f.source) == "internet"]
+        flows = [f for f in ctx.flows_to.get(node.id, ()) if ctx.zone_kind(f.source) == ZoneKind.INTERNET]
         first: dict[str, int] = {}
         for f in flows:
             first.setdefault(f.source, len(first))
@@ -338,7 +339,7 @@ def mailbox_exposed(ctx: Context) -> Iterator[Finding]:
                                          "perimeter zone in front of it."), node=node.name, ports=ports)
             supports = list(ctx.catalog.rules_of_kind("recommendation"))
             parts = [say] + [Message.verbatim(s.text) for s in supports]
-            yield _finding("info", "mailbox_smtp_from_internet", parts, nodes, conns,
+            yield _finding(Severity.INFO, "mailbox_smtp_from_internet", parts, nodes, conns,
                            supports[0].source if supports else None)
         if other:
             nodes, conns = _ids(other)
@@ -347,22 +348,22 @@ def mailbox_exposed(ctx: Context) -> Iterator[Finding]:
                                          "({ports}). The source document's firewall guidance puts a reverse proxy "
                                          "or a load balancer in a perimeter zone in front of it."),
                        node=node.name, ports=ports)
-            yield _finding("warning", "mailbox_exposed", [say], nodes, conns, "source_doc_firewalls")
+            yield _finding(Severity.WARNING, "mailbox_exposed", [say], nodes, conns, "source_doc_firewalls")
 
 
 @rule
 def plaintext_from_internet(ctx: Context) -> Iterator[Finding]:
     """Plaintext from the Internet is a warning; encryption that is optional is worth a note."""
     for flow in ctx.flows:
-        if not flow.crossing or ctx.zone_kind(flow.source) != "internet":
+        if not flow.crossing or ctx.zone_kind(flow.source) != ZoneKind.INTERNET:
             continue
         kind = flow.encryption_kind
-        if kind == "none":
-            severity, template = "warning", QT_TRANSLATE_NOOP(
+        if kind == EncryptionKind.NONE:
+            severity, template = Severity.WARNING, QT_TRANSLATE_NOOP(
                 "Findings", "{source} → {destination}: {port} {service} crosses from the Internet zone and is not "
                 "encrypted.")
-        elif kind == "optional":
-            severity, template = "info", QT_TRANSLATE_NOOP(
+        elif kind == EncryptionKind.OPTIONAL:
+            severity, template = Severity.INFO, QT_TRANSLATE_NOOP(
                 "Findings", "{source} → {destination}: {port} {service} crosses from the Internet zone and is "
                 "encrypted only when the peers negotiate it (not by default).")
         else:
@@ -382,11 +383,11 @@ def internet_exposure(ctx: Context) -> Iterator[Finding]:
         if flow.service in with_choices:  # information with Microsoft's choices instead
             continue
         kinds = (ctx.zone_kind(flow.source), ctx.zone_kind(flow.destination))
-        if not flow.crossing or "internet" not in kinds or kinds == ("internet", "internet"):
+        if not flow.crossing or ZoneKind.INTERNET not in kinds or kinds == (ZoneKind.INTERNET, ZoneKind.INTERNET):
             continue
         if (flow.port.low, flow.transport) in INTERNET_ALLOWED and flow.port.low == flow.port.high:
             continue
-        direction = "from" if kinds[0] == "internet" else "to"
+        direction = "from" if kinds[0] == ZoneKind.INTERNET else "to"
         groups.setdefault((direction, flow.service), []).append(flow)
     for (direction, service), flows in groups.items():
         nodes, conns = _ids(flows)
@@ -395,7 +396,7 @@ def internet_exposure(ctx: Context) -> Iterator[Finding]:
                  else QT_TRANSLATE_NOOP("Findings", "{service} opens {ports} to the Internet zone."))
         guidance = QT_TRANSLATE_NOOP("Findings", "The source's firewall guidance is to expose only SMTP 25/TCP and "
                                      "HTTPS 443/TCP (and DNS 53 where Exchange resolves names itself).")
-        yield _finding("warning", "internet_exposure", [_say(opens, service=service, ports=ports), _say(guidance)],
+        yield _finding(Severity.WARNING, "internet_exposure", [_say(opens, service=service, ports=ports), _say(guidance)],
                        nodes, conns, "source_doc_firewalls")
 
 
@@ -413,7 +414,7 @@ def path_advisories(ctx: Context) -> Iterator[Finding]:
         say = (_say(QT_TRANSLATE_NOOP("Findings", "{service}: {advisory}"), service=service, advisory=advisory)
                if advisory else
                _say(QT_TRANSLATE_NOOP("Findings", "{service}: {service} is disabled by default."), service=service))
-        yield _finding("info", "advisory", [say], nodes, conns, flows[0].path.source)
+        yield _finding(Severity.INFO, "advisory", [say], nodes, conns, flows[0].path.source)
 
 
 @rule
@@ -449,4 +450,4 @@ def unconfirmed_paths(ctx: Context) -> Iterator[Finding]:
                     QT_TRANSLATE_NOOP("Findings", "{what} (no ports): this knowledge base entry rests on evidence "
                                       "that is not confirmed by Microsoft's own English page; check it before "
                                       "relying on it."))
-        yield _finding("info", "unconfirmed", [_say(template, what=what, ports=ports)], nodes, conns, path.source)
+        yield _finding(Severity.INFO, "unconfirmed", [_say(template, what=what, ports=ports)], nodes, conns, path.source)

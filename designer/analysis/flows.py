@@ -9,6 +9,7 @@ import weakref
 from dataclasses import dataclass
 
 from ..catalog import VERSIONS, Catalog, DataPath, Encryption, PathMatch, Port
+from ..support.states import EncryptionKind
 from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..model import Connection, Document
 
@@ -72,15 +73,15 @@ def encryption_label(enc: Encryption, translate: Translate = untranslated) -> st
     one, else its methods)."""
     methods = enc.label or ", ".join(enc.methods)
     kind = enc.kind
-    if kind == "encrypted":
+    if kind == EncryptionKind.ENCRYPTED:
         return methods or translate("Flows", "Encrypted")
-    if kind == "optional":
+    if kind == EncryptionKind.OPTIONAL:
         return (translate("Flows", "{methods} (optional)").format(methods=methods) if methods
                 else translate("Flows", "Optional"))
-    if kind == "possible":
+    if kind == EncryptionKind.POSSIBLE:
         return (translate("Flows", "{methods} (default not stated)").format(methods=methods) if methods
                 else translate("Flows", "Supported (default not stated)"))
-    if kind == "none":
+    if kind == EncryptionKind.NONE:
         return translate("Flows", "None")
     return translate("Flows", NOT_STATED)
 

@@ -10,6 +10,7 @@ import weakref
 from dataclasses import dataclass
 
 from ..catalog import Catalog, Port
+from ..support.states import WEAKEST_FIRST, EncryptionKind
 from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..model import Document
 from .flows import connection_matches, connection_version, encryption_label
@@ -39,14 +40,14 @@ class ConnectionLabel:
         return weakest_encryption(line.encryption for line in (self.all_lines or self.lines))
 
 
-_WEAKEST_FIRST = ("none", "unknown", "possible", "optional", "encrypted")
+_WEAKEST_FIRST = WEAKEST_FIRST
 
 
 def weakest_encryption(kinds) -> str:
     """The weakest of encryption kinds (plaintext before not stated before optional before
     encrypted); ``unknown`` for none at all."""
     kinds = list(kinds)
-    return min(kinds, key=_WEAKEST_FIRST.index) if kinds else "unknown"
+    return min(kinds, key=_WEAKEST_FIRST.index) if kinds else EncryptionKind.UNKNOWN
 
 
 def ports_text(ports: tuple[Port, ...], translate: Translate = untranslated) -> str:
@@ -68,14 +69,14 @@ def short_encryption(kind: str, methods: tuple[str, ...], translate: Translate =
     """The encryption as a label says it: the knowledge base's own wording where it has one
     ("opportunistic TLS"), else the methods, marked optional or uncertain as the kind says."""
     joined = label or "/".join(methods)
-    if kind == "encrypted":
+    if kind == EncryptionKind.ENCRYPTED:
         return joined or translate("Labels", "encrypted")
-    if kind == "optional":
+    if kind == EncryptionKind.OPTIONAL:
         return (translate("Labels", "{methods} optional").format(methods=joined) if joined
                 else translate("Labels", "encryption optional"))
-    if kind == "possible":
+    if kind == EncryptionKind.POSSIBLE:
         return f"{joined}?" if joined else translate("Labels", "encryption?")
-    if kind == "none":
+    if kind == EncryptionKind.NONE:
         return translate("Labels", "plaintext")
     return translate("Labels", "encryption not stated")
 

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from ..catalog import VERSIONS
 from ..support.i18n import QT_TRANSLATE_NOOP, Message
+from ..support.states import ZoneKind
 from .findings import Context, Finding, _finding, _ids, _say, rule
 
 CLOUD_ROLES = ("exchange_online", "entra_id")
@@ -96,7 +97,7 @@ def hybrid_host(ctx: Context) -> Iterator[Finding]:
 def role_in_perimeter(ctx: Context) -> Iterator[Finding]:
     for support in ctx.catalog.rules_of_kind("no_perimeter_role"):
         for node in ctx.doc.nodes.values():
-            if node.role in support.roles and ctx.zone_kind(node.id) == "perimeter":
+            if node.role in support.roles and ctx.zone_kind(node.id) == ZoneKind.PERIMETER:
                 role = ctx.catalog.role(node.role)
                 say = _say(QT_TRANSLATE_NOOP("Findings", "{node} ({role}) is in the perimeter zone {zone}."),
                            node=node.name, role=Message("Roles", role.name if role else node.role),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..support.states import EncryptionKind
 from .catalog import Catalog
 
 
@@ -31,7 +32,7 @@ def coverage(catalog: Catalog, version: str) -> Coverage:
     paths = [p for p in catalog.paths if version in p.versions and not p.unrestricted]
     return Coverage(version, len(paths),
                     tuple(p.id for p in paths if not p.auth.default),
-                    tuple(p.id for p in paths if p.encryption.kind == "unknown"))
+                    tuple(p.id for p in paths if p.encryption.kind == EncryptionKind.UNKNOWN))
 
 
 def coverage_report(catalog: Catalog) -> str:

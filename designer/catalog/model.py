@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..support.i18n import QT_TRANSLATE_NOOP
+from ..support.states import EncryptionKind
 
 VERSIONS: tuple[str, ...] = ("2010", "2013", "2016", "2019", "SE")
 LEGACY_VERSIONS: tuple[str, ...] = ("2000", "2003")
@@ -116,7 +117,7 @@ class Encryption:
     source: str | None = None  # the page that states it; None: the path's own source
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> EncryptionKind:
         """How the line is styled and judged.
 
         ``encrypted``: on by default. ``optional``: supported, off by default. ``possible``:
@@ -124,12 +125,12 @@ class Encryption:
         encrypted. ``unknown``: the source says nothing.
         """
         if self.default is True:
-            return "encrypted"
+            return EncryptionKind.ENCRYPTED
         if self.supported is True or self.methods:
-            return "optional" if self.default is False else "possible"
+            return EncryptionKind.OPTIONAL if self.default is False else EncryptionKind.POSSIBLE
         if self.supported is False or self.default is False:
-            return "none"
-        return "unknown"
+            return EncryptionKind.NONE
+        return EncryptionKind.UNKNOWN
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Callable, Collection
 
@@ -233,6 +234,8 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_str)
+# a typed state (support.states: ZoneKind, ...) is written as the string it stands for
+_Dumper.add_multi_representer(StrEnum, lambda dumper, value: _represent_str(dumper, str(value)))
 _Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
 
 

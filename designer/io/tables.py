@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 from ..analysis import Flow
 from ..catalog import Catalog
+from ..support.states import EncryptionKind
 from ..support.i18n import QT_TRANSLATE_NOOP
 from ..model import Document
 
@@ -54,7 +55,7 @@ def matrix_records(flows: Sequence[Flow]) -> list[dict[str, Any]]:
 def protection(kind: str) -> str:
     """The machine-readable protection of a flow, as the line's style reads it: ``encrypted``,
     ``optional`` (supported, off or not stated by default), ``none`` or ``unknown``."""
-    return "optional" if kind == "possible" else kind
+    return str(EncryptionKind.OPTIONAL if kind == EncryptionKind.POSSIBLE else EncryptionKind(kind))
 
 
 def references(catalog: Catalog, flow: Flow) -> str:

@@ -6,7 +6,7 @@ analysis and the docks observe that event and never store domain state of their 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator, Mapping
 
 from .elements import ZONE_KINDS, Connection, Node, Zone
@@ -115,12 +115,14 @@ class Document:
     def add_zone(self, zone: Zone, index: int | None = None) -> None:
         self._check_new_id(zone.id)
         self._check_zone(zone)
+        zone = _plain_kind(zone)
         _insert(self._zones, zone.id, zone, index)
         self.changed.emit(Change("zone_added", zone.id))
 
     def replace_zone(self, zone: Zone) -> None:
         self._require(self._zones, zone.id, "zone")
         self._check_zone(zone)
+        zone = _plain_kind(zone)
         self._zones[zone.id] = zone
         self.changed.emit(Change("zone_changed", zone.id))
 
@@ -205,6 +207,12 @@ def _insert(table: dict, key: str, value: Any, index: int | None) -> None:
     items.insert(max(index, 0), (key, value))
     table.clear()
     table.update(items)
+
+
+def _plain_kind(zone: Zone) -> Zone:
+    """The zone with its kind as a plain string (a ``ZoneKind`` member equals it, and the
+    document stores what its file holds)."""
+    return zone if type(zone.kind) is str else replace(zone, kind=str(zone.kind))
 
 
 __all__ = ["Change", "Document", "EXCHANGE_VERSIONS", "FORMAT", "ModelError", "Snapshot"]

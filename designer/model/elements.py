@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-ZONE_KINDS: tuple[str, ...] = ("internal", "perimeter", "internet", "cloud")
+from ..support.states import ZoneKind
+
+ZONE_KINDS: tuple[ZoneKind, ...] = tuple(ZoneKind)  # internal, perimeter, internet, cloud
 
 
 @dataclass(frozen=True)

@@ -132,3 +132,27 @@ def test_2010_clustering_matches_the_table(catalog):
     assert path.auth.default == row["default_auth"]
     assert path.encryption.default == row["encrypted_by_default"]
     assert not any(p.low == 3343 for p in path.ports)  # only a third-party summary names 3343
+
+
+# ------------------------------------------------------------------ per-field sources (2010)
+def test_2010_auth_and_encryption_cite_microsoft(catalog):
+    ex10 = [p for p in catalog.paths if p.id.startswith("ex10_")]
+    assert len(ex10) > 60
+    for path in ex10:
+        if path.auth.default is not None or path.auth.supported is not None:
+            assert catalog.sources[path.auth_source].publisher == "microsoft", path.id
+        if path.encryption.supported is not None:
+            assert catalog.sources[path.encryption_source].publisher == "microsoft", path.id
+
+
+def test_2010_fields_from_other_pages_name_those_pages(catalog):
+    anywhere = _by_id(catalog, "ex10_outlook_anywhere_https")
+    assert anywhere.auth_source == "ms_ex2010_outlook_anywhere_recommendations"
+    assert set(anywhere.auth.supported) == {"NTLM", "Basic"}  # NTLM over SSL, or Basic over SSL
+    assert anywhere.encryption_source == "ms_ex2010_digital_certs_ssl"
+    assert _by_id(catalog, "ex10_activesync_https").encryption_source == "ms_ex2010_digital_certs_ssl"
+    assert _by_id(catalog, "ex10_outlook_rpc_client_access").encryption_source == \
+        "ms_ex2010_rpc_client_access_encryption"
+    # the transport notes: "Mutual TLS is used as the authentication and encryption mechanism"
+    for path_id in ("ex10_hub_to_edge_smtp", "ex10_edge_to_hub_smtp"):
+        assert _by_id(catalog, path_id).encryption.label == "mutual TLS"

@@ -1090,6 +1090,10 @@ Save them first?</source>
         <source>Confirmed</source>
         <translation>Confirmada</translation>
     </message>
+    <message>
+        <source>any port, any protocol</source>
+        <translation>cualquier puerto, cualquier protocolo</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgeBaseBrowser</name>
@@ -1609,6 +1613,10 @@ Save them first?</source>
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
     </message>
 </context>
 <context>

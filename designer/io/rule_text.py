@@ -46,4 +46,6 @@ def source_reference(catalog: Catalog, source_id: str) -> str:
 
 
 def rule_sources(catalog: Catalog, rule: FirewallRule) -> list[str]:
-    return unique(source_reference(catalog, f.path.source) for f in rule.flows)
+    """Every page the rule's flows cite: their ports', authentication's and encryption's, and
+    for SE the page that carries a 2019 path into SE."""
+    return unique(source_reference(catalog, source_id) for f in rule.flows for source_id in f.source_ids)

@@ -57,6 +57,8 @@ def status_text(status: str) -> str:
 
 
 def ports_text(path: DataPath) -> str:
+    if any(p.is_any for p in path.ports):  # Microsoft's unrestricted traffic
+        return QCoreApplication.translate("KnowledgeBase", "any port, any protocol")
     return ", ".join(str(p) for p in path.ports) or not_stated()
 
 

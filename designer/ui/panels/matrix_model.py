@@ -30,6 +30,7 @@ CROSSING_ROLE = Qt.ItemDataRole.UserRole + 2
 FILTER_COLUMNS = tuple(i for i, h in enumerate(HEADERS) if h not in ("Notes", "Reference"))
 _LONG_COLUMNS = {HEADERS.index("Notes"), HEADERS.index("Reference")}
 _AUTH, _ENCRYPTION, _CROSSING = HEADERS.index("Authentication"), HEADERS.index("Encryption"), HEADERS.index("Crossing")
+_TRANSPORT, _PORT = HEADERS.index("Transport"), HEADERS.index("Port")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -63,6 +64,8 @@ class MatrixModel(QAbstractTableModel):
                                                   encryption_label(flow.path.encryption, translate))
             row[_AUTH], row[_ENCRYPTION] = words
             row[_CROSSING] = yes if flow.crossing else no
+            if flow.port.is_any:  # Microsoft's unrestricted traffic: any port, any protocol
+                row[_TRANSPORT], row[_PORT] = self.tr("any"), self.tr("any")
 
     def flow(self, row: int) -> Flow:
         return self._flows[row]

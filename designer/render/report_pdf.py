@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 from .legend import Sheet, TitleBlock
 from ..support.yamlsafe import InputError
 from ..io.atomic import atomic_write_bytes
-from .image_export import _screen_dpi, export_state, paint_fitted, render_bytes
+from .image_export import _screen_dpi, export_state, paint_plan, render_bytes
+from .print_plan import plan_in_area
 from ..io.report_html import APP_NAME, PROVENANCE, report_html, sections_html
 from ..io.report_model import Report, build_report
 
@@ -70,20 +71,24 @@ def report_pdf(scene, report: Report) -> bytes:
                                      QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
     width, height = writer.width(), writer.height() - FOOTER
     body = _body(report, writer, width, height)
-    total = 2 + body.pageCount()
+    info = TitleBlock(report.title, report.version, report.date, "Whole design")
     painter = QPainter(writer)
-    _cover(painter, report, QRectF(0, 0, width, height))
-    _footer(painter, report, 1, total, width, height)
-    writer.newPage()
-    _diagram(painter, scene, report, width, height)
-    _footer(painter, report, 2, total, width, height)
+    with export_state(scene, False, None):
+        sheet = Sheet(scene, info, False)
+        plan = plan_in_area(sheet, width, height, "A4", True)  # readable, or an atlas of A4 pages
+        total = 1 + plan.pages + body.pageCount()
+        _cover(painter, report, QRectF(0, 0, width, height))
+        _footer(painter, report, 1, total, width, height)
+        writer.newPage()
+        paint_plan(painter, sheet, plan, width, height, first_page=2, new_page=writer.newPage,
+                   after_page=lambda page: _footer(painter, report, page, total, width, height))
     for page in range(body.pageCount()):
         writer.newPage()
         painter.save()
         painter.translate(0, -page * height)
         body.drawContents(painter, QRectF(0, page * height, width, height))
         painter.restore()
-        _footer(painter, report, 3 + page, total, width, height)
+        _footer(painter, report, 2 + plan.pages + page, total, width, height)
     painter.end()
     buffer.close()
     return bytes(data)
@@ -98,12 +103,6 @@ def _body(report: Report, writer: QPdfWriter, width: float, height: float) -> QT
     body.setHtml(sections_html(report))
     body.setPageSize(QSizeF(width, height))
     return body
-
-
-def _diagram(painter: QPainter, scene, report: Report, width: float, height: float) -> None:
-    info = TitleBlock(report.title, report.version, report.date, "Whole design")
-    with export_state(scene, False, None):
-        paint_fitted(painter, Sheet(scene, info, False), width, height)
 
 
 def _cover(painter: QPainter, report: Report, rect: QRectF) -> None:

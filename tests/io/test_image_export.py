@@ -25,7 +25,7 @@ pypdf = pytest.importorskip("pypdf")
 SVG = "{http://www.w3.org/2000/svg}"
 SAMPLE_2016 = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
 DATE = "2026-01-02"
-GREEN, WHITE = 0xFF2E7D32, 0xFFFFFFFF  # the "encrypted" line; the paper
+GREEN, WHITE = 0xFF007A5E, 0xFFFFFFFF  # the "encrypted" line; the paper
 HOSTILE = '<script>alert(1)</script> & "x"'
 
 

@@ -563,6 +563,10 @@
         <translation>Página</translation>
     </message>
     <message>
+        <source>Readable (A4, A3 or an A4 atlas)</source>
+        <translation>Legible (A4, A3 o un atlas de páginas A4)</translation>
+    </message>
+    <message>
         <source>Landscape</source>
         <translation>Horizontal</translation>
     </message>

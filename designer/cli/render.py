@@ -1,7 +1,11 @@
 """``exchange-designer render FILE -o OUT.png|OUT.svg|OUT.pdf``: the diagram, with no display.
 
     exchange-designer render FILE -o OUT [--scale N | --dpi N] [--page-size A4|A3|Letter|Legal]
-                                         [--portrait] [--grid]
+                                         [--atlas] [--portrait] [--grid]
+
+A PDF is readable on paper: without --page-size the export picks the page (A4 or A3) that prints
+the connection labels at 6 pt or more, or tiles the design as an atlas of A4 pages. A page size
+given is kept; when its text would print smaller, the command says so on stderr and what would fit.
 
 Qt is imported only when the command runs, so the command line stays free of Qt until a drawing is asked for. Without a
 display (Linux with neither DISPLAY nor WAYLAND_DISPLAY) Qt's offscreen platform is used.
@@ -21,7 +25,7 @@ from ..support.yamlsafe import InputError
 from .common import EXIT_OK, load_design
 
 SUFFIXES = (".png", ".svg", ".pdf")
-PAGE_SIZES = ("A5", "A4", "A3", "A2", "Letter", "Legal", "Tabloid")  # image_export.PAGE_SIZES
+PAGE_SIZES = ("A5", "A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid")  # render.print_plan.PAGE_SIZES
 DEFAULT_SCALE = 2.0
 
 
@@ -55,9 +59,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     size.add_argument("--scale", type=_positive, metavar="N",
                       help=f"PNG: pixels per canvas pixel (default: {DEFAULT_SCALE:g})")
     size.add_argument("--dpi", type=_positive, metavar="N", help="PNG: resolution in dots per inch, e.g. 300")
-    render.add_argument("--page-size", type=_page_size, default="A4", metavar="SIZE",
-                        help=f"PDF: {', '.join(PAGE_SIZES)} (default: A4)")
-    render.add_argument("--portrait", action="store_true", help="PDF: portrait page (default: landscape)")
+    render.add_argument("--page-size", type=_page_size, default=None, metavar="SIZE",
+                        help=f"PDF: {', '.join(PAGE_SIZES)} (default: the smallest of A4 and A3 that "
+                        "prints the labels at 6 pt or more, else an atlas of A4 pages)")
+    render.add_argument("--atlas", action="store_true",
+                        help="PDF: an overview page, then the diagram in parts at a readable size")
+    render.add_argument("--portrait", action="store_true",
+                        help="PDF: portrait pages (default: the orientation that fits best)")
     render.add_argument("--grid", action="store_true", help="draw the canvas's grid")
     return render
 
@@ -99,7 +107,11 @@ def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     with headless_scene(args.file, catalog) as scene:
         from ..render.image_export import export_scene
 
+        notes: list[str] = []
         export_scene(scene, target, target.suffix.lower().lstrip("."),
                      scale=args.scale or DEFAULT_SCALE, dpi=args.dpi, page_size=args.page_size,
-                     landscape=not args.portrait, grid=args.grid)
+                     landscape=False if args.portrait else None, grid=args.grid,
+                     atlas=True if args.atlas else None, notes=notes)
+    for note in notes:
+        sys.stderr.write(f"exchange-designer: warning: {note}\n")
     return EXIT_OK

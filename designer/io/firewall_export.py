@@ -86,12 +86,21 @@ def to_html(doc: Document, catalog: Catalog, boundaries: Sequence[Boundary], tod
     ]
     if not boundaries:
         parts.append("<p>No flow crosses a zone boundary: no firewall rule is needed.</p>\n")
+    reasons, sources = HEADERS.index("Justification") - 1, HEADERS.index("Sources") - 1
+    rows = {id(b): [rule_row(doc, catalog, b, r)[1:] for r in b.rules] for b in boundaries}
+    notes = tables.shared_notes([row[reasons] for b in boundaries for row in rows[id(b)]])
+
+    def cell(column: int, value: Any) -> str:
+        if column == reasons:
+            return tables.note_cell(value, notes)
+        return tables.linked(str(value).replace("; ", "\n")) if column == sources else esc(str(value))
+
     for boundary in boundaries:
-        body = "\n".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in
-                                          rule_row(doc, catalog, boundary, r)[1:]) + "</tr>"
-                         for r in boundary.rules)
+        body = "\n".join("<tr>" + "".join(f"<td>{cell(i, c)}</td>" for i, c in enumerate(row)) + "</tr>"
+                         for row in rows[id(boundary)])
         parts.append(f"<h2>{esc(boundary_label(doc, boundary))}</h2>\n<table>\n"
                      f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n")
+    parts.append(tables.notes_html(notes, "Notes shared by several rules"))
     parts.append("</body></html>\n")
     return "".join(parts)
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
+from typing import Union
 
 from .report_model import FINDING_HEADERS, MATRIX_HEADERS, RULE_HEADERS, Report
 
@@ -35,19 +37,60 @@ th { background: #eceff1; }
 """
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], colour_first: bool = False) -> str:
-    head = "".join(f'<th bgcolor="#eceff1">{escape(h)}</th>' for h in headers)
-    body = []
-    for row in rows:
-        cells = []
-        for i, value in enumerate(row):
-            text = escape(str(value))
-            if colour_first and i == 0 and value in SEVERITY_COLOURS:
-                text = f'<b><font color="{SEVERITY_COLOURS[value]}">{text}</font></b>'
-            cells.append(f"<td>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<table border="1" cellspacing="0" cellpadding="4" width="100%"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>")
+@dataclass(frozen=True)
+class TableBlock:
+    """A table of the report: ``keys`` leading columns identify a row (a row continued on the
+    next page repeats them); the other cells are plain text that may be split between pages.
+    ``html_columns`` hold HTML already (escaped by whoever made it) and are never split."""
+
+    headers: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    keys: int = 1
+    colour_first: bool = False
+    html_columns: tuple[int, ...] = ()
+    widths: tuple[int, ...] | None = None  # percentages; by the cells' lengths when None
+
+    def cell(self, column: int, value: str) -> str:
+        if column in self.html_columns:
+            return str(value)
+        text = escape(str(value))
+        if self.colour_first and column == 0 and value in SEVERITY_COLOURS:
+            text = f'<b><font color="{SEVERITY_COLOURS[value]}">{text}</font></b>'
+        return text
+
+    def column_widths(self) -> list[int]:
+        """Percentages of the page's width, the same for every part of the table."""
+        if self.widths:
+            return list(self.widths)
+        least, wish = [], []  # in characters: the longest word (unbroken), and a typical cell
+        for column, header in enumerate(self.headers):
+            cells = [_plain(row[column]) for row in self.rows]
+            lengths = sorted(len(c) for c in cells) or [0]
+            word = max([len(w) for c in cells for w in c.split()] + [round(1.4 * len(w)) for w in header.split()] + [2])
+            least.append(min(word, 30) + 3)
+            wish.append(max(least[-1], min(lengths[int(0.9 * (len(lengths) - 1))], 70)))
+        budget = max(sum(least), LINE_CHARS)
+        extra = sum(w - m for w, m in zip(wish, least)) or 1
+        chars = [m + (budget - sum(least)) * (w - m) / extra for w, m in zip(wish, least)]
+        return [max(2, round(100 * c / sum(chars))) for c in chars]
+
+    def html(self, rows: Sequence[Sequence[str]] | None = None, head: bool = True) -> str:
+        widths = self.column_widths()
+        heading = ("<thead><tr>" + "".join(f'<th bgcolor="#eceff1" width="{w}%">{escape(h)}</th>'
+                                           for h, w in zip(self.headers, widths)) + "</tr></thead>") if head else ""
+        body = "".join("<tr>" + "".join(f'<td width="{w}%">{self.cell(i, v)}</td>'
+                                        for i, (v, w) in enumerate(zip(row, widths))) + "</tr>"
+                       for row in (self.rows if rows is None else rows))
+        return (f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{heading}'
+                f"<tbody>{body}</tbody></table>")
+
+
+LINE_CHARS = 170  # about what a line of an A4 landscape page holds at the report's 8 pt
+Block = Union[str, TableBlock]  # HTML, or a table
+
+
+def _plain(value: str) -> str:
+    return re.sub(r"<[^>]*>", " ", str(value))
 
 
 def _heading(text: str, break_before: bool) -> str:
@@ -55,27 +98,28 @@ def _heading(text: str, break_before: bool) -> str:
     return f"<h2{style}>{escape(text)}</h2>"
 
 
-def sections_html(report: Report, page_breaks: bool = True) -> str:
-    """Zone boundaries, port matrix, findings and sources."""
-    parts = [_heading("Zone boundaries and firewall rules", False),
-             "<p>One rule per source, destination, protocol and port that crosses a zone boundary. "
-             "The source opens the connection. Numbers in brackets cite the sources at the end.</p>"]
+def sections(report: Report, page_breaks: bool = True) -> list[Block]:
+    """Zone boundaries, port matrix, findings and sources, block by block."""
+    parts: list[Block] = [_heading("Zone boundaries and firewall rules", False),
+                          "<p>One rule per source, destination, protocol and port that crosses a zone boundary. "
+                          "The source opens the connection. Numbers in brackets cite the sources at the end.</p>"]
     if not report.boundaries:
         parts.append("<p><i>No flow crosses a zone boundary.</i></p>")
     for section in report.boundaries:
         parts.append(f"<h3>{escape(section.title)} ({len(section.rows)} rule"
                      f"{'s' if len(section.rows) != 1 else ''})</h3>")
-        parts.append(_table(RULE_HEADERS, section.rows))
+        parts.append(TableBlock(RULE_HEADERS, section.rows, keys=4))
     parts.append(_heading("Port matrix", page_breaks))
     parts.append(f"<p>Every flow of the design ({len(report.matrix)}), with the ports, authentication and "
-                 "encryption that the knowledge base gives for it.</p>")
-    parts.append(_table(MATRIX_HEADERS, report.matrix))
+                 "encryption that the knowledge base gives for it. Notes shared by several flows are "
+                 "numbered (N1, N2…) and printed once under the matrix.</p>")
+    parts.append(TableBlock(MATRIX_HEADERS, report.matrix, keys=7))
     if report.notes:
         parts.append("<h3>Notes on the flows</h3>")
-        parts.append(_table(("Note", "Text"), report.notes))
+        parts.append(TableBlock(("Note", "Text"), report.notes, keys=1, widths=(6, 94)))
     parts.append(_heading("Findings", page_breaks))
     if report.findings:
-        parts.append(_table(FINDING_HEADERS, report.findings, colour_first=True))
+        parts.append(TableBlock(FINDING_HEADERS, report.findings, keys=1, colour_first=True))
     else:
         parts.append("<p>The design breaks none of the support rules the knowledge base checks.</p>")
     parts.append(_heading("Sources", page_breaks))
@@ -85,10 +129,14 @@ def sections_html(report: Report, page_breaks: bool = True) -> str:
     for source in report.sources:
         whose = "" if source.publisher == "Microsoft" else f" <i>({escape(source.publisher)}, not Microsoft)</i>"
         link = f'<br><a href="{escape(source.url)}">{escape(source.url)}</a>' if source.url else ""
-        rows.append(f"<tr><td width=\"5%\">{escape(source.label)}</td><td>{escape(source.title)}{whose}{link}</td></tr>")
-    parts.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">'
-                 f"<tbody>{''.join(rows)}</tbody></table>")
-    return "\n".join(parts)
+        rows.append([source.label, f"{escape(source.title)}{whose}{link}"])
+    parts.append(TableBlock(("", "Source"), rows, keys=1, html_columns=(1,), widths=(5, 95)))
+    return parts
+
+
+def sections_html(report: Report, page_breaks: bool = True) -> str:
+    """Zone boundaries, port matrix, findings and sources, as one piece of HTML."""
+    return "\n".join(b.html() if isinstance(b, TableBlock) else b for b in sections(report, page_breaks))
 
 
 def cover_html(report: Report) -> str:

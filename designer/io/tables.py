@@ -10,6 +10,7 @@ import csv
 import html
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -113,17 +114,74 @@ def to_markdown(rows: list[list[Any]], title: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+_URL = re.compile(r"https?://[^\s<>\"']+")
+SHARED_NOTE = 80  # characters: a note this long that several rows share is printed once
+
+
+def linked(value: Any) -> str:
+    """A cell's text as HTML: escaped, its http(s) addresses as links, its line breaks kept."""
+    text, out, at = str(value), [], 0
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;")
+        while url.endswith(")") and url.count(")") > url.count("("):  # "(see https://…)"
+            url = url[:-1]
+        out.append(html.escape(text[at:match.start()]))
+        out.append(f'<a href="{html.escape(url)}">{html.escape(url)}</a>')
+        at = match.start() + len(url)
+    out.append(html.escape(text[at:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def shared_notes(texts: Sequence[Any], least: int = SHARED_NOTE) -> dict[str, str]:
+    """Long texts that more than one row carries, numbered ``N1``, ``N2``… in order of appearance."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        if text and len(str(text)) >= least:
+            counts[str(text)] = counts.get(str(text), 0) + 1
+    shared = [t for t, n in counts.items() if n > 1]
+    return {text: f"N{i}" for i, text in enumerate(shared, start=1)}
+
+
+def note_cell(value: Any, notes: dict[str, str]) -> str:
+    """A cell that refers to its shared note (a link to it), or holds its own text."""
+    label = notes.get(str(value))
+    return f'<a href="#note-{label}">see {label}</a>' if label else linked(value)
+
+
+def notes_html(notes: dict[str, str], heading: str = "Notes") -> str:
+    """The shared notes, each printed once, as a table the rows' references link to."""
+    if not notes:
+        return ""
+    rows = "\n".join(f'<tr id="note-{label}"><td>{label}</td><td>{linked(text)}</td></tr>'
+                     for text, label in notes.items())
+    return (f"<h2>{html.escape(heading)}</h2>\n<table>\n<thead><tr><th>Note</th><th>Text</th></tr></thead>\n"
+            f"<tbody>\n{rows}\n</tbody>\n</table>\n")
+
+
+NOTES_COLUMN, REFERENCE_COLUMN = HEADERS.index("Notes"), HEADERS.index("Reference")
+
+
 def to_html(rows: list[list[Any]], title: str) -> str:
+    """The matrix as one HTML page: sources are links, and a long note that several rows share
+    is printed once below the table, each row linking to it."""
     esc = html.escape
+    notes = shared_notes([row[NOTES_COLUMN] for row in rows])
     head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS)
-    body = "\n".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+
+    def cell(column: int, value: Any) -> str:
+        if column == NOTES_COLUMN:
+            return note_cell(value, notes)
+        return linked(value) if column == REFERENCE_COLUMN else esc(str(value))
+
+    body = "\n".join("<tr>" + "".join(f"<td>{cell(i, c)}</td>" for i, c in enumerate(row)) + "</tr>"
+                     for row in rows)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>{esc(title)}</title>\n<style>body{{font-family:sans-serif}}"
         "table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:3px 6px;"
         "vertical-align:top;font-size:13px}th{background:#e8eef5;text-align:left}</style>"
         f"</head>\n<body>\n<h1>{esc(title)}</h1>\n<table>\n<thead><tr>{head}</tr></thead>\n"
-        f"<tbody>\n{body}\n</tbody>\n</table>\n</body></html>\n"
+        f"<tbody>\n{body}\n</tbody>\n</table>\n{notes_html(notes)}</body></html>\n"
     )
 
 

@@ -42,13 +42,11 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 
 from .legend import APP_NAME, Sheet, TitleBlock
+from .print_plan import PAGE_SIZES, PrintPlan, advice, choose_plan, paint_overview, paint_part, paint_single
 from ..support.yamlsafe import InputError
 from ..io.atomic import atomic_write_bytes
 
 FORMATS = ("png", "svg", "pdf")
-PAGE_SIZES = {"A5": QPageSize.PageSizeId.A5, "A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3,
-              "A2": QPageSize.PageSizeId.A2, "Letter": QPageSize.PageSizeId.Letter,
-              "Legal": QPageSize.PageSizeId.Legal, "Tabloid": QPageSize.PageSizeId.Tabloid}
 PAGE_MARGIN_MM = 10.0
 MAX_SIDE, MAX_PIXELS = 20000, 200_000_000  # PNG limits (a 200 MP image needs 800 MB)
 HOVER, NO_HOVER = "(hover for all)", "(all in the port matrix)"  # paper can't be hovered
@@ -56,17 +54,21 @@ _FONT_FAMILY = re.compile(rb'font-family="([^"]*)"')
 
 
 def export_scene(scene, path: str | Path, fmt: str | None = None, *, selection_only: bool = False,
-                 scale: float = 2.0, dpi: float | None = None, page_size: str = "A4",
-                 landscape: bool = True, fit: bool = True, grid: bool = False, title: str | None = None,
-                 version: str | None = None, date: str | None = None) -> Path:
+                 scale: float = 2.0, dpi: float | None = None, page_size: str | None = None,
+                 landscape: bool | None = True, fit: bool = True, grid: bool = False, title: str | None = None,
+                 version: str | None = None, date: str | None = None, atlas: bool | None = None,
+                 notes: list[str] | None = None) -> Path:
     """Write the diagram of ``scene`` (a ``CanvasScene``) to ``path`` and return the path.
 
     ``fmt`` (png, svg or pdf) defaults to the file's suffix. PNG: ``scale`` output pixels per
     canvas pixel, or ``dpi`` (which sets the scale from the screen's DPI); the PNG records its
-    DPI so it prints at the canvas's size. PDF: one vector page of ``page_size`` (see
-    ``PAGE_SIZES``), landscape unless ``landscape`` is false, with a 10 mm margin; ``fit``
-    scales the diagram to fill the page, otherwise it is printed at the canvas's size (shrunk
-    only when it would not fit). ``selection_only``: the selected items, the nodes of selected
+    DPI so it prints at the canvas's size. PDF: vector pages with a 10 mm margin, readable on
+    paper (:mod:`.print_plan`): without ``page_size`` the smallest page that prints the labels at
+    6 pt or more, else an atlas of A4 pages; a ``page_size`` (see ``PAGE_SIZES``) is kept, as one
+    page unless ``atlas``, and when its text falls under the readable size ``notes`` (a list)
+    gets the advice. ``landscape`` None picks the orientation. ``fit`` scales a single page's
+    diagram to fill it, otherwise it is printed at the canvas's size (shrunk only when it would
+    not fit). ``selection_only``: the selected items, the nodes of selected
     zones, the end nodes of selected connections and the connections between included nodes.
     ``title``, ``version``, ``date`` default to the design's name, "Exchange <version>", today.
     Raises ``InputError`` (one clear message) for a bad format, option or an unwritable file.
@@ -75,7 +77,7 @@ def export_scene(scene, path: str | Path, fmt: str | None = None, *, selection_o
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     data = render_bytes(scene, fmt, selection_only=selection_only, scale=scale, dpi=dpi,
                         page_size=page_size, landscape=landscape, fit=fit, grid=grid, title=title,
-                        version=version, date=date, _path=path)
+                        version=version, date=date, atlas=atlas, notes=notes, _path=path)
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
@@ -84,14 +86,15 @@ def export_scene(scene, path: str | Path, fmt: str | None = None, *, selection_o
 
 
 def render_bytes(scene, fmt: str, *, selection_only: bool = False, scale: float = 2.0,
-                 dpi: float | None = None, page_size: str = "A4", landscape: bool = True, fit: bool = True,
-                 grid: bool = False, title: str | None = None, version: str | None = None,
-                 date: str | None = None, _path: Path | None = None) -> bytes:
+                 dpi: float | None = None, page_size: str | None = None, landscape: bool | None = True,
+                 fit: bool = True, grid: bool = False, title: str | None = None, version: str | None = None,
+                 date: str | None = None, atlas: bool | None = None, notes: list[str] | None = None,
+                 _path: Path | None = None) -> bytes:
     """The bytes :func:`export_scene` writes (for the clipboard, or a test)."""
     if fmt not in FORMATS:
         raise InputError(_path, None, f"cannot export to {('.' + fmt) if fmt else 'a file without a suffix'}: "
                          "use .png, .svg or .pdf")
-    if fmt == "pdf" and _page_size(page_size) is None:
+    if fmt == "pdf" and page_size is not None and _page_size(page_size) is None:
         raise InputError(_path, None, f"unknown page size {page_size!r}; use one of {', '.join(PAGE_SIZES)}")
     if fmt == "png" and not (0 < (dpi if dpi is not None else scale) < math.inf):
         raise InputError(_path, None, "the scale and the DPI must be positive numbers")
@@ -106,11 +109,16 @@ def render_bytes(scene, fmt: str, *, selection_only: bool = False, scale: float 
             return _png(sheet, dpi / _screen_dpi() if dpi else scale, _path)
         if fmt == "svg":
             return _svg(sheet)
-        return _pdf(sheet, _page_size(page_size), landscape, fit)
+        size = _page_size(page_size) if page_size is not None else None
+        plan = choose_plan(sheet, size, landscape, PAGE_MARGIN_MM, _screen_dpi(), atlas)
+        if notes is not None and fit and (message := advice(sheet, plan, PAGE_MARGIN_MM, _screen_dpi())):
+            notes.append(message)
+        return _pdf(sheet, plan, fit)
 
 
-def _page_size(name: str):
-    return next((v for k, v in PAGE_SIZES.items() if k.lower() == str(name).lower()), None)
+def _page_size(name: str) -> str | None:
+    """The name in ``PAGE_SIZES`` spelt ``name`` in any case, or None."""
+    return next((k for k in PAGE_SIZES if k.lower() == str(name).lower()), None)
 
 
 def _screen_dpi() -> int:
@@ -240,29 +248,45 @@ def _portable_fonts(svg: bytes) -> bytes:
     return _FONT_FAMILY.sub(replace, svg)
 
 
-def _pdf(sheet: Sheet, page_size: QPageSize.PageSizeId, landscape: bool, fit: bool) -> bytes:
+def _pdf(sheet: Sheet, plan: PrintPlan, fit: bool) -> bytes:
     def write(buffer: QBuffer) -> None:
         writer = QPdfWriter(buffer)
         writer.setResolution(_screen_dpi())
         writer.setTitle(sheet.info.title)
         writer.setCreator(APP_NAME)
-        orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-        writer.setPageLayout(QPageLayout(QPageSize(page_size), orientation,
+        orientation = QPageLayout.Orientation.Landscape if plan.landscape else QPageLayout.Orientation.Portrait
+        writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[plan.page_size]), orientation,
                                          QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
         painter = QPainter(writer)
-        paint_fitted(painter, sheet, writer.width(), writer.height(), fit)  # inside the margins
+        paint_plan(painter, sheet, plan, writer.width(), writer.height(), fit, first_page=1,
+                   new_page=writer.newPage)  # inside the margins
         painter.end()
 
     return _written(write)
 
 
+def paint_plan(painter: QPainter, sheet: Sheet, plan: PrintPlan, width: float, height: float, fit: bool = True,
+               first_page: int = 1, new_page: Callable[[], object] | None = None,
+               after_page: Callable[[int], None] | None = None) -> None:
+    """Paint the plan's pages into ``width`` x ``height`` page areas: one page, or the atlas's
+    overview then its parts (``new_page`` starts each next page; ``after_page(number)`` adds to a
+    page once it is drawn, e.g. the report's footer)."""
+    if not plan.atlas:
+        paint_single(painter, sheet, plan, width, height, fit)
+        if after_page:
+            after_page(first_page)
+        return
+    paint_overview(painter, sheet, plan, width, height, first_page)
+    if after_page:
+        after_page(first_page)
+    for index in range(len(plan.parts)):
+        new_page()
+        paint_part(painter, sheet, plan, index, width, first_page)
+        if after_page:
+            after_page(first_page + 1 + index)
+
+
 def paint_fitted(painter: QPainter, sheet: Sheet, width: float, height: float, fit: bool = True) -> None:
-    """Paint ``sheet`` into a ``width`` x ``height`` page area: scaled to fill it when ``fit``,
+    """Paint ``sheet`` on one ``width`` x ``height`` page area: scaled to fill it when ``fit``,
     else at the canvas's size (shrunk only when it would not fit); the title block in its corner."""
-    scale = min(width / sheet.width, height / sheet.height)
-    scale = scale if fit else min(scale, 1.0)
-    sheet.layout(width / scale, height / scale)
-    painter.save()
-    painter.scale(scale, scale)
-    sheet.paint(painter)
-    painter.restore()
+    paint_single(painter, sheet, PrintPlan("A4", True, 1.0), width, height, fit)

@@ -20,7 +20,7 @@ from . import style
 
 APP_NAME = "Exchange Topology Designer"
 ROW = 19.0  # height of one legend row
-SAMPLE = 46.0  # length of a line sample
+SAMPLE = 60.0  # length of a line sample (two periods of the longest pattern)
 PAD = 12.0  # inner padding of the boxes
 GAP = 28.0  # between legend columns, and between the legend and the title block
 CAPTION = 18.0  # height of a column heading
@@ -73,18 +73,32 @@ def _width(text: str, size: float = 8.0, bold: bool = False) -> float:
     return QFontMetricsF(style.font(size, bold)).horizontalAdvance(text)
 
 
-def _rows() -> list[tuple[QPen, str]]:
+ERROR = "error"  # the legend's key for a line without a data path
+
+
+def _rows(kinds: set[str] | None = None) -> list[tuple[QPen, str]]:
+    """The line styles the legend explains: those in ``kinds`` (every one when None)."""
     rows = [(style.connection_pen(kind), _tr(meaning))
-            for kind, (_, _, meaning) in style.ENCRYPTION_STYLES.items()]
-    return rows + [(style.connection_pen("", error=True), _tr(ERROR_TEXT))]
+            for kind, (_, _, meaning) in style.ENCRYPTION_STYLES.items() if kinds is None or kind in kinds]
+    if kinds is None or ERROR in kinds:
+        rows.append((style.connection_pen("", error=True), _tr(ERROR_TEXT)))
+    return rows
+
+
+def used_styles(scene) -> set[str] | None:
+    """The line styles the scene's visible connections are drawn with (``ERROR`` for a line
+    without a data path), or None for a design without connections (the legend shows all)."""
+    kinds = {ERROR if c.label.error is not None else c.kind for c in scene.connections.values() if c.isVisible()}
+    return kinds or None
 
 
 class Footer:
-    """Legend on the left, title block on the right, ``HEIGHT`` tall."""
+    """Legend on the left, title block on the right, ``HEIGHT`` tall. The legend explains the
+    line styles in ``kinds`` (see :func:`used_styles`; every style when None)."""
 
-    def __init__(self, info: TitleBlock) -> None:
+    def __init__(self, info: TitleBlock, kinds: set[str] | None = None) -> None:
         self.info = info
-        self.rows = _rows()
+        self.rows = _rows(kinds)
         self.lines_width = SAMPLE + 10 + max(_width(text) for _, text in self.rows)
         self.zones_width = max([30 + _width(_tr(t)) for t in ZONE_TEXT.values()]
                                + [_width(_tr(t)) for t in LABEL_TEXT])
@@ -193,7 +207,7 @@ class Sheet:
 
     def __init__(self, scene, info: TitleBlock, grid: bool) -> None:
         self.scene, self.grid = scene, grid
-        self.footer = Footer(info)
+        self.footer = Footer(info, used_styles(scene))
         self.info = info
         bounds = QRectF()
         for item in scene.items():

@@ -16,8 +16,10 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 from .legend import Sheet, TitleBlock
 from ..support.yamlsafe import InputError
 from ..io.atomic import atomic_write_bytes
-from .image_export import _screen_dpi, export_state, paint_fitted, render_bytes
-from ..io.report_html import APP_NAME, PROVENANCE, report_html, sections_html
+from .image_export import _screen_dpi, export_state, paint_plan, render_bytes
+from .print_plan import plan_in_area
+from ..io.report_html import APP_NAME, PROVENANCE, report_html, sections
+from .report_pages import draw_page, paginate
 from ..io.report_model import Report, build_report
 
 FORMATS = ("pdf", "html")
@@ -26,7 +28,6 @@ FOOTER = 26.0  # pixels at the writer's resolution
 TEXT = QColor("#263238")
 MUTED = QColor("#607d8b")
 RULE = QColor("#b0bec5")
-TABLE_CSS = "th { background-color: #eceff1; } h2 { color: #263238; } h3 { color: #37474f; } td, th { }"
 
 
 def _font(points: float, bold: bool = False) -> QFont:
@@ -69,41 +70,25 @@ def report_pdf(scene, report: Report) -> bytes:
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                      QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
     width, height = writer.width(), writer.height() - FOOTER
-    body = _body(report, writer, width, height)
-    total = 2 + body.pageCount()
+    body = paginate(sections(report), width, height, writer, _font(8))
+    info = TitleBlock(report.title, report.version, report.date, "Whole design")
     painter = QPainter(writer)
-    _cover(painter, report, QRectF(0, 0, width, height))
-    _footer(painter, report, 1, total, width, height)
-    writer.newPage()
-    _diagram(painter, scene, report, width, height)
-    _footer(painter, report, 2, total, width, height)
-    for page in range(body.pageCount()):
+    with export_state(scene, False, None):
+        sheet = Sheet(scene, info, False)
+        plan = plan_in_area(sheet, width, height, "A4", True)  # readable, or an atlas of A4 pages
+        total = 1 + plan.pages + len(body)
+        _cover(painter, report, QRectF(0, 0, width, height))
+        _footer(painter, report, 1, total, width, height)
         writer.newPage()
-        painter.save()
-        painter.translate(0, -page * height)
-        body.drawContents(painter, QRectF(0, page * height, width, height))
-        painter.restore()
-        _footer(painter, report, 3 + page, total, width, height)
+        paint_plan(painter, sheet, plan, width, height, first_page=2, new_page=writer.newPage,
+                   after_page=lambda page: _footer(painter, report, page, total, width, height))
+    for number, page in enumerate(body):
+        writer.newPage()
+        draw_page(painter, page)
+        _footer(painter, report, 2 + plan.pages + number, total, width, height)
     painter.end()
     buffer.close()
     return bytes(data)
-
-
-def _body(report: Report, writer: QPdfWriter, width: float, height: float) -> QTextDocument:
-    body = QTextDocument()
-    body.documentLayout().setPaintDevice(writer)
-    body.setDefaultFont(_font(8))
-    body.setDefaultStyleSheet(TABLE_CSS)
-    body.setDocumentMargin(0)
-    body.setHtml(sections_html(report))
-    body.setPageSize(QSizeF(width, height))
-    return body
-
-
-def _diagram(painter: QPainter, scene, report: Report, width: float, height: float) -> None:
-    info = TitleBlock(report.title, report.version, report.date, "Whole design")
-    with export_state(scene, False, None):
-        paint_fitted(painter, Sheet(scene, info, False), width, height)
 
 
 def _cover(painter: QPainter, report: Report, rect: QRectF) -> None:

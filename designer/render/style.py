@@ -39,14 +39,17 @@ Z_ZONE, Z_CONNECTION, Z_NODE, Z_LABEL, Z_TEMP = -10, 0, 10, 20, 30
 ZONE_COLORS = {kind: LIGHT.zone_fill(kind) for kind in ("internet", "perimeter", "internal", "cloud")}
 ZONE_BORDERS = {kind: LIGHT.zone_border(kind) for kind in ("internet", "perimeter", "internal", "cloud")}
 
-# Lines are styled by the weakest encryption over the connection.
+# Lines are styled by the weakest encryption over the connection: each meaning has its own colour
+# and its own pattern, so a greyscale print or a colour-blind reader still tells them apart.
 ENCRYPTION_STYLES = {
-    "encrypted": ("#2e7d32", Qt.PenStyle.SolidLine, "Encrypted by default"),
-    "optional": ("#b06d00", Qt.PenStyle.DashLine, "Encryption optional (off by default)"),
-    "possible": ("#b06d00", Qt.PenStyle.DashLine, "Encryption supported, default not stated"),
-    "none": ("#c62828", Qt.PenStyle.DotLine, "Plaintext"),
-    "unknown": ("#607d8b", Qt.PenStyle.SolidLine, "Encryption not stated by the source"),
+    "encrypted": (LIGHT.encrypted, Qt.PenStyle.SolidLine, "Encrypted by default"),
+    "optional": (LIGHT.optional, Qt.PenStyle.DashLine, "Encryption optional (off by default)"),
+    "possible": (LIGHT.possible, Qt.PenStyle.DashDotLine, "Encryption supported, default not stated"),
+    "none": (LIGHT.plaintext, Qt.PenStyle.DotLine, "Plaintext"),
+    "unknown": (LIGHT.unknown, Qt.PenStyle.DashDotDotLine, "Encryption not stated by the source"),
 }
+LINE_WIDTH, ERROR_WIDTH = 2.2, 2.5
+ERROR_DASHES = (6.0, 3.5)  # long dashes, in pen widths: apart from the short ones of "optional"
 ERROR_COLOR = LIGHT.error
 SELECTION_COLOR = QColor(LIGHT.selection)
 TEXT_COLOR = QColor(LIGHT.text)
@@ -54,13 +57,15 @@ TEXT_COLOR = QColor(LIGHT.text)
 
 def connection_pen(kind: str, selected: bool = False, error: bool = False, theme: CanvasTheme = LIGHT) -> QPen:
     if error:
-        pen = QPen(QColor(theme.error), 2.5, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(theme.error), ERROR_WIDTH, Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern(list(ERROR_DASHES))
     else:
         _, style, _ = ENCRYPTION_STYLES.get(kind, ENCRYPTION_STYLES["unknown"])
-        pen = QPen(QColor(theme.line_color(kind)), 2.2, style)
+        pen = QPen(QColor(theme.line_color(kind)), LINE_WIDTH, style)
     if selected:
         pen.setWidthF(pen.widthF() + 1.8)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    # round caps would fill the gaps of a pattern (dots grow into dashes): flat ones keep it crisp
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap if pen.style() == Qt.PenStyle.SolidLine else Qt.PenCapStyle.FlatCap)
     return pen
 
 

@@ -11,7 +11,10 @@ colour in the model; the dark theme only renders it darker (``style.zone_colors`
 Contrast (WCAG 2.1 relative luminance, :func:`contrast_ratio`): the line colours stand at least
 3:1 against the canvas and zone fills of their theme (1.4.11, graphics), label and node text
 at least 4.5:1 against what it is drawn on (1.4.3); ``tests/ui/test_theme.py`` checks it. Line
-colours are never the only cue: encrypted lines are solid, optional ones dashed, plaintext dotted.
+colours are never the only cue: each meaning has its own pattern too (``style.ENCRYPTION_STYLES``:
+solid, dashed, dash-dot, dotted, dash-dot-dot), so greyscale prints keep them apart. The light
+(print) colours are Okabe–Ito's hues (bluish green, orange, reddish purple, vermillion, grey)
+darkened to 3:1, and stay apart for protan, deutan and tritan readers (``tests/render``).
 """
 from __future__ import annotations
 
@@ -38,7 +41,8 @@ class CanvasTheme:
     plate_border: str
     error: str  # a line without a data path, its label's text and border
     encrypted: str
-    optional: str  # optional, or supported with no stated default
+    optional: str  # optional, off by default
+    possible: str  # supported, with no stated default
     plaintext: str
     unknown: str
     zone_fills: tuple[str, str, str, str]  # by KINDS
@@ -50,7 +54,7 @@ class CanvasTheme:
         """The colour of a line whose weakest encryption is ``kind`` (see ``style.ENCRYPTION_STYLES``)."""
         if error:
             return self.error
-        return {"encrypted": self.encrypted, "optional": self.optional, "possible": self.optional,
+        return {"encrypted": self.encrypted, "optional": self.optional, "possible": self.possible,
                 "none": self.plaintext}.get(kind, self.unknown)
 
     def zone_fill(self, kind: str) -> str:
@@ -65,7 +69,7 @@ LIGHT = CanvasTheme(
     background="#fafbfc", grid="#d5dbe1", text="#263238",
     selection="#1e88e5", selection_fill_alpha=28, halo_alpha=90, on_selection="#ffffff",
     plate="#ffffff", plate_alpha=235, plate_border="#b0bec5", error="#c62828",
-    encrypted="#2e7d32", optional="#b06d00", plaintext="#c62828", unknown="#607d8b",
+    encrypted="#007a5e", optional="#a86800", possible="#8f4a9e", plaintext="#c0392b", unknown="#4d5a63",
     zone_fills=("#efe9f6", "#fdf1de", "#e6f0f8", "#e2f4f1"),
     zone_borders=("#8e7cc3", "#e0a030", "#5b8fbf", "#2a9d8f"),
     zone_header_alpha=40, icon_outline=None,
@@ -76,7 +80,7 @@ DARK = CanvasTheme(
     background="#181b20", grid="#353c45", text="#e4e9ee",
     selection="#58a6ff", selection_fill_alpha=40, halo_alpha=110, on_selection="#0b1622",
     plate="#20262d", plate_alpha=240, plate_border="#4f5b67", error="#ff7373",
-    encrypted="#6cc070", optional="#ffc04d", plaintext="#ff7373", unknown="#9db0bb",
+    encrypted="#6cc070", optional="#ffc04d", possible="#d9a5ea", plaintext="#ff7373", unknown="#9db0bb",
     zone_fills=("#26222f", "#2c2619", "#1b2631", "#172b29"),
     zone_borders=("#a393dc", "#e0a030", "#6fa3d6", "#4fc1b1"),
     zone_header_alpha=64, icon_outline="#b4c0cc",

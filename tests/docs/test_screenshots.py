@@ -42,8 +42,11 @@ def test_shots_are_pictures_of_the_designer(tmp_path):
         assert image.width() >= 250 and image.height() >= 250, name
         assert len(pixels(out / f"{name}.png")) > 50, name  # drawn, not a blank grab
     drawn = pixels(out / "line-styles.png")
-    for colour in ((0x2e, 0x7d, 0x32), (0xd6, 0x8a, 0x00), (0xc6, 0x28, 0x28), (0x60, 0x7d, 0x8b)):
-        # the green, amber, red and grey lines (designer/canvas/style.py), give or take smoothing
+    from designer.render.theme import LIGHT
+
+    for hex_colour in (LIGHT.encrypted, LIGHT.optional, LIGHT.plaintext, LIGHT.unknown):
+        # the green, orange, red and grey lines (designer/render/theme.py), give or take smoothing
+        colour = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
         assert any(sum(abs(a - b) for a, b in zip(colour, pixel)) <= 24 for pixel in drawn), colour
     assert not list(tmp_path.glob("*.yaml")), "the work files stay in a temporary folder"
 

@@ -29,13 +29,17 @@ def test_the_pdf_has_cover_diagram_tables_findings_and_sources(open_scene, catal
     pages = [" ".join(p.extract_text().split()) for p in reader.pages]
     assert len(pages) >= 5
     assert "Contoso, Exchange 2016 with Edge" in pages[0] and "Exchange 2016 · 2026-01-02" in pages[0]
-    assert "EDGE01" in pages[1] and "EXCHANGE VERSION Exchange 2016 DATE 2026-01-02" in pages[1]  # title block
+    # the diagram: an overview with the legend and title block, then its parts at a readable size
+    assert "Overview" in pages[1] and "EXCHANGE VERSION Exchange 2016 DATE 2026-01-02" in pages[1]
+    assert "EDGE01" in pages[2] + pages[3] and "part 1 of 2" in pages[2] and "part 2 of 2" in pages[3]
     for expected in ("Zone boundaries and firewall rules", "Internal network → Perimeter network (DMZ)",
                      "50636", "Port matrix", "Findings", "Open proxy detection", "Sources",
                      "learn.microsoft.com/en-us/exchange/plan-and-deploy/deployment-ref/network-ports"):
         assert expected in text, expected
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     assert scene.selected_ids() == [] and all(item.isVisible() for item in scene.nodes.values())
+    assert all(node.shown_name for node in scene.nodes.values())  # the overview hid them, then put back
+    assert all(c.label_item.isVisible() for c in scene.connections.values())
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)

@@ -192,7 +192,8 @@ BACKGROUNDS = (DARK.background, *DARK.zone_fills)
 
 @pytest.mark.parametrize("theme", [DARK], ids=["dark"])
 def test_dark_lines_and_text_keep_their_contrast(theme):
-    for colour in (theme.encrypted, theme.optional, theme.plaintext, theme.unknown, theme.error, theme.selection):
+    for colour in (theme.encrypted, theme.optional, theme.possible, theme.plaintext, theme.unknown, theme.error,
+                   theme.selection):
         for back in BACKGROUNDS:
             assert contrast_ratio(colour, back) >= 4.5, (colour, back)  # 3:1 would do for lines
     for text, back in ((theme.text, theme.plate), (theme.error, theme.plate), *((theme.text, b) for b in BACKGROUNDS)):
@@ -213,7 +214,7 @@ def test_a_zone_colour_renders_dark_with_its_hue(custom):
     assert fill.lightnessF() < 0.25  # a dark canvas stays dark
     for text in (DARK.text, title.name()):
         assert contrast_ratio(text, fill.name()) >= 4.5
-    for line in (DARK.encrypted, DARK.optional, DARK.plaintext, DARK.unknown):
+    for line in (DARK.encrypted, DARK.optional, DARK.possible, DARK.plaintext, DARK.unknown):
         assert contrast_ratio(line, fill.name()) >= 3
     original = QColor(custom)
     if original.hslSaturationF() > 0.1:
@@ -275,11 +276,11 @@ def test_a_view_whose_scene_has_gone_takes_a_palette_change(qtbot, catalog):
 def test_light_lines_stand_out_from_the_canvas_and_every_zone():
     """Lines are graphics: 3:1 against what they cross (WCAG 1.4.11), in the print colours too."""
     backs = (LIGHT.background, *LIGHT.zone_fills)
-    for colour in (LIGHT.encrypted, LIGHT.optional, LIGHT.plaintext, LIGHT.unknown, LIGHT.error):
+    for colour in (LIGHT.encrypted, LIGHT.optional, LIGHT.possible, LIGHT.plaintext, LIGHT.unknown, LIGHT.error):
         for back in backs:
             assert contrast_ratio(colour, back) >= 3.0, (colour, back)
     for kind, (colour, _pen, _text) in style.ENCRYPTION_STYLES.items():
-        assert colour in (LIGHT.encrypted, LIGHT.optional, LIGHT.plaintext, LIGHT.unknown), kind
+        assert colour in (LIGHT.encrypted, LIGHT.optional, LIGHT.possible, LIGHT.plaintext, LIGHT.unknown), kind
 
 
 def test_the_style_looks_at_each_standard_icon_once(qapp, monkeypatch):

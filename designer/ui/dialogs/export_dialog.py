@@ -58,6 +58,8 @@ class ExportDiagramDialog(QDialog):
         # PDF: page
         self.pdf_group = QGroupBox(self.tr("Page"))
         self.page_size = QComboBox()
+        # the export's own choice: a page that prints the labels readably, or an atlas of A4 pages
+        self.page_size.addItem(self.tr("Readable (A4, A3 or an A4 atlas)"), "auto")
         for size in PAGE_SIZES:
             self.page_size.addItem(self.tr(size), size)
         self.orientation = QComboBox()
@@ -102,7 +104,8 @@ class ExportDiagramDialog(QDialog):
 
     def options(self) -> dict[str, Any]:
         return {"scale": self.scale.value(), "dpi": None if self.by_scale.isChecked() else float(self.dpi.value()),
-                "page_size": self.page_size.currentData(), "landscape": self.orientation.currentIndex() == 0,
+                "page_size": None if self.page_size.currentData() == "auto" else self.page_size.currentData(),
+                "landscape": self.orientation.currentIndex() == 0,
                 "fit": self.fit.isChecked(), "grid": self.grid.isChecked(),
                 "selection_only": self.selection.isChecked()}
 
@@ -129,7 +132,7 @@ class ExportDiagramDialog(QDialog):
         (self.by_dpi if flag("by_dpi", False) else self.by_scale).setChecked(True)
         self.scale.setValue(float(s.value(KEY + "scale", 2.0)))
         self.dpi.setValue(int(s.value(KEY + "dpi", 300)))
-        self.page_size.setCurrentIndex(max(self.page_size.findData(str(s.value(KEY + "page_size", "A4"))), 0))
+        self.page_size.setCurrentIndex(max(self.page_size.findData(str(s.value(KEY + "page_size", "auto"))), 0))
         self.orientation.setCurrentIndex(1 if flag("portrait", False) else 0)
         self.fit.setChecked(flag("fit", True))
         self.grid.setChecked(flag("grid", False))

@@ -97,6 +97,17 @@ class MatrixPanel(QWidget):
         self._selected = self._current_connection()
         self._update_count()
 
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height that shows ``rows`` rows of the table (with its header, the filter
+        line and a horizontal scroll bar)."""
+        table, layout = self.table, self.layout()
+        margins = layout.contentsMargins()
+        top = max(self.filter_edit.sizeHint().height(), self.crossing_only.sizeHint().height())
+        scroll_bar = table.style().pixelMetric(table.style().PixelMetric.PM_ScrollBarExtent)
+        return (margins.top() + margins.bottom() + top + layout.spacing() + 2 * table.frameWidth()
+                + table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+                + scroll_bar)
+
     # ---- internals
     def set_shown(self, shown: bool) -> None:
         """Whether the user can see the table (its dock's ``visibilityChanged``: a tab behind

@@ -49,6 +49,9 @@ class MatrixPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.setSortingEnabled(True)
+        rows = self.table.verticalHeader()  # one line a row, no taller: more rows on a laptop's screen
+        rows.setMinimumSectionSize(self.table.fontMetrics().height() + 4)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)

@@ -16,7 +16,8 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "designer"
 BUNDLED = "_bundled"  # designer/support/paths.py: BUNDLED
-FILES = ("data/catalog/*.yaml", "data/samples/*.yaml", "resources/icons/*.svg", "translations/*.ts")
+FILES = ("data/catalog/*.yaml", "data/samples/*.yaml", "resources/icons/*.svg", "resources/icons/toolbar/*.svg",
+         "translations/*.ts")
 
 
 def bundled_files(root: Path = ROOT) -> list[str]:

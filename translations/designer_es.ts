@@ -1730,6 +1730,10 @@ Save them first?</source>
         <source>Scenario {scenario} of {scenarios} · Step {step} of {steps}</source>
         <translation>Escenario {scenario} de {scenarios} · Paso {step} de {steps}</translation>
     </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
 </context>
 <context>
     <name>Recovery</name>

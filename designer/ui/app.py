@@ -32,11 +32,14 @@ def run(catalog: Catalog, file: Path | None, template: bool = False) -> int:
     editor = DocumentEditor(catalog)
     window = MainWindow(editor)
     screen = app.primaryScreen()
-    if screen is not None:
+    if screen is not None and not window.layout_restored:
         window.resize(screen.availableGeometry().size() * 0.94)
     reporter = ErrorReporter(lambda: window, window.autosaver.save_now, log_to_file(user_dir()))
     reporter.install()
-    window.showMaximized()
+    if window.layout_restored:
+        window.show()  # as the user left it (maximized or not)
+    else:
+        window.showMaximized()
     restored = offer_restore(window, editor, user_dir(), window.autosaver)  # what a crash left, before FILE
     if restored and file is not None and editor.path != file.resolve():
         window.statusBar().showMessage(QCoreApplication.translate(

@@ -6,7 +6,12 @@ hop's connection is highlighted, the rest of the design is dimmed, and the view 
 hop so its labels can be read from the back of a room. It only reads the editor: the document
 and the undo stack are never touched.
 
-Keys: Right, Down, Space, PageDown: next hop (then the next scenario); Left, Up, PageUp,
+The caption fits the screen: its type shrinks (down to ``MIN_SCALE``) until the title, the
+hop's lines and the scenario's description fit in ``CAPTION_SHARE`` of the height; where even
+the smallest type would not fit, the hop's lines are split into pages that the next and back keys
+step through before moving to another hop. Nothing is clipped or elided.
+
+Keys: Right, Down, Space, PageDown: next page or hop (then the next scenario); Left, Up, PageUp,
 Backspace: back; Home / End: first / last; D: port detail on or off (the executive view);
 Esc: leave (emits ``closed``).
 """
@@ -14,7 +19,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,6 +44,10 @@ MAX_ZOOM = 2.5  # two nodes close together should not fill the screen
 MIN_ZOOM = 1.0  # below this the line labels are too small to read: crop the hop's far ends instead
 MARGIN = 70.0  # scene pixels around the current hop
 CAPTION_SHARE = 0.45  # at most this much of the screen's height for the caption
+MIN_SCALE = 0.55  # the caption's type shrinks to this share of its size (22 pt hop text: 12 pt) to fit
+SCALE_STEP = 0.05
+MARGINS = (36, 20, 36, 24)  # the caption's (left, top, right, bottom)
+SPACING = 8
 NO_SCENARIO = QT_TRANSLATE_NOOP("PresentationWindow", "This design has no scenario to present")
 KEYS_HINT = QT_TRANSLATE_NOOP("PresentationWindow", "→ next · ← back · D details · Esc leave")
 
@@ -46,15 +55,45 @@ NEXT = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown
 BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 
 
-def _label(points: float, bold: bool = False, wrap: bool = False) -> QLabel:
+def _label(points: float, bold: bool = False) -> QLabel:
+    """A caption label of ``points`` at full scale (its ``base_points`` property), wrapping words."""
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)  # node names are the user's text, not markup
+    label.setProperty("base_points", points)
     font = QFont()
     font.setPointSizeF(points)
     font.setBold(bold)
     label.setFont(font)
-    label.setWordWrap(wrap)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
+
+
+def _scale_font(label: QLabel, scale: float) -> None:
+    font = label.font()
+    font.setPointSizeF(round(label.property("base_points") * scale, 1))
+    label.setFont(font)
+
+
+def _text_height(label: QLabel, text: str, width: int) -> int:
+    """The height ``label`` needs to show ``text`` wrapped at ``width`` (0 when hidden or empty)."""
+    if not text or not label.isVisibleTo(label.window()):
+        return 0
+    flags = int(Qt.TextFlag.TextWordWrap) | int(label.alignment().value)
+    return label.fontMetrics().boundingRect(QRect(0, 0, max(1, width), 100000), flags, text).height()
+
+
+def paginate(heights: list[int], room: int) -> list[list[int]]:
+    """Group line indexes into pages of at most ``room`` pixels (each page at least one line)."""
+    pages: list[list[int]] = [[]]
+    used = 0
+    for index, height in enumerate(heights):
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(index)
+        used += height
+    return pages
 
 
 class PresentationWindow(QWidget):
@@ -84,14 +123,19 @@ class PresentationWindow(QWidget):
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
 
-        self.title_label = _label(30, bold=True, wrap=True)
+        self._lines: list[str] = []  # the current hop's caption lines
+        self._pages: list[list[str]] = [[]]  # those lines, in the pages that fit
+        self._page = 0
+        self._scale = 1.0
+
+        self.title_label = _label(30, bold=True)
         self.step_label = _label(18)
-        self.keys_label = _label(18, wrap=True)
+        self.keys_label = _label(18)
         self.keys_label.setText(self.tr(KEYS_HINT))
         self.keys_label.setObjectName("keys")
-        self.keys_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.hop_label = _label(22, wrap=True)
-        self.description_label = _label(18, wrap=True)
+        self.keys_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.hop_label = _label(22)
+        self.description_label = _label(18)
         self.caption = QFrame()
         self.caption.setObjectName("caption")
         self.caption.setStyleSheet("QFrame#caption { background: #263238; }"
@@ -100,8 +144,8 @@ class PresentationWindow(QWidget):
         steps.addWidget(self.step_label, 1)
         steps.addWidget(self.keys_label, 1)
         text = QVBoxLayout(self.caption)
-        text.setContentsMargins(36, 20, 36, 24)
-        text.setSpacing(8)
+        text.setContentsMargins(*MARGINS)
+        text.setSpacing(SPACING)
         for widget in (self.title_label, self.hop_label, self.description_label):
             text.addWidget(widget)
         text.insertLayout(1, steps)
@@ -128,6 +172,19 @@ class PresentationWindow(QWidget):
         scenario = self.current_scenario()
         return scenario.hops[self._position[1]] if scenario else None
 
+    @property
+    def caption_scale(self) -> float:
+        """The caption's type as a share of its full size (1.0, down to ``MIN_SCALE``)."""
+        return self._scale
+
+    @property
+    def page(self) -> tuple[int, int]:
+        """(current page, pages) of the current hop's caption lines, from 1."""
+        return self._page + 1, len(self._pages)
+
+    def caption_labels(self) -> list[QLabel]:
+        return [self.title_label, self.step_label, self.keys_label, self.hop_label, self.description_label]
+
     # ---- driving
     def start(self) -> None:
         """Go full screen and take the keyboard."""
@@ -143,14 +200,18 @@ class PresentationWindow(QWidget):
         s, h = self._position
         if not self.scenarios:
             return
-        if h + 1 < len(self.scenarios[s].hops):
+        if self._page + 1 < len(self._pages):
+            self._turn(self._page + 1)
+        elif h + 1 < len(self.scenarios[s].hops):
             self._go(s, h + 1)
         elif s + 1 < len(self.scenarios):
             self._go(s + 1, 0)
 
     def previous(self) -> None:
         s, h = self._position
-        if h > 0:
+        if self._page > 0:
+            self._turn(self._page - 1)
+        elif h > 0:
             self._go(s, h - 1)
         elif s > 0:
             self._go(s - 1, len(self.scenarios[s - 1].hops) - 1)
@@ -172,7 +233,13 @@ class PresentationWindow(QWidget):
     def _go(self, scenario: int, hop: int) -> None:
         if self.scenarios:
             self._position = (scenario, hop)
+            self._page = 0
             self._show()
+
+    def _turn(self, page: int) -> None:
+        """Show another page of the current hop's lines (the view stays on the hop)."""
+        self._page = page
+        self._fit_caption()
 
     def _reload(self) -> None:
         """Recompute the scenarios (the design changed, or another was opened); keep the place."""
@@ -186,6 +253,7 @@ class PresentationWindow(QWidget):
             self._position = (s, min(self._position[1], len(self.scenarios[s].hops) - 1))
         else:
             self._position = (0, 0)
+        self._page = 0
         self._show()
 
     # ---- showing
@@ -222,23 +290,69 @@ class PresentationWindow(QWidget):
     def _caption(self, scenario: Scenario | None, hop: Hop | None) -> None:
         if scenario is None or hop is None:
             self.title_label.setText(self.tr(NO_SCENARIO))
-            self.step_label.setText(self.tr("Press Esc to leave."))
-            self.hop_label.setText("")
+            self._lines = []
             self.hop_label.hide()
             self.description_label.setText("")
             self.description_label.hide()
-            return
-        doc = self.editor.document
+        else:
+            doc, translate = self.editor.document, QCoreApplication.translate
+            self.title_label.setText(scenario.title)
+            self._lines = hop_details(doc, hop, translate) if self._detail else [hop_summary(doc, hop, translate)]
+            self.hop_label.show()
+            self.description_label.setText(scenario.description)
+            self.description_label.show()
+        self._fit_caption()
+
+    def _step_text(self) -> str:
+        scenario = self.current_scenario()
+        if scenario is None or self.current_hop() is None:
+            return self.tr("Press Esc to leave.")
         s, h = self._position
-        self.title_label.setText(scenario.title)
-        self.step_label.setText(self.tr("Scenario {scenario} of {scenarios} · Step {step} of {steps}").format(
-            scenario=s + 1, scenarios=len(self.scenarios), step=h + 1, steps=len(scenario.hops)))
-        translate = QCoreApplication.translate
-        lines = hop_details(doc, hop, translate) if self._detail else [hop_summary(doc, hop, translate)]
-        self.hop_label.setText("\n".join(lines))
-        self.hop_label.show()
-        self.description_label.setText(scenario.description)
-        self.description_label.show()
+        text = self.tr("Scenario {scenario} of {scenarios} · Step {step} of {steps}").format(
+            scenario=s + 1, scenarios=len(self.scenarios), step=h + 1, steps=len(scenario.hops))
+        if len(self._pages) > 1:
+            text += " · " + self.tr("Page {page} of {pages}").format(page=self._page + 1, pages=len(self._pages))
+        return text
+
+    def _fit_caption(self) -> None:
+        """The largest type (down to ``MIN_SCALE``) at which the whole caption fits its share of
+        the screen; below that, the hop's lines in pages."""
+        left, top, right, bottom = MARGINS
+        width = self.width() - left - right
+        room = int(self.height() * CAPTION_SHARE)
+        scale = 1.0
+        while True:
+            for label in self.caption_labels():
+                _scale_font(label, scale)
+            self._pages = [self._lines]
+            fixed, lines = self._fixed_height(width), self._lines_heights(width)
+            if fixed + sum(lines) + top + bottom <= room or scale <= MIN_SCALE + 1e-6:
+                break
+            scale = max(MIN_SCALE, scale - SCALE_STEP)
+        self._scale = scale
+        if fixed + sum(lines) + top + bottom > room and len(self._lines) > 1:
+            self._pages = [[self._lines[i] for i in page]
+                           for page in paginate(lines, room - fixed - top - bottom)]
+            fixed = self._fixed_height(width)  # the step line now names the page
+        self._page = min(self._page, len(self._pages) - 1)
+        self.step_label.setText(self._step_text())
+        self.hop_label.setText("\n".join(self._pages[self._page]))
+        page_height = _text_height(self.hop_label, self.hop_label.text(), width)
+        # the caption may take more than its share only where one line alone would not fit
+        self.caption.setMaximumHeight(max(room, fixed + page_height + top + bottom))
+
+    def _fixed_height(self, width: int) -> int:
+        """The caption's height but the hop's lines: title, step line, description, spacing."""
+        half = (width - self.caption.layout().itemAt(1).layout().spacing()) // 2
+        step = max(_text_height(self.step_label, self._step_text(), half),
+                   _text_height(self.keys_label, self.keys_label.text(), half))
+        parts = [_text_height(self.title_label, self.title_label.text(), width), step,
+                 _text_height(self.description_label, self.description_label.text(), width)]
+        shown = len([p for p in parts if p]) + (1 if self._lines else 0)
+        return sum(parts) + SPACING * max(0, shown - 1)
+
+    def _lines_heights(self, width: int, lines: list[str] | None = None) -> list[int]:
+        return [_text_height(self.hop_label, line, width) for line in (self._lines if lines is None else lines)]
 
     def _frame(self, hop: Hop | None) -> None:
         """Scale the view to the current hop (its nodes, line and label) and centre on it."""
@@ -288,7 +402,8 @@ class PresentationWindow(QWidget):
 
     def resizeEvent(self, event) -> None:  # Qt's name
         super().resizeEvent(event)
-        self.caption.setMaximumHeight(int(self.height() * CAPTION_SHARE))  # the design stays in view
+        if not self._closed:
+            self._fit_caption()  # the design stays in view, the caption fits
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():

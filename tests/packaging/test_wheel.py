@@ -36,6 +36,7 @@ def _program_files() -> set[str]:
 def test_every_data_file_of_the_checkout_is_shipped():
     """A new kind of file (a PNG icon, a .qm translation) must be added to packaging/wheel_data.py."""
     assert set(_wheel_data().bundled_files()) == _program_files()
+    assert "resources/icons/toolbar/fit.svg" in _wheel_data().bundled_files()  # a subfolder too
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,7 @@ def test_the_wheel_holds_the_data_inside_the_package(wheel):
                if name.startswith("designer/_bundled/")}
     assert bundled == _program_files()
     assert {f"data/catalog/{p.name}" for p in (ROOT / "data" / "catalog").glob("*.yaml")} <= bundled
-    assert {"data/samples/exchange2016-edge.yaml", "resources/icons/app.svg",
+    assert {"data/samples/exchange2016-edge.yaml", "resources/icons/app.svg", "resources/icons/toolbar/zoom_in.svg",
             "translations/designer_es.ts"} <= bundled
     # nothing outside the package (no top-level data/ in site-packages), and the code is there
     assert {name.split("/")[0] for name in names} == {"designer", "exchange_topology_designer-0.1.0.dist-info"}

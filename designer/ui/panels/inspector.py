@@ -12,12 +12,10 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QColorDialog,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,8 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +36,7 @@ from ...catalog import ROLE_GROUPS, VERSIONS
 from ...editor import DocumentEditor
 from ...support.i18n import QT_TRANSLATE_NOOP
 from ...model import ZONE_KINDS
+from .flows_table import FlowsTable
 
 log = logging.getLogger(__name__)
 
@@ -165,12 +162,7 @@ class InspectorPanel(QWidget):
         self.services.setMaximumHeight(150)
         self.services.itemChanged.connect(self._service_toggled)
         self.connection_note = _label("inspector_connection_note")
-        self.flows_table = QTableWidget(0, len(FLOW_HEADERS), objectName="inspector_flows")
-        self.flows_table.setHorizontalHeaderLabels([self.tr(h) for h in FLOW_HEADERS])
-        self.flows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.flows_table.verticalHeader().hide()
-        self.flows_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.flows_table.setMinimumHeight(120)
+        self.flows_table = FlowsTable(FLOW_HEADERS, objectName="inspector_flows")
         self.sources = _label("inspector_sources", rich=True)
         for widget in (self.ends, QLabel(self.tr("Services in use")), self.services, self.connection_note,
                        QLabel(self.tr("Flows")), self.flows_table, self.sources):
@@ -314,15 +306,11 @@ class InspectorPanel(QWidget):
         self.connection_note.setText(error or "")
         self.connection_note.setVisible(bool(error))
         flows = self.editor.flows_of(conn_id)
-        self.flows_table.setRowCount(len(flows))
-        for row, flow in enumerate(flows):
-            cells = (f"{doc.node(flow.source).name} → {doc.node(flow.destination).name}", str(flow.port),
-                     flow.service, authentication_label(flow.path, QCoreApplication.translate),
-                     encryption_label(flow.path.encryption, QCoreApplication.translate))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(flow.notes or text)
-                self.flows_table.setItem(row, column, item)
+        self.flows_table.set_flows([
+            ((f"{doc.node(flow.source).name} → {doc.node(flow.destination).name}", str(flow.port),
+              flow.service, authentication_label(flow.path, QCoreApplication.translate),
+              encryption_label(flow.path.encryption, QCoreApplication.translate)), flow.notes)
+            for flow in flows])
         links = {}
         for flow in flows:
             source = catalog.source(flow.path.source)

@@ -49,6 +49,9 @@ class MatrixPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.setSortingEnabled(True)
+        rows = self.table.verticalHeader()  # one line a row, no taller: more rows on a laptop's screen
+        rows.setMinimumSectionSize(self.table.fontMetrics().height() + 4)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
@@ -96,6 +99,17 @@ class MatrixPanel(QWidget):
             self._restoring = False
         self._selected = self._current_connection()
         self._update_count()
+
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height that shows ``rows`` rows of the table (with its header, the filter
+        line and a horizontal scroll bar)."""
+        table, layout = self.table, self.layout()
+        margins = layout.contentsMargins()
+        top = max(self.filter_edit.sizeHint().height(), self.crossing_only.sizeHint().height())
+        scroll_bar = table.style().pixelMetric(table.style().PixelMetric.PM_ScrollBarExtent)
+        return (margins.top() + margins.bottom() + top + layout.spacing() + 2 * table.frameWidth()
+                + table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+                + scroll_bar)
 
     # ---- internals
     def set_shown(self, shown: bool) -> None:

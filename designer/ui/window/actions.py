@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
-from ...render.style import ICONS
 from ..dialogs.language import LanguageMenu
+from .icons import toolbar_icon
 
 Std = QKeySequence.StandardKey
 translate = QCoreApplication.translate  # texts in the "Actions" context (lupdate reads translate("Actions", ...))
@@ -42,11 +42,11 @@ class Actions:
 
         files = w.files
         self.new = make(translate("Actions", "&New"), files.new, Std.New, translate("Actions", "Start a new design"),
-                        icon(QStyle.StandardPixmap.SP_FileIcon))
+                        toolbar_icon("new"))
         self.open = make(translate("Actions", "&Open…"), files.open_dialog, Std.Open,
-                         translate("Actions", "Open a design"), icon(QStyle.StandardPixmap.SP_DialogOpenButton))
+                         translate("Actions", "Open a design"), toolbar_icon("open"))
         self.save = make(translate("Actions", "&Save"), files.save, Std.Save, translate("Actions", "Save the design"),
-                         icon(QStyle.StandardPixmap.SP_DialogSaveButton))
+                         toolbar_icon("save"))
         self.save_as = make(translate("Actions", "Save &As…"), files.save_as, Std.SaveAs,
                             translate("Actions", "Save the design under a new name"))
         out = w.deliverables
@@ -63,15 +63,15 @@ class Actions:
                                                        "matrix, findings, sources"))
         self.present = make(translate("Actions", "&Present"), out.present, "F5",
                             translate("Actions", "Present the design full screen, one scenario at a time (Esc leaves)"),
-                            icon(QStyle.StandardPixmap.SP_MediaPlay))
+                            toolbar_icon("present"))
         self.quit = make(translate("Actions", "&Quit"), w.close, Std.Quit, translate("Actions", "Quit"))
 
         self.undo = editor.undo_stack.createUndoAction(w, translate("Actions", "&Undo"))
         self.undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
-        self.undo.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.undo.setIcon(toolbar_icon("undo"))
         self.redo = editor.undo_stack.createRedoAction(w, translate("Actions", "&Redo"))
         self.redo.setShortcuts(QKeySequence.keyBindings(Std.Redo) + [QKeySequence("Ctrl+Y")])
-        self.redo.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.redo.setIcon(toolbar_icon("redo"))
         w.addAction(self.undo)
         w.addAction(self.redo)
         self.cut = make(translate("Actions", "Cu&t"), w.cut, Std.Cut, translate("Actions", "Cut the selection"))
@@ -89,25 +89,25 @@ class Actions:
 
         self.add_zone = make(translate("Actions", "Add &Zone"), w.add_zone, "Z",
                              translate("Actions", "Add a zone (a second DMZ, a branch site, a voice VLAN…)"),
-                             QIcon(str(ICONS / "zone.svg")))
+                             toolbar_icon("add_zone"))
         self.select_tool = make(translate("Actions", "&Select Tool"), w.set_select_tool, "V",
                                 translate("Actions", "Select, move and resize (Esc in the Connect tool returns here)"),
-                                checkable=True)
+                                toolbar_icon("select"), checkable=True)
         self.select_tool.setChecked(True)
         self.connect_mode = make(translate("Actions", "&Connect Tool"), w.set_connect_mode, "C",
                                  translate("Actions", "Drag from one node to another to connect them (or drag from "
                                                       "a node's + handle)"),
-                                 QIcon(str(ICONS / "connection.svg")), checkable=True)
+                                 toolbar_icon("connect"), checkable=True)
 
         self.zoom_in = make(translate("Actions", "Zoom &In"), view.zoom_in,
                             [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], translate("Actions", "Zoom in"),
-                            icon(QStyle.StandardPixmap.SP_ArrowUp))
+                            toolbar_icon("zoom_in"))
         self.zoom_out = make(translate("Actions", "Zoom &Out"), view.zoom_out, Std.ZoomOut,
-                             translate("Actions", "Zoom out"), icon(QStyle.StandardPixmap.SP_ArrowDown))
+                             translate("Actions", "Zoom out"), toolbar_icon("zoom_out"))
         self.zoom_reset = make(translate("Actions", "&Actual Size"), view.zoom_reset, "Ctrl+0",
                                translate("Actions", "Zoom to 100%"))
         self.fit = make(translate("Actions", "&Fit to Window"), view.fit, "Ctrl+9",
-                        translate("Actions", "Show the whole design"), icon(QStyle.StandardPixmap.SP_TitleBarMaxButton))
+                        translate("Actions", "Show the whole design"), toolbar_icon("fit"))
         self.grid = make(translate("Actions", "Show &Grid"), w.toggle_grid, "Ctrl+'",
                          translate("Actions", "Show the grid"), checkable=True)
         self.grid.setChecked(True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
 from ... import __version__
 from ...canvas import CanvasScene, CanvasView
@@ -27,6 +27,11 @@ from ..panels.palette import PalettePanel
 from ..dialogs.recovery import INTERVAL_KEY, Autosaver, autosave_interval, user_dir
 
 APP_NAME = "Exchange Topology Designer"
+GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"  # the user's own window and dock layout
+LAYOUT_VERSION = 1  # saveState's version: raise it when the docks change, so an old layout is dropped
+MATRIX_ROWS = 8  # rows of the port matrix the default layout shows, on a 1366×768 laptop too
+INSPECTOR_WIDTH = 330
+DEFAULT_SIZE = (1500, 940)
 
 
 class MainWindow(QMainWindow):
@@ -84,9 +89,45 @@ class MainWindow(QMainWindow):
         editor.undo_stack.indexChanged.connect(self._update_title)
         self.refresh_recent()
         self._document_replaced(editor.document)
-        self.resize(1500, 940)
-        self.resizeDocks([self.docks[0], self.docks[1]], [self._palette_width(), 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks[2]], [170], Qt.Orientation.Vertical)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # inspector: full height
+        self._default_layout()
+        self.layout_restored = self._restore_layout()  # the user's own, where one was saved
+        self._rows_to_fit = not self.layout_restored
+
+    def _default_layout(self) -> None:
+        """The inspector beside the canvas down to the status bar, and the findings and port
+        matrix below the canvas, tall enough for ``MATRIX_ROWS`` rows of the matrix."""
+        self.resize(*DEFAULT_SIZE)  # the app then fits it to the screen (ui/app.py)
+        self.resizeDocks([self.docks[0], self.docks[1]], [self._palette_width(), INSPECTOR_WIDTH],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks[2]], [self.matrix.height_for_rows(MATRIX_ROWS)], Qt.Orientation.Vertical)
+        self._rows_to_fit = True  # checked once the docks are laid out (showEvent)
+
+    def _fit_matrix_rows(self) -> None:
+        """Make the bottom docks tall enough for the port matrix's rows, now that they are laid
+        out (a dock's title and the tabs take their share)."""
+        if not self._rows_to_fit:
+            return
+        self._rows_to_fit = False
+        dock = self.docks[2]
+        title = dock.height() - dock.widget().height()
+        tabs = [bar.sizeHint().height() for bar in self.findChildren(QTabBar)
+                if bar.isVisible() and dock.windowTitle() in (bar.tabText(i) for i in range(bar.count()))]
+        # for tabbed docks, resizeDocks counts their tab bar in
+        self.resizeDocks([dock], [self.matrix.height_for_rows(MATRIX_ROWS) + title + max(tabs, default=0)],
+                         Qt.Orientation.Vertical)
+
+    def _restore_layout(self) -> bool:
+        """Restore the window's geometry and docks as the user left them; whether there were any."""
+        geometry, state = self.settings.value(GEOMETRY_KEY), self.settings.value(STATE_KEY)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, LAYOUT_VERSION)
+        return bool(restored)
+
+    def save_layout(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(STATE_KEY, self.saveState(LAYOUT_VERSION))
 
     def _palette_width(self) -> int:
         """Wide enough for the longest role name in the user's language, within reason."""
@@ -251,8 +292,14 @@ class MainWindow(QMainWindow):
                           + self.tr("Plan Exchange deployments on a zone canvas, with the ports, authentication "
                                     "and encryption of every connection from Microsoft's documentation."))
 
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        if self._rows_to_fit:
+            QTimer.singleShot(0, self._fit_matrix_rows)  # once the docks have their first sizes
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         if self.files.maybe_save():
+            self.save_layout()
             self.autosaver.discard()  # saved or discarded on purpose: nothing to recover
             self.scene.selectionChanged.disconnect(self._selection_changed)
             self.scene.detach()

@@ -5,7 +5,7 @@ One page, the drawing at the canvas's size (96 canvas pixels to the inch): zones
 rectangles in their colour with their name at the top left, behind everything; nodes carry the
 role's icon (a PNG, when the caller gives ``icon_png``: Visio and LibreOffice embed bitmaps, and
 this layer has no SVG renderer) with the node's name below, or are plain boxes without it; each
-connection is a line glued to its two nodes (it follows them when they move), with the canvas's
+connection is a line glued to its two nodes (``Connects``, and Visio's glue formulas), with the canvas's
 label text kept horizontal, coloured and patterned by its weakest protection (solid, dashed,
 dotted). The text comes from :mod:`designer.io.diagram`, where XML 1.0's forbidden characters are
 already gone; ElementTree escapes the rest.

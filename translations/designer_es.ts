@@ -321,6 +321,14 @@
         <translation>Dibujo SVG</translation>
     </message>
     <message>
+        <source>draw.io diagram</source>
+        <translation>Diagrama de draw.io</translation>
+    </message>
+    <message>
+        <source>Visio drawing</source>
+        <translation>Dibujo de Visio</translation>
+    </message>
+    <message>
         <source>Export diagram</source>
         <translation>Exportar diagrama</translation>
     </message>
@@ -382,6 +390,13 @@
     <message>
         <source>Exported the report to {path}</source>
         <translation>Informe exportado a {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Diagram</name>
+    <message>
+        <source>+{count} more (all in the port matrix)</source>
+        <translation>+{count} más (todos en la matriz de puertos)</translation>
     </message>
 </context>
 <context>
@@ -525,6 +540,14 @@
     <message>
         <source>PDF document (vector)</source>
         <translation>Documento PDF (vectorial)</translation>
+    </message>
+    <message>
+        <source>draw.io diagram (editable)</source>
+        <translation>Diagrama de draw.io (editable)</translation>
+    </message>
+    <message>
+        <source>Visio drawing (editable)</source>
+        <translation>Dibujo de Visio (editable)</translation>
     </message>
     <message>
         <source>Letter</source>

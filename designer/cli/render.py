@@ -1,4 +1,4 @@
-"""``exchange-designer render FILE -o OUT.png|OUT.svg|OUT.pdf``: the diagram, with no display.
+"""``exchange-designer render FILE -o OUT.png|.svg|.pdf|.drawio|.vsdx``: the diagram, with no display.
 
     exchange-designer render FILE -o OUT [--scale N | --dpi N] [--page-size A4|A3|Letter|Legal]
                                          [--atlas] [--portrait] [--grid]
@@ -24,7 +24,8 @@ from ..catalog import Catalog
 from ..support.yamlsafe import InputError
 from .common import EXIT_OK, load_design
 
-SUFFIXES = (".png", ".svg", ".pdf")
+SUFFIXES = (".png", ".svg", ".pdf", ".drawio", ".vsdx")
+EDITABLE = (".drawio", ".vsdx")  # for draw.io and Visio: from the model, no scene
 PAGE_SIZES = ("A5", "A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid")  # render.print_plan.PAGE_SIZES
 DEFAULT_SCALE = 2.0
 
@@ -49,12 +50,13 @@ def _page_size(text: str) -> str:
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Register ``render`` on the ``add_subparsers()`` object of the main parser."""
     render = subparsers.add_parser(
-        "render", help="export the diagram as PNG, SVG or PDF",
+        "render", help="export the diagram as PNG, SVG, PDF, draw.io or Visio",
         description="Export the diagram of a design, with a legend and a title block, as PNG, SVG "
         "or PDF (chosen by OUT's suffix). SVG and PDF are vector, with searchable text. "
-        "No display is needed.")
+        ".drawio and .vsdx write a diagram to edit in draw.io or Visio: zones, nodes with their "
+        "icons and names, and connections with their labels. No display is needed.")
     render.add_argument("file", metavar="FILE", help="a topology file (.yaml)")
-    render.add_argument("-o", "--output", metavar="OUT", required=True, help="OUT.png, OUT.svg or OUT.pdf")
+    render.add_argument("-o", "--output", metavar="OUT", required=True, help="OUT.png, OUT.svg, OUT.pdf, OUT.drawio or OUT.vsdx")
     size = render.add_mutually_exclusive_group()
     size.add_argument("--scale", type=_positive, metavar="N",
                       help=f"PNG: pixels per canvas pixel (default: {DEFAULT_SCALE:g})")
@@ -103,7 +105,14 @@ def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     target = Path(args.output)
     if target.suffix.lower() not in SUFFIXES:
         raise InputError(target, None, f"cannot export to {target.suffix or 'a file without a suffix'}: "
-                         "use .png, .svg or .pdf")
+                         "use .png, .svg, .pdf, .drawio or .vsdx")
+    if target.suffix.lower() in EDITABLE:
+        doc = load_design(args.file, catalog)
+        _app = _ensure_app() if target.suffix.lower() == ".vsdx" else None  # Visio's icons: PNG
+        from ..render.editable_export import export_editable
+
+        export_editable(doc, catalog, target, target.suffix.lower().lstrip("."))
+        return EXIT_OK
     with headless_scene(args.file, catalog) as scene:
         from ..render.image_export import export_scene
 

@@ -159,7 +159,7 @@ def test_render_runs_headless_through_the_real_command(tmp_path):
     assert "25/TCP" in texts and "EdgeSync" in texts
     bad = subprocess.run([sys.executable, "-m", "designer", "render", SAMPLE_2016, "-o", str(tmp_path / "d.gif")],
                          capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
-    assert bad.returncode == 2 and "use .png, .svg or .pdf" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "use .png, .svg, .pdf, .drawio or .vsdx" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_the_command_line_module_imports_no_qt():

@@ -222,7 +222,7 @@ def test_render_command_writes_each_format(qapp, catalog, tmp_path):
 def test_render_command_refuses_what_it_cannot_do(qapp, catalog, tmp_path):
     from designer.cli import render as cli_render
 
-    with pytest.raises(InputError, match=r"use \.png, \.svg or \.pdf"):
+    with pytest.raises(InputError, match=r"use \.png, \.svg, \.pdf, \.drawio or \.vsdx"):
         cli_render.run(parse(str(SAMPLE_2016), "-o", str(tmp_path / "d.jpg")), catalog, io.StringIO())
     with pytest.raises(InputError, match="no such file"):
         cli_render.run(parse(str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "d.png")),

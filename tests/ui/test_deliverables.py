@@ -179,3 +179,38 @@ def test_ctrl_shift_e_exports_the_report(window, qtbot, save_as, tmp_path):
     reader = pypdf.PdfReader(_io.BytesIO((tmp_path / "report.pdf").read_bytes()))
     assert "Contoso" in reader.pages[0].extract_text()
     assert window.scene.selected_ids() == ["edge01"]  # the report left the canvas as it was
+
+
+def test_export_diagram_as_drawio_and_visio_from_the_window(window, qtbot, save_as, tmp_path):
+    import zipfile
+
+    target = tmp_path / "diagram.drawio"
+    asked = save_as(target)
+
+    def act(dialog):
+        dialog.format_box.setFocus()
+        index = dialog.format_box.findData("drawio")
+        while dialog.format_box.currentIndex() != index:
+            qtbot.keyClick(dialog.format_box, Qt.Key.Key_Down)
+        assert dialog.format_box.currentText() == "draw.io diagram (editable)"
+        assert not dialog.scope_group.isVisible()  # always the whole design
+        click_export(qtbot, dialog)
+    drive_dialog(qtbot, act)
+    assert window.deliverables.export_diagram()
+    assert "draw.io diagram (*.drawio)" in asked[0][2] and "Visio drawing (*.vsdx)" in asked[0][2]
+    cells = {c.get("id"): c for c in ET.parse(target).iter("mxCell")}
+    edge01 = next(c for c in cells.values() if c.get("value") == "EDGE01")
+    assert cells[edge01.get("parent")].get("value") == "Perimeter network (DMZ)"
+    assert any("25/TCP" in (c.get("value") or "") for c in cells.values() if c.get("edge") == "1")
+    assert "diagram.drawio" in window.statusBar().currentMessage()
+
+    visio = tmp_path / "diagram"  # no suffix: the chosen filter's is added
+    save_as(visio, "Visio drawing (*.vsdx)")
+
+    def visio_format(dialog):
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("vsdx"))
+        click_export(qtbot, dialog)
+    drive_dialog(qtbot, visio_format)
+    assert window.deliverables.export_diagram()
+    page = zipfile.ZipFile(tmp_path / "diagram.vsdx").read("visio/pages/page1.xml").decode("utf-8")
+    assert "EDGE01" in page and "25/TCP" in page

@@ -1,4 +1,5 @@
-"""File ▸ Export Diagram: the options of a PNG, SVG or PDF export, remembered between uses."""
+"""File ▸ Export Diagram: the options of a PNG, SVG or PDF export, remembered between uses; or a
+draw.io or Visio file to edit, which has no options (the whole design, as on the canvas)."""
 from __future__ import annotations
 
 from typing import Any
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...support.i18n import QT_TRANSLATE_NOOP
+from ...render.editable_export import FORMATS as EDITABLE_FORMATS
 from ...render.image_export import FORMATS, PAGE_SIZES
 
 FORMAT_NAMES = {"png": QT_TRANSLATE_NOOP("ExportDiagramDialog", "PNG image"),
                 "svg": QT_TRANSLATE_NOOP("ExportDiagramDialog", "SVG drawing (vector)"),
-                "pdf": QT_TRANSLATE_NOOP("ExportDiagramDialog", "PDF document (vector)")}
+                "pdf": QT_TRANSLATE_NOOP("ExportDiagramDialog", "PDF document (vector)"),
+                "drawio": QT_TRANSLATE_NOOP("ExportDiagramDialog", "draw.io diagram (editable)"),
+                "vsdx": QT_TRANSLATE_NOOP("ExportDiagramDialog", "Visio drawing (editable)")}
 # the paper sizes with a name in words (the others, A5 to A2, are the same in every language)
 PAPER_NAMES = (QT_TRANSLATE_NOOP("ExportDiagramDialog", "Letter"), QT_TRANSLATE_NOOP("ExportDiagramDialog", "Legal"),
                QT_TRANSLATE_NOOP("ExportDiagramDialog", "Tabloid"))
@@ -40,7 +44,7 @@ class ExportDiagramDialog(QDialog):
         self.setWindowTitle(self.tr("Export Diagram"))
         self.settings = settings
         self.format_box = QComboBox()
-        for fmt in FORMATS:
+        for fmt in (*FORMATS, *EDITABLE_FORMATS):
             self.format_box.addItem(self.tr(FORMAT_NAMES[fmt]), fmt)
 
         # PNG: scale or DPI
@@ -143,6 +147,7 @@ class ExportDiagramDialog(QDialog):
     def _format_changed(self) -> None:
         self.png_group.setVisible(self.fmt == "png")
         self.pdf_group.setVisible(self.fmt == "pdf")
+        self.scope_group.setVisible(self.fmt not in EDITABLE_FORMATS)  # always the whole design
         self.adjustSize()
 
     def _size_mode_changed(self) -> None:

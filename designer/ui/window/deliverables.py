@@ -35,7 +35,9 @@ REPORT_FORMATS = {"pdf": QT_TRANSLATE_NOOP("Deliverables", "PDF document"),
                   "html": QT_TRANSLATE_NOOP("Deliverables", "HTML page")}
 DIAGRAM_FORMATS = {"png": QT_TRANSLATE_NOOP("Deliverables", "PNG image"),
                    "svg": QT_TRANSLATE_NOOP("Deliverables", "SVG drawing"),
-                   "pdf": QT_TRANSLATE_NOOP("Deliverables", "PDF document")}
+                   "pdf": QT_TRANSLATE_NOOP("Deliverables", "PDF document"),
+                   "drawio": QT_TRANSLATE_NOOP("Deliverables", "draw.io diagram"),
+                   "vsdx": QT_TRANSLATE_NOOP("Deliverables", "Visio drawing")}
 
 
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -116,11 +118,17 @@ class Deliverables:
         if chosen is None:
             return False
         target, fmt = chosen
+        from ...render.editable_export import FORMATS as EDITABLE, editable_bytes
         from ...render.image_export import export_scene
 
+        editor = self.editor
+        if fmt in EDITABLE:  # the whole design, its labels in the window's language
+            produce = lambda: editable_bytes(editor.document, editor.catalog, fmt,  # noqa: E731
+                                             QCoreApplication.translate)
+        else:
+            produce = lambda: export_scene(self.scene, target, fmt, **dialog.options())  # noqa: E731
         return self._write(translate("Deliverables", "Cannot export the diagram"),
-                           translate("Deliverables", "Exported the diagram to {path}"), target,
-                           lambda: export_scene(self.scene, target, fmt, **dialog.options()))
+                           translate("Deliverables", "Exported the diagram to {path}"), target, produce)
 
     def export_matrix(self) -> bool:
         chosen = self.ask_path(translate("Deliverables", "Export port matrix"), MATRIX_FORMATS, "xlsx",

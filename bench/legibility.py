@@ -12,7 +12,8 @@ labels    the connection labels painted: ``full`` (flows and details where they 
           summaries elsewhere), or ``hidden`` (they would be smaller than ``MIN_TEXT_PX``).
 compact   how many labels show only their port summary.
 through   lines that pass through a node they do not join.
-overlaps  painted labels that overlap a node, plus pairs of painted labels that overlap.
+overlaps  labels (where they are placed, painted or not) that overlap a node, plus pairs of
+          labels that overlap each other.
 """
 from __future__ import annotations
 
@@ -115,7 +116,7 @@ def measure(path: Path, size: tuple[int, int], catalog, settings_file: Path) -> 
            "text": smallest_text(scene, zoom), "labels": "full" if shown else "hidden",
            "compact": sum(c.compact for c in scene.connections.values()) if shown else 0,
            "through": lines_through_nodes(scene),
-           "overlaps": label_overlaps(scene) if shown else 0,
+           "overlaps": label_overlaps(scene),
            "view": f"{view.viewport().width()}x{view.viewport().height()}"}
     editor.undo_stack.setClean()
     window.close()

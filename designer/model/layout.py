@@ -7,11 +7,9 @@ geometry (the editor applies it through undoable commands) and never moves what 
 * Zones without a rect form one row, to the right of any zone that has one, in the order
   internet, perimeter, internal (ties: document order), ``ZONE_GAP`` apart, all of one height.
 * Inside such a zone the nodes fill a grid below the title band (``ZONE_HEADER``), top to
-  bottom then left to right, at most ``MAX_ROWS`` to a column. Cells are ``NODE_WIDTH + 80`` by
-  ``NODE_HEIGHT + 24`` rounded up to ``GRID``, so every row and column sits on the snap grid.
-  A zone is as wide as its columns, at least ``EMPTY_ZONE`` (compact: the design opens at a
-  readable zoom); its
-  columns are centred in it, each column vertically.
+  bottom then left to right, at most ``MAX_ROWS`` to a column. Cells are ``NODE_WIDTH + 40`` by
+  ``NODE_HEIGHT + 40`` rounded up to ``GRID``, so every row and column sits on the snap grid.
+  A zone is at least two columns wide; its columns are centred in it, each column vertically.
 * Columns come in bands. In an internal zone the Exchange servers take the column(s) nearest
   the DMZ (left) and everything else (directory and infrastructure, telephony, clients) the
   next ones: nearly every connection in an Exchange design has an Exchange server at one end,
@@ -50,7 +48,7 @@ NODE_HEIGHT = 96
 ZONE_PADDING = 32
 ZONE_HEADER = 40  # the title band at the top of a zone rect
 GRID = 20
-ZONE_GAP = 120  # room for the labels of the lines that cross between zones
+ZONE_GAP = 180  # room for the labels of the lines that cross between zones
 EMPTY_ZONE = (300.0, 240.0)  # width, height of a new zone without nodes
 MAX_ROWS = 5  # nodes per column before a band wraps into another column
 
@@ -59,8 +57,8 @@ def _up(value: float, grid: float = GRID) -> float:
     return float(math.ceil(value / grid) * grid)
 
 
-CELL_WIDTH = _up(NODE_WIDTH + 80)  # room for labels between columns
-CELL_HEIGHT = _up(NODE_HEIGHT + 24)
+CELL_WIDTH = _up(NODE_WIDTH + 140)  # room for labels between columns
+CELL_HEIGHT = _up(NODE_HEIGHT + 40)
 
 _KIND_ORDER = {"cloud": -1, "internet": 0, "perimeter": 1, "internal": 2}
 # Per zone kind, the column bands, left to right; within a band, nodes by this group order.
@@ -130,7 +128,7 @@ def auto_layout(doc: Document, catalog: Catalog) -> Layout:
     zone_rects: dict[str, Rect] = {}
     for zone in new:
         cols = columns[zone.id]
-        width = _up(max(len(cols) * CELL_WIDTH + 2 * ZONE_PADDING, EMPTY_ZONE[0]))
+        width = _up(max(2, len(cols)) * CELL_WIDTH + 2 * ZONE_PADDING) if cols else EMPTY_ZONE[0]
         rect = zone_rects[zone.id] = Rect(x, y, width, height)
         positions.update(_arrange(rect, cols))
         x += width + ZONE_GAP

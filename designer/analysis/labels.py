@@ -132,13 +132,13 @@ def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines:
         if line not in lines:
             lines.append(line)
     shown = lines[:max_lines]
-    compact = []
+    compact = []  # per direction, one line per service's ports (services on the same ports share it)
     for forward in (True, False):
-        ports = tuple(dict.fromkeys(p for m in matches if m.forward == forward for p in m.path.ports))
-        kinds = [m.path.encryption.kind for m in matches if m.forward == forward]
-        if kinds:
-            weakest = weakest_encryption(kinds)
-            compact.append(LabelLine(forward, ports_text(ports, translate), weakest))
+        texts: dict[str, list[str]] = {}
+        for m in matches:
+            if m.forward == forward:
+                texts.setdefault(ports_text(m.path.ports, translate), []).append(m.path.encryption.kind)
+        compact.extend(LabelLine(forward, text, weakest_encryption(kinds)) for text, kinds in texts.items())
     return ConnectionLabel(tuple(shown), more=len(lines) - len(shown), all_lines=tuple(lines),
                            compact=tuple(compact))
 

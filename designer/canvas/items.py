@@ -16,6 +16,7 @@ from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
 from ..model import Node, Zone
 from ..render import style
 from .label_item import LabelItem, on_screen, zoom_of
+from .legible import draw_min_size, readable_zoom, wrap
 from ..render.names import zone_kind_name
 from .placement import LABEL_SPOTS, clip_segment
 from ..render.theme import CanvasTheme, painting_theme
@@ -23,6 +24,8 @@ from ..render.theme import CanvasTheme, painting_theme
 ICON = 56
 HANDLE = 14
 RESIZE = 14
+NAME_ROOM = 200.0  # scene units a node's name may take, zoomed out, on one line
+NAME_DROP = 40.0  # how far below the node a name painted larger (zoomed out) may reach
 
 
 class NodeItem(QGraphicsObject):
@@ -46,15 +49,19 @@ class NodeItem(QGraphicsObject):
     def update_from(self, node: Node) -> None:
         self.prepareGeometryChange()
         self.role, self.name = node.role, node.name
-        self.shown_name = style.metrics(9, True).elidedText(node.name, Qt.TextElideMode.ElideRight,
-                                                            NODE_WIDTH - 4)
+        self.shown_name = wrap(node.name, 9, True, NODE_WIDTH - 4)  # in full where two lines hold it
         if node.pos is not None:
             self.setPos(QPointF(*node.pos))
         self.setToolTip(f"{node.name}\n{self.role_name(node.role)}")
         self.update()
 
     def boundingRect(self) -> QRectF:  # Qt's name
-        return QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT).adjusted(-2, -2, 2, 2)
+        """The node, and the room its name takes when painted larger zoomed out."""
+        return QRectF(-NAME_ROOM / 2, -NODE_HEIGHT / 2 - NAME_DROP, NAME_ROOM, NODE_HEIGHT + 2 * NAME_DROP)
+
+    def footprint(self) -> QRectF:
+        """The node in the scene as painted from the zoom where its name has its own size."""
+        return self.mapRectToScene(QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT))
 
     def shape(self) -> QPainterPath:  # Qt's name
         path = QPainterPath()
@@ -92,11 +99,16 @@ class NodeItem(QGraphicsObject):
             painter.drawPixmap(self.icon_rect(), pixmap, QRectF(pixmap.rect()))
         else:
             style.icon_renderer(self.role).render(painter, self.icon_rect())
-        if not on_screen(widget) or zoom >= getattr(self.scene(), "name_min_zoom", style.NAME_MIN_ZOOM):
+        screen = on_screen(widget)
+        if not screen or zoom >= getattr(self.scene(), "name_min_zoom", style.NAME_MIN_ZOOM):
             painter.setPen(QColor(theme.text))
-            painter.setFont(style.shared_font(9, bold=True))
-            painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             self.shown_name)
+            if screen and zoom < readable_zoom(9, True):  # one line, never under MIN_TEXT_PX
+                draw_min_size(painter, zoom, self.name, 9, True, self.text_rect().topLeft()
+                              + QPointF(NODE_WIDTH / 2, 0), NAME_ROOM)
+            else:
+                painter.setFont(style.shared_font(9, bold=True))
+                painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                                 self.shown_name)
         if self.hovered or self.isSelected():
             painter.setPen(QPen(QColor(theme.on_selection), 1.5))
             painter.setBrush(QColor(theme.selection))
@@ -201,12 +213,20 @@ class ZoneItem(QGraphicsObject):
         path.addRoundedRect(header, 10, 10)
         painter.drawPath(path)
         painter.setPen(title)
-        painter.setFont(style.shared_font(11, bold=True))
-        painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         self.shown_title())
-        painter.setFont(style.shared_font(8))
-        painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         self.kind_text)
+        zoom = zoom_of(painter)
+        if on_screen(widget) and zoom < readable_zoom(11, True):  # the title alone, never under MIN_TEXT_PX
+            top = max(rect.top() + 2, rect.top() + (ZONE_HEADER - style.metrics(11, True).height()
+                                                    * readable_zoom(11, True) / zoom) / 2)
+            draw_min_size(painter, zoom, self.title, 11, True, QPointF(rect.left() + 14, top),
+                          rect.width() - 28, Qt.AlignmentFlag.AlignLeft)
+        else:
+            painter.setFont(style.shared_font(11, bold=True))
+            painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             self.shown_title())
+        if not on_screen(widget) or zoom >= readable_zoom(8):
+            painter.setFont(style.shared_font(8))
+            painter.drawText(header.adjusted(14, 0, -14, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                             self.kind_text)
         if self.isSelected():
             painter.setBrush(selection)
             painter.setPen(Qt.PenStyle.NoPen)

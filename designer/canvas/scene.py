@@ -26,6 +26,7 @@ from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
+from .legible import readable_zoom
 from ..render.names import role_name
 from ..render import style
 from ..render.style import icon_pixmap
@@ -246,8 +247,9 @@ class CanvasScene(QGraphicsScene):
 
     @property
     def label_min_zoom(self) -> float:
-        """The zoom from which labels are painted on screen (further out for a small design)."""
-        return style.label_min_zoom(len(self.connections))
+        """The zoom from which labels are painted on screen: where they are readable
+        (``legible.MIN_TEXT_PX``), and further in for a large design."""
+        return max(style.label_min_zoom(len(self.connections)), readable_zoom(8))
 
     @property
     def name_min_zoom(self) -> float:

@@ -1,5 +1,11 @@
 """The canvas view: zoom (Ctrl+wheel, fit), pan (middle button or Space+drag), the grid, and
-dropping node types from the palette."""
+dropping node types from the palette.
+
+Zooming from the keyboard or the menus (in, out, actual size) keeps the point at the view's
+centre where it is; the wheel keeps the point under the mouse. Fit centres the design. While
+the user has not zoomed or panned since the last fit, the view stays fitted when it is
+resized: a design opened before the window reaches its final size still opens in the Fit view.
+"""
 from __future__ import annotations
 
 import math
@@ -14,6 +20,8 @@ from ..render.theme import DARK, LIGHT, CanvasTheme
 
 ROLE_MIME = "application/x-exchange-designer-role"
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
+FIT_MAX_ZOOM = 1.5  # a small design is not blown up past this
+FIT_MARGIN = 20.0  # scene units around the design in the Fit view
 
 
 class CanvasView(QGraphicsView):
@@ -31,6 +39,7 @@ class CanvasView(QGraphicsView):
         self.follow_palette()
         self._pan_from: QPointF | None = None
         self._space = False
+        self.fitted = False  # the view shows the Fit view (no zoom or pan since): resizes re-fit
 
     @property
     def canvas(self) -> CanvasScene:
@@ -57,11 +66,30 @@ class CanvasView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def set_zoom(self, factor: float) -> None:
+    def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom to ``factor``, keeping the scene point under ``anchor`` (a viewport position;
+        default: the viewport's centre) where it is on screen."""
         factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
-        self.setTransform(self.transform().fromScale(factor, factor))
+        self.fitted = False
+        self._scale_to(factor, anchor)
         self._zoomed()
         self.zoom_changed.emit(factor)
+
+    def _scale_to(self, factor: float, anchor: QPointF | None = None) -> None:
+        port = self.viewport().rect()
+        at = QPointF(port.width() / 2, port.height() / 2) if anchor is None else anchor
+        before = self.mapToScene(at.toPoint())
+        fixed = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setTransform(self.transform().fromScale(factor, factor))
+        self.setTransformationAnchor(fixed)
+        self._scroll_to(before, at)
+
+    def _scroll_to(self, scene_point: QPointF, at: QPointF) -> None:
+        """Scroll so that ``scene_point`` shows at viewport position ``at``."""
+        delta = self.mapFromScene(scene_point) - at.toPoint()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
 
     def _zoomed(self) -> None:
         """Labels show from ``label_min_zoom`` on: finish placing them before they are painted."""
@@ -79,27 +107,35 @@ class CanvasView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
+        """Show the whole design, centred (at most at ``FIT_MAX_ZOOM``)."""
         rect = self.canvas.itemsBoundingRect()
         if rect.isEmpty():
             return
-        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.5:
-            self.set_zoom(1.5)
+        self._scale_to(fit_zoom(rect, self.viewport().width(), self.viewport().height()))
+        self.centerOn(rect.center())
+        self.fitted = True
         self._zoomed()
         self.zoom_changed.emit(self.zoom())
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
 
     def wheelEvent(self, event) -> None:  # Qt's name
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
-            self.set_zoom(self.zoom() * math.pow(1.15, steps))
+            self.set_zoom(self.zoom() * math.pow(1.15, steps), event.position())
             event.accept()
             return
+        self.fitted = False
         super().wheelEvent(event)
 
     # ---- pan
     def keyPressEvent(self, event) -> None:  # Qt's name
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
+            self.fitted = False
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         super().keyPressEvent(event)
 
@@ -111,6 +147,7 @@ class CanvasView(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:  # Qt's name
         if event.button() == Qt.MouseButton.MiddleButton:
+            self.fitted = False
             self._pan_from = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
@@ -188,6 +225,15 @@ class CanvasView(QGraphicsView):
         node_id = self.canvas.editor.add_node(role, (pos.x(), pos.y()))
         self.canvas.select_ids([node_id])
         event.acceptProposedAction()
+
+
+def fit_zoom(rect: QRectF, width: int, height: int) -> float:
+    """The zoom that shows ``rect`` with a ``FIT_MARGIN`` around it in a viewport of that
+    size, at most ``FIT_MAX_ZOOM`` (and within the view's zoom range)."""
+    w, h = rect.width() + 2 * FIT_MARGIN, rect.height() + 2 * FIT_MARGIN
+    if w <= 0 or h <= 0 or width <= 0 or height <= 0:
+        return 1.0
+    return min(max(min(width / w, height / h, FIT_MAX_ZOOM), MIN_ZOOM), MAX_ZOOM)
 
 
 def palette_theme(palette: QPalette) -> CanvasTheme:

@@ -12,6 +12,7 @@ from bench.generate import generate
 from designer.canvas import CanvasScene, CanvasView
 from designer.render import style
 from designer.canvas.label_layer import CHUNK
+from designer.canvas.legible import MIN_TEXT_PX, pixel_size
 from designer.editor import DocumentEditor
 from designer.io import save_document
 from designer.model import Connection
@@ -52,17 +53,20 @@ def painted(item, zoom: float, widget) -> bool:
 def test_labels_are_not_painted_on_screen_when_zoomed_out_but_exported(big):
     _, scene, view = big
     label = next(c.label_item for c in scene.connections.values() if c.label_item.lines)
-    below, above = style.LABEL_MIN_ZOOM * 0.9, style.LABEL_MIN_ZOOM * 1.1
+    assert scene.label_min_zoom >= style.LABEL_MIN_ZOOM
+    below, above = scene.label_min_zoom * 0.9, scene.label_min_zoom * 1.1
     assert painted(label, above, view.viewport())
     assert not painted(label, below, view.viewport())
     assert painted(label, below, None)  # an export (scene.render) paints every label
 
 
-def test_a_small_design_keeps_its_labels_and_names_further_out(sample_view, monkeypatch):
-    """The sample fits a laptop's window at 30-40 %: its labels and names still show there."""
+def test_a_small_design_keeps_its_names_further_out_and_no_label_is_painted_unreadable(sample_view, monkeypatch):
+    """Labels show only where their text is at least MIN_TEXT_PX on screen; the names of a
+    small design still show at 20 % (painted at MIN_TEXT_PX), a large design's do not."""
     _, scene, view = sample_view(1000, 600)
     assert len(scene.connections) <= style.SMALL_DESIGN
-    assert scene.label_min_zoom == style.SMALL_LABEL_MIN_ZOOM < 0.3 < style.LABEL_MIN_ZOOM
+    readable = MIN_TEXT_PX / pixel_size(8)
+    assert scene.label_min_zoom == pytest.approx(readable)
     label = next(c.label_item for c in scene.connections.values() if c.label_item.lines)
     node = next(iter(scene.nodes.values()))
 
@@ -76,12 +80,12 @@ def test_a_small_design_keeps_its_labels_and_names_further_out(sample_view, monk
         painter.end()
         return sum(image.pixelColor(x, y) != QColor("white") for x in range(400) for y in range(300))
 
-    small = (painted(label, 0.3, view.viewport()), node_ink(0.2))
-    assert not painted(label, style.SMALL_LABEL_MIN_ZOOM * 0.9, view.viewport())
+    assert painted(label, readable * 1.01, view.viewport())
+    assert not painted(label, readable * 0.99, view.viewport())
+    small = node_ink(0.2)
     monkeypatch.setattr(style, "SMALL_DESIGN", 0)  # the same scene, judged as a large design
-    large = (painted(label, 0.3, view.viewport()), node_ink(0.2))
-    assert small[0] and not large[0]  # the label at 30 %
-    assert small[1] > large[1]  # the name under the icon at 20 %
+    large = node_ink(0.2)
+    assert small > large  # the name under the icon at 20 %
 
 
 def test_zoomed_out_labels_are_placed_in_the_background_and_at_once_on_zoom_in(big, qtbot):

@@ -6,7 +6,7 @@ text, clear a terminal or forge a line of output. The reader refuses them (:func
 every output still escapes for its own format, since a document can be built in code too:
 
 * :func:`visible` for the terminal and one-line text: each such character shown as a symbol
-  (U+2400 block, or ``<U+202E>``), so nothing is hidden and one finding stays one line;
+  (U+2400 block, or ``‹U+202E›``), so nothing is hidden and one finding stays one line;
 * :func:`xml_safe` for XML and SVG: the characters XML 1.0 forbids, as visible symbols.
 """
 from __future__ import annotations
@@ -28,13 +28,14 @@ def forbidden(text: str) -> str | None:
 
 
 def symbol(char: str) -> str:
-    """A visible stand-in for a control character: ␛ for ESC, ␀ for NUL, ␡ for DEL, else ``<U+XXXX>``."""
+    """A visible stand-in for a control character: ␛ for ESC, ␀ for NUL, ␡ for DEL, else
+    ``‹U+XXXX›`` (no character any format gives a meaning to)."""
     code = ord(char)
     if code < 0x20:
         return chr(0x2400 + code)
     if code == 0x7f:
         return "\u2421"
-    return f"<U+{code:04X}>"
+    return f"\u2039U+{code:04X}\u203a"
 
 
 def visible(text: str, keep_newlines: bool = False) -> str:

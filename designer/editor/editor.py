@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, QSaveFile, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..analysis import Finding, Flow, FlowCache, analyse
@@ -23,6 +23,7 @@ from .commands import (
 )
 from ..support.i18n import QT_TRANSLATE_NOOP
 from ..io import dumps_document, load_document
+from ..io.atomic import atomic_write_bytes
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout, snap, zone_at
 from ..model import Connection, Document, Node, Rect, Zone, new_id, slug
 from ..support.yamlsafe import InputError
@@ -94,16 +95,17 @@ class DocumentEditor(QObject):
         self.clean_changed.emit(False)
 
     def save(self, path: str | Path | None = None) -> None:
-        """Save atomically (QSaveFile); raise InputError when the file can't be written."""
+        """Save atomically (the core's writer: a temporary file of its own naming, renamed over
+        the file; a link written through, a device written to, a read-only file refused); raise
+        InputError when the file can't be written."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise InputError(None, None, self.tr("the design has no file name yet"))
-        out = QSaveFile(str(target))
-        if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
-            raise InputError(target, None, self.tr("cannot write: {error}").format(error=out.errorString()))
-        out.write(dumps_document(self.document).encode("utf-8"))
-        if not out.commit():
-            raise InputError(target, None, self.tr("cannot write: {error}").format(error=out.errorString()))
+        try:
+            atomic_write_bytes(target, dumps_document(self.document).encode("utf-8"))
+        except OSError as exc:
+            raise InputError(target, None, self.tr("cannot write: {error}").format(
+                error=exc.strerror or exc)) from None
         self.undo_stack.setClean()
         if target != self.path:
             self.path = target

@@ -67,6 +67,25 @@ def test_save_as_writes_a_file_the_command_line_reads(window, tmp_path, monkeypa
     assert str(target.resolve()) in recent
 
 
+def test_save_as_asks_before_replacing_the_name_the_suffix_makes(window, tmp_path, monkeypatch):
+    """Typing /path/precious while precious.yaml exists: Qt's question was about "precious"."""
+    window.files.open_path(SAMPLE, ask=False)
+    precious = tmp_path / "precious.yaml"
+    precious.write_text("precious")
+    monkeypatch.setattr("designer.ui.window.files.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "precious"), ""))
+    asked = []
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    window.menu_actions.save_as.trigger()
+    assert asked and "precious.yaml" in asked[0] and precious.read_text() == "precious"
+    assert window.editor.path != precious
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.menu_actions.save_as.trigger()
+    assert window.editor.path == precious and precious.read_text().startswith("format:")
+
+
 def test_prompt_before_losing_work(window, qtbot, monkeypatch):
     window.files.open_path(SAMPLE, ask=False)
     window.editor.set_document_name("Changed")

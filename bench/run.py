@@ -20,6 +20,10 @@ version  ours: switch the Exchange version (the command, re-analysis, relabel) a
          Baseline: set the text of every label again and paint.
 xlsx     ours: the port matrix to XLSX (``render_matrix``). Baseline: XlsxWriter writing as
          many rows of plain strings.
+select-all, delete-all, undo-delete-all
+         in the whole window (its Inspector and panels hear every selection change): click
+         empty canvas, Select All; Delete that selection; Undo the delete; each with the repaint.
+         Baseline: one frame of the naive scene (its "fit"), so the ratio is in naive frames.
 memory   peak RSS growth in MB of opening the design (ours) or building and painting the
          naive scene (baseline), each in a fresh subprocess, measured from after the imports,
          the QApplication and (ours) the catalog: VmHWM - VmRSS from /proc/self/status.
@@ -52,7 +56,9 @@ from bench.harness import (  # noqa: E402
     VIEW_SIZE, app, design_file, drag_frames, painted, settle, timed, wait,
 )
 
-MEASURES = ("open", "parse", "drag", "drop", "fit", "version", "xlsx", "memory")
+MEASURES = ("open", "parse", "drag", "drop", "fit", "version", "xlsx", "select-all", "delete-all",
+            "undo-delete-all", "memory")
+SELECTION = ("select-all", "delete-all", "undo-delete-all")
 
 
 class Ours:
@@ -141,6 +147,41 @@ def idle(scene) -> bool:
     return labels is None or not labels.busy
 
 
+def selection_measures(catalog, path: Path, repeat: int) -> dict[str, float]:
+    """Select All, Delete of everything and its Undo in the main window (median ms)."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    from designer.editor import DocumentEditor
+    from designer.ui.window.main_window import MainWindow
+
+    times: dict[str, list[float]] = {m: [] for m in SELECTION}
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ.setdefault("ETD_USER_DIR", folder)
+        window = MainWindow(DocumentEditor(catalog), QSettings(str(Path(folder) / "bench.ini"),
+                                                               QSettings.Format.IniFormat))
+        window.resize(VIEW_SIZE[0] + 600, VIEW_SIZE[1] + 300)
+        window.show()
+        settle()
+        window.files.open_path(path, ask=False)
+        window.view.fit()
+        settle()
+        wait(lambda: idle(window.scene))
+        for _ in range(repeat):
+            window.scene.clearSelection()
+            settle()
+            times["select-all"].append(painted(window.view, window.select_all, lambda: False))
+            times["delete-all"].append(painted(window.view, window.delete_selection, lambda: False))
+            times["undo-delete-all"].append(painted(window.view, window.editor.undo_stack.undo,
+                                                    lambda: foreground(window.scene)))
+            wait(lambda: idle(window.scene))
+        window.editor.undo_stack.setClean()
+        window.close()
+        settle()
+    return {m: statistics.median(v) for m, v in times.items()}
+
+
 # ---- memory, in a fresh process for each side
 def rss_mb(field: str) -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -178,6 +219,8 @@ def run(nodes: int, connections: int, repeat: int, frames: int, path: Path | Non
     ours = Ours(path)
     mine = ours.measure(repeat, frames)
     base = Baseline(path).measure(repeat, frames, ours.rows)
+    mine.update(selection_measures(ours.catalog, path, repeat))
+    base.update({m: base["fit"] for m in SELECTION})  # one naive frame
     mine["memory"], base["memory"] = memory("ours", path), memory("baseline", path)
     return {"nodes": ours.shape[0], "connections": ours.shape[1], "flows": ours.rows,
             "hub_degree": ours.hub_degree, "drag_paints": ours.paints, "repeat": repeat,
@@ -188,12 +231,12 @@ def print_table(result: dict) -> None:
     print(f"# {result['nodes']} nodes, {result['connections']} connections, {result['flows']} flows; "
           f"dragged node: {result['hub_degree']} connections; median of {result['repeat']} "
           f"(drag: {result['frames']} frames, {result['drag_paints']} paints)")
-    print(f"{'measure':<8} {'ours':>10} {'baseline':>10} {'ratio':>8}")
+    print(f"{'measure':<15} {'ours':>10} {'baseline':>10} {'ratio':>8}")
     for m in MEASURES:
         ours, base = result["ours"][m], result["baseline"][m]
         unit = "MB" if m == "memory" else "ms"
         ratio = ours / base if base else float("inf")
-        print(f"{m:<8} {ours:>8.1f}{unit} {base:>8.1f}{unit} {ratio:>8.2f}")
+        print(f"{m:<15} {ours:>8.1f}{unit} {base:>8.1f}{unit} {ratio:>8.2f}")
 
 
 def slope(xs: list[float], ys: list[float]) -> float:

@@ -18,7 +18,8 @@ def test_bench_run_prints_every_measure(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     measures = {line.split()[0] for line in lines if line and not line.startswith("#")}
-    assert {"open", "drag", "drop", "fit", "version", "xlsx", "memory"} <= measures
+    assert {"open", "drag", "drop", "fit", "version", "xlsx", "memory", "select-all", "delete-all",
+            "undo-delete-all"} <= measures
 
 
 def test_bench_window_prints_every_measure(tmp_path):

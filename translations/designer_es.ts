@@ -667,6 +667,14 @@ Save them first?</source>
         <translation>Guardar diseño como</translation>
     </message>
     <message>
+        <source>Replace the file?</source>
+        <translation>¿Reemplazar el archivo?</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists. Replace it?</source>
+        <translation>«{name}» ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
         <source>Cannot save the design</source>
         <translation>No se puede guardar el diseño</translation>
     </message>

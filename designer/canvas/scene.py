@@ -11,6 +11,8 @@ hover.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import weakref
 from functools import partial
 
@@ -72,6 +74,7 @@ class CanvasScene(QGraphicsScene):
         self._version = ""
         self.labels = LabelLayer(self)
         self.drag_layer: DragLayer | None = None  # while nodes are dragged
+        self._selection_dirty = False  # a removed item was selected: one selectionChanged after the edit
         self.setSceneRect(SCENE_RECT)
         editor.document_replaced.connect(self.set_document)
         self._edited_hook = _weak_slot(self)
@@ -121,6 +124,21 @@ class CanvasScene(QGraphicsScene):
         """After each edit (and undo, redo): place the labels it touched before the next paint."""
         if self.document is not None and self.labels.pending:
             self.labels.flush()
+        if self._selection_dirty:  # the selection lost items: the panels hear it once per edit
+            self._selection_dirty = False
+            self.selectionChanged.emit()
+
+    def _remove(self, item) -> None:
+        """Remove an item without a selectionChanged per item (see ``edited``)."""
+        if item.isSelected():
+            self._selection_dirty = True
+            blocked = self.blockSignals(True)
+            try:
+                self.removeItem(item)
+            finally:
+                self.blockSignals(blocked)
+        else:
+            self.removeItem(item)
 
     def _on_change(self, change: Change) -> None:
         self.drop_drag_layer()
@@ -136,7 +154,7 @@ class CanvasScene(QGraphicsScene):
         elif kind == "zone_changed":
             self.zones[item_id].update_from(self.document.zone(item_id))
         elif kind == "zone_removed":
-            self.removeItem(self.zones.pop(item_id))
+            self._remove(self.zones.pop(item_id))
         elif kind == "node_added":
             self._add_node(item_id)
         elif kind == "node_changed":
@@ -144,7 +162,7 @@ class CanvasScene(QGraphicsScene):
             for conn_id in self._by_node.get(item_id, ()):
                 self._relabel(conn_id)
         elif kind == "node_removed":
-            self.removeItem(self.nodes.pop(item_id))
+            self._remove(self.nodes.pop(item_id))
             self._by_node.pop(item_id, None)
             self.labels.node_removed(item_id)
         elif kind == "connection_added":
@@ -156,7 +174,7 @@ class CanvasScene(QGraphicsScene):
             self._relabel(item_id)
         elif kind == "connection_removed":
             item = self.connections.pop(item_id)
-            self.removeItem(item)
+            self._remove(item)
             self.labels.label_removed(item_id)
             for end in item.ends:
                 if item_id in self._by_node.get(end, ()):
@@ -364,12 +382,34 @@ class CanvasScene(QGraphicsScene):
         return ids
 
     def select_ids(self, ids) -> None:
+        """Select exactly ``ids``: one selectionChanged, however many items."""
         ids = set(ids)
-        self.clearSelection()
-        for table in (self.nodes, self.zones, self.connections):
-            for item_id, item in table.items():
-                if item_id in ids:
+        with self._one_selection_change():
+            self.clearSelection()
+            for table in (self.nodes, self.zones, self.connections):
+                for item_id, item in table.items():
+                    if item_id in ids:
+                        item.setSelected(True)
+
+    def select_all(self) -> None:
+        """Select every zone, node and connection: one selectionChanged, however many items."""
+        with self._one_selection_change():
+            for table in (self.zones, self.nodes, self.connections):
+                for item in table.values():
                     item.setSelected(True)
+
+    @contextmanager
+    def _one_selection_change(self):
+        """Qt emits selectionChanged per item; the panels' handlers rebuild everything, so
+        a change of thousands of items is heard once, at the end (if anything changed)."""
+        before = self.selectedItems()
+        blocked = self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(blocked)
+            if not blocked and (self._selection_dirty or self.selectedItems() != before):
+                self.selectionChanged.emit()
 
     def highlight_connection(self, conn_id: str | None) -> None:
         for item_id, item in self.connections.items():

@@ -54,6 +54,8 @@ class Catalog:
         found = [PathMatch(p, True) for p in self._index.get((version, role_a, role_b), ())]
         if role_a != role_b:
             found += [PathMatch(p, False) for p in self._index.get((version, role_b, role_a), ())]
+        else:  # two servers of one role: Microsoft's unrestricted traffic runs both ways
+            found += [PathMatch(p, False) for p in self._index.get((version, role_a, role_b), ()) if p.unrestricted]
         order = {p.id: i for i, p in enumerate(self.paths)}
         found.sort(key=lambda m: (order[m.path.id], not m.forward))
         return found

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from ..analysis import authentication_label, encryption_label
 from ..catalog import ROLE_GROUPS, VERSIONS, Catalog, DataPath, PathQuery, search_paths
+from ..support.text import visible
 from ..support.yamlsafe import InputError
 from .common import EXIT_OK, PROG, port_number
 
@@ -116,5 +117,5 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     if args.role and args.role not in catalog.roles:
         raise InputError(None, None, f"unknown role {args.role!r}; see '{PROG} catalog --roles'")
-    out.write(catalog_listing(catalog, args))
+    out.write(visible(catalog_listing(catalog, args), keep_newlines=True))
     return EXIT_OK

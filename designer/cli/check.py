@@ -3,11 +3,12 @@ Pure Python: no Qt."""
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TextIO
 
 from ..analysis import analyse
 from ..catalog import Catalog
+from ..io.tables import json_text
+from ..support.text import visible
 from .common import EXIT_FINDINGS, EXIT_OK, load_design
 
 
@@ -26,15 +27,15 @@ def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     findings = analyse(doc, catalog)
     errors = sum(f.severity == "error" for f in findings)
     if args.format == "json":
-        out.write(json.dumps([{
+        out.write(json_text([{
             "severity": f.severity, "rule": f.rule, "message": f.message, "nodes": list(f.nodes),
             "connections": list(f.connections),
             "source": (catalog.source(f.source).url if f.source and catalog.source(f.source) else None),
-        } for f in findings], indent=2, ensure_ascii=False) + "\n")
+        } for f in findings]))
     else:
         for f in findings:
-            out.write(f"{f.severity:<8}{f.message}\n")
+            out.write(f"{f.severity:<8}{visible(f.message)}\n")  # one finding, one line, no control byte
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
-        out.write(f"{args.file}: {counts['error']} error(s), {counts['warning']} warning(s), "
+        out.write(f"{visible(args.file)}: {counts['error']} error(s), {counts['warning']} warning(s), "
                   f"{counts['info']} info\n")
     return EXIT_FINDINGS if errors else EXIT_OK

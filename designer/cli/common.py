@@ -10,6 +10,7 @@ from ..catalog import Catalog
 from ..io import load_document
 from ..io.atomic import atomic_write_bytes, atomic_write_text
 from ..model import Document
+from ..support.text import visible
 from ..support.yamlsafe import InputError
 
 PROG = "exchange-designer"
@@ -33,8 +34,9 @@ def load_design(path: str, catalog: Catalog) -> Document:
 
 
 def emit(data: str | bytes, output: str | None, out: TextIO) -> None:
-    """Write ``data`` to the file ``output``, or to ``out`` when there is none."""
-    if output:
+    """Write ``data`` to the file ``output``, or to ``out`` when there is none or it is ``-``.
+    Text for ``out`` holds no control character but tab and LF (each shown as a symbol)."""
+    if output and output != "-":
         target = Path(output)
         try:
             if isinstance(data, bytes):
@@ -50,5 +52,5 @@ def emit(data: str | bytes, output: str | None, out: TextIO) -> None:
         out.flush()
         getattr(out, "buffer", out).write(data)
     else:
-        out.write(data)
+        out.write(visible(data, keep_newlines=True))
 

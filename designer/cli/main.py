@@ -21,6 +21,7 @@ from typing import Sequence, TextIO
 
 from .. import __version__
 from ..catalog import Catalog, load_catalog
+from ..support.text import visible
 from ..support.yamlsafe import InputError
 from . import catalog as catalog_command, check, matrix, render, report, rules
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, PROG, load_design
@@ -80,7 +81,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             _parser().error(f"unknown command {argv[0]!r}; expected one of {', '.join(COMMANDS)} or a FILE")
         return cmd_open(argv[0] if argv else None, load_catalog(), out)
     except InputError as exc:
-        sys.stderr.write(f"{PROG}: {exc}\n")
+        sys.stderr.write(f"{PROG}: {visible(str(exc))}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, QSaveFile, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..analysis import Finding, Flow, FlowCache, analyse
@@ -23,8 +23,10 @@ from .commands import (
 )
 from ..support.i18n import QT_TRANSLATE_NOOP
 from ..io import dumps_document, load_document
+from ..io.atomic import atomic_write_bytes
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout, snap, zone_at
 from ..model import Connection, Document, Node, Rect, Zone, new_id, slug
+from ..support.text import visible
 from ..support.yamlsafe import InputError
 
 log = logging.getLogger(__name__)
@@ -94,16 +96,17 @@ class DocumentEditor(QObject):
         self.clean_changed.emit(False)
 
     def save(self, path: str | Path | None = None) -> None:
-        """Save atomically (QSaveFile); raise InputError when the file can't be written."""
+        """Save atomically (the core's writer: a temporary file of its own naming, renamed over
+        the file; a link written through, a device written to, a read-only file refused); raise
+        InputError when the file can't be written."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise InputError(None, None, self.tr("the design has no file name yet"))
-        out = QSaveFile(str(target))
-        if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
-            raise InputError(target, None, self.tr("cannot write: {error}").format(error=out.errorString()))
-        out.write(dumps_document(self.document).encode("utf-8"))
-        if not out.commit():
-            raise InputError(target, None, self.tr("cannot write: {error}").format(error=out.errorString()))
+        try:
+            atomic_write_bytes(target, dumps_document(self.document).encode("utf-8"))
+        except OSError as exc:
+            raise InputError(target, None, self.tr("cannot write: {error}").format(
+                error=exc.strerror or exc)) from None
         self.undo_stack.setClean()
         if target != self.path:
             self.path = target
@@ -161,6 +164,7 @@ class DocumentEditor(QObject):
 
     # ---- zones
     def add_zone(self, name: str, kind: str, rect: Rect) -> str:
+        name = visible(name)
         zone_id = new_id(slug(name, "zone"), self.document.all_ids())
         zone = Zone(zone_id, name, kind, rect)
         self._push(AddElementCommand(self.document, zone, self.tr("Add zone {zone}").format(zone=name)))
@@ -168,6 +172,7 @@ class DocumentEditor(QObject):
 
     def set_zone(self, zone_id: str, **changes) -> None:
         """Rename, change kind or colour, or resize (``rect``) a zone."""
+        changes = _visible_name(changes)
         old = self.document.zone(zone_id)
         new = replace(old, **changes)
         text = (self.tr("Resize zone {zone}") if set(changes) == {"rect"} else self.tr("Change zone {zone}")).format(
@@ -193,7 +198,7 @@ class DocumentEditor(QObject):
                    snap(min(max(pos[1], rect.y + ZONE_HEADER + NODE_HEIGHT / 2),
                             rect.y + rect.height - NODE_HEIGHT / 2)))
         node_id = new_id(slug(role, "node"), doc.all_ids())
-        name = name or self._next_name(role)
+        name = visible(name) if name else self._next_name(role)
         self._push(AddElementCommand(doc, Node(node_id, name, role, zone_id, pos),
                                      self.tr("Add {node}").format(node=name)))
         return node_id
@@ -219,6 +224,7 @@ class DocumentEditor(QObject):
 
     def set_node(self, node_id: str, **changes) -> None:
         """Rename a node, change its role, or its own Exchange version (None: the design's)."""
+        changes = _visible_name(changes)
         old = self.document.node(node_id)
         new = replace(old, **changes)
         merge = f"node:{node_id}:name" if set(changes) == {"name"} else None
@@ -273,12 +279,13 @@ class DocumentEditor(QObject):
     def set_services(self, connection_id: str, services: Iterable[str] | None) -> None:
         """Choose the services in use on a connection (None: all the knowledge base gives)."""
         old = self.document.connection(connection_id)
-        new = replace(old, services=tuple(services) if services is not None else None)
+        new = replace(old, services=tuple(visible(str(s)) for s in services) if services is not None else None)
         self._replace([(old, new)], self.tr("Change services of {connection}").format(
             connection=self.label(connection_id)))
 
     # ---- the document
     def set_document_name(self, name: str) -> None:
+        name = visible(str(name))  # the file's rule: no control characters in a name
         if name != self.document.name:
             self._push(SetDocumentPropertyCommand(self.document, "name", name, self.tr("Rename design"), "typing"))
 
@@ -370,3 +377,11 @@ class DocumentEditor(QObject):
             for item_id in sorted(chosen, key=doc.index_of, reverse=True):
                 macro.add(RemoveElementCommand(doc, table[item_id]))
         self._push(macro)
+
+
+def _visible_name(changes: dict) -> dict:
+    """A name as the design file may hold it: control characters and bidi overrides shown as
+    visible symbols (the reader refuses them raw), so what is saved opens again."""
+    if "name" in changes:
+        return {**changes, "name": visible(str(changes["name"]))}
+    return changes

@@ -9,12 +9,18 @@ can leave one behind; the target is untouched. The next save of the same target 
 temporary files that processes on this host which no longer run left beside it, so they never
 pile up; a temporary file of a process that still runs (another window saving the same file)
 is never touched.
+
+What is there already is respected (:func:`write_target`): a symbolic link is written through
+to its target, as editors do; a character device, FIFO or socket is written to, never replaced;
+a read-only file is refused (``PermissionError``), as is a directory.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import socket
+import stat
 import sys
 import tempfile
 import threading
@@ -25,8 +31,39 @@ _PREFIX_BYTES = 120  # of the target's name in the temporary name: room for the 
 _umask_lock = threading.Lock()
 
 
+def write_target(path: Path) -> tuple[Path, bool]:
+    """Where a save of ``path`` goes and whether it writes through (no temporary file): a
+    symbolic link's target; a device, FIFO or socket itself. Raises ``PermissionError`` for a
+    read-only file (even for root, as the window's Save), ``IsADirectoryError`` for a folder."""
+    real = Path(os.path.realpath(path))
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        return real, False
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        return real, True
+    if not info.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    return real, False
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path = Path(path)
+    path, through = write_target(Path(path))
+    if through:
+        _write_through(path, data)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f"{_temp_stem(path.name)}{_owner()}.", suffix=TEMP_SUFFIX,
                                     dir=directory)

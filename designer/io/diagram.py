@@ -36,10 +36,11 @@ ERROR = "#c62828"
 ZONE_FILLS = {"internet": "#efe9f6", "perimeter": "#fdf1de", "internal": "#e6f0f8", "cloud": "#e2f4f1"}
 ZONE_BORDERS = {"internet": "#8e7cc3", "perimeter": "#e0a030", "internal": "#5b8fbf", "cloud": "#2a9d8f"}
 OTHER_ZONE = ("#eeeeee", "#90a4ae")
-LINE_COLORS = {"encrypted": "#2e7d32", "optional": "#b06d00", "possible": "#b06d00", "none": "#c62828",
-               "unknown": "#607d8b"}
-LINE_PATTERNS = {"encrypted": "solid", "optional": "dashed", "possible": "dashed", "none": "dotted",
-                 "unknown": "solid"}
+LINE_COLORS = {"encrypted": "#007a5e", "optional": "#a86800", "possible": "#8f4a9e", "none": "#c0392b",
+               "unknown": "#4d5a63"}
+# as the canvas and the legend draw them (render/style.py): they differ in pattern, not only colour
+LINE_PATTERNS = {"encrypted": "solid", "optional": "dashed", "possible": "dashdot", "none": "dotted",
+                 "unknown": "dashdotdot"}
 MORE = QT_TRANSLATE_NOOP("Diagram", "+{count} more (all in the port matrix)")
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")

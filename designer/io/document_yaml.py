@@ -14,6 +14,7 @@ from typing import Any, Callable, Collection
 import yaml
 
 from ..model import EXCHANGE_VERSIONS, FORMAT, ZONE_KINDS, Connection, Document, ModelError, Node, Rect, Zone
+from ..support.text import forbidden
 from ..support.yamlsafe import InputError, line_of, load_file, loads, plain, shorten
 from .atomic import atomic_write_text
 
@@ -58,7 +59,16 @@ class _Builder:
             raise self.fail(item, None, f"{what}: '{key}' is required")
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise self.fail(item, key, f"{what}: '{key}' must be text")
-        return str(value)
+        return self.plain_text(item, key, what, str(value))
+
+    def plain_text(self, item: Any, key: Any, what: str, value: str) -> str:
+        """``value`` when it holds no control character (tab aside) nor bidi control."""
+        bad = forbidden(value)
+        if bad:
+            field = f"'{key}'" if isinstance(key, str) else "an entry"
+            raise self.fail(item, key, f"{what}: {field} holds the control character {bad}; "
+                            "names and other text are one line of plain text")
+        return value
 
     def new_id(self, item: dict, what: str) -> str:
         item_id = self.text(item, "id", what)
@@ -159,6 +169,8 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
         color = item.get("color")
         if color is not None and not isinstance(color, str):
             raise b.fail(item, "color", f"{what}: 'color' must be text such as '#d0e4f5'")
+        if color is not None:
+            b.plain_text(item, "color", what, color)
         doc.add_zone(Zone(zone_id, b.text(item, "name", what, default=zone_id), kind,
                           Rect(*rect) if rect else None, color, _extra(item, _ZONE_KEYS, file)))
 
@@ -204,6 +216,8 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
         if services is not None:
             if not isinstance(services, list) or not all(isinstance(s, str) for s in services):
                 raise b.fail(item, "services", f"{what}: 'services' must be a list of service names")
+            for index, service in enumerate(services):
+                b.plain_text(services, index, f"{what}: 'services'", service)
             services = tuple(services)
         doc.add_connection(Connection(conn_id, ends, services, _extra(item, _CONNECTION_KEYS, file)))
     return doc

@@ -18,7 +18,8 @@ from ..support.i18n import Translate, untranslated
 from .diagram import ICON, PLATE, PLATE_BORDER, TEXT, ZONE_HEADER, Diagram, build_diagram, icon_svg
 
 APP = "Exchange Topology Designer"
-DASHES = {"solid": "", "dashed": "dashed=1;dashPattern=8 4;", "dotted": "dashed=1;dashPattern=1 4;"}
+DASHES = {"solid": "", "dashed": "dashed=1;dashPattern=8 4;", "dotted": "dashed=1;dashPattern=1 4;",
+          "dashdot": "dashed=1;dashPattern=8 4 1 4;", "dashdotdot": "dashed=1;dashPattern=8 4 1 4 1 4;"}
 
 
 def render_drawio(doc: Document, catalog: Catalog, translate: Translate = untranslated) -> str:

@@ -9,7 +9,6 @@ CSV and XLSX, HTML escaped, Markdown pipes and markup escaped.
 """
 from __future__ import annotations
 
-import html
 import io
 import re
 from datetime import date
@@ -72,7 +71,7 @@ def to_markdown(doc: Document, catalog: Catalog, boundaries: Sequence[Boundary],
 
 
 def to_html(doc: Document, catalog: Catalog, boundaries: Sequence[Boundary], today: date) -> str:
-    esc = html.escape
+    esc = tables.html_text
     title = title_of(doc)
     head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[1:])
     parts = [

@@ -2,11 +2,12 @@
 
 ``matrix_records`` is the machine form (node and zone ids, the JSON format's exact keys).
 The other formats are for people: node and zone names, and the Microsoft source of each row.
-Spreadsheet cells that could start a formula are neutralised; HTML is escaped.
+Spreadsheet cells that could start a formula (at the cell's start or any line's) are
+neutralised, and a CSV cell with a line break is always quoted; HTML is escaped; Markdown cells
+are one line; no control character reaches any of them raw (JSON escapes it).
 """
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
@@ -18,6 +19,7 @@ from ..analysis import Flow
 from ..catalog import Catalog
 from ..support.states import EncryptionKind
 from ..support.i18n import QT_TRANSLATE_NOOP
+from ..support.text import visible
 from ..model import Document
 
 FORMATS = ("csv", "md", "html", "json", "xlsx")
@@ -32,13 +34,38 @@ HEADERS = (QT_TRANSLATE_NOOP("PortMatrix", "Source"), QT_TRANSLATE_NOOP("PortMat
            QT_TRANSLATE_NOOP("PortMatrix", "Encryption"), QT_TRANSLATE_NOOP("PortMatrix", "Crossing"),
            QT_TRANSLATE_NOOP("PortMatrix", "Notes"), QT_TRANSLATE_NOOP("PortMatrix", "Reference"))
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_LINE_FORMULA = re.compile("(?<=[\r\n])(?=[=+\\-@\t\r])")  # a formula character starting a line
+_CSV_QUOTE = re.compile('[",\r\n]')
+# what JSON leaves raw but a terminal must not receive: DEL, C1 and the bidi controls
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def neutralise(value: Any) -> Any:
-    """Make a text cell safe for spreadsheets: a leading ``'`` before a formula character."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
+    """Make a text cell safe for spreadsheets: a ``'`` before a formula character that starts
+    the cell or any line within it (a spreadsheet, or a reader that splits at CR, sees lines)."""
+    if isinstance(value, str):
+        if "\r" in value or "\n" in value:
+            value = _LINE_FORMULA.sub("'", value)
+        if value.startswith(_FORMULA_PREFIXES):
+            return "'" + value
     return value
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell (RFC 4180): quoted when it holds a quote, a comma, a CR or a LF."""
+    text = str(value)
+    return '"' + text.replace('"', '""') + '"' if _CSV_QUOTE.search(text) else text
+
+
+def json_text(data: Any) -> str:
+    """``data`` as indented JSON whose text holds no raw control or bidi character."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def html_text(value: Any) -> str:
+    """Escaped for HTML, every control character but tab and LF shown as a symbol."""
+    return html.escape(visible(str(value), keep_newlines=True))
 
 
 def matrix_records(flows: Sequence[Flow]) -> list[dict[str, Any]]:
@@ -89,21 +116,19 @@ def matrix_rows(doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> list[
 
 
 def to_json(flows: Sequence[Flow]) -> str:
-    return json.dumps(matrix_records(flows), indent=2, ensure_ascii=False) + "\n"
+    return json_text(matrix_records(flows))
 
 
 def to_csv(rows: list[list[Any]], headers: Sequence[str] = HEADERS) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows([[neutralise(c) for c in row] for row in rows])
-    return buffer.getvalue()
+    lines = [",".join(csv_cell(h) for h in headers)]
+    lines += [",".join(csv_cell(neutralise(c)) for c in row) for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def _md_cell(value: Any) -> str:
-    """A Markdown table cell or heading: pipes escaped, one line, no live HTML."""
+    """A Markdown table cell or heading: pipes escaped, one line, no live HTML, no control character."""
     text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 def to_markdown(rows: list[list[Any]], title: str | None = None) -> str:
@@ -120,7 +145,7 @@ SHARED_NOTE = 80  # characters: a note this long that several rows share is prin
 
 def linked(value: Any) -> str:
     """A cell's text as HTML: escaped, its http(s) addresses as links, its line breaks kept."""
-    text, out, at = str(value), [], 0
+    text, out, at = visible(str(value), keep_newlines=True), [], 0
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(".,;")
         while url.endswith(")") and url.count(")") > url.count("("):  # "(see https://…)"
@@ -164,7 +189,7 @@ NOTES_COLUMN, REFERENCE_COLUMN = HEADERS.index("Notes"), HEADERS.index("Referenc
 def to_html(rows: list[list[Any]], title: str) -> str:
     """The matrix as one HTML page: sources are links, and a long note that several rows share
     is printed once below the table, each row linking to it."""
-    esc = html.escape
+    esc = html_text
     notes = shared_notes([row[NOTES_COLUMN] for row in rows])
     head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS)
 

@@ -30,7 +30,7 @@ VISIO_RELS = "http://schemas.microsoft.com/visio/2010/relationships"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 PX = 96.0  # canvas pixels per inch
 MARGIN = 0.5  # inches round the drawing
-PATTERNS = {"solid": 1, "dashed": 2, "dotted": 3}  # Visio's LinePattern
+PATTERNS = {"solid": 1, "dashed": 2, "dotted": 3, "dashdot": 4, "dashdotdot": 5}  # Visio's LinePattern
 FONT_PT = {"zone": 12, "node": 9, "edge": 7}
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the same bytes for the same design
 

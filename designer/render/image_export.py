@@ -45,6 +45,7 @@ from .legend import APP_NAME, Sheet, TitleBlock
 from .print_plan import PAGE_SIZES, PrintPlan, advice, choose_plan, paint_overview, paint_part, paint_single
 from ..support.yamlsafe import InputError
 from ..io.atomic import atomic_write_bytes
+from ..support.text import xml_safe
 
 FORMATS = ("png", "svg", "pdf")
 PAGE_MARGIN_MM = 10.0
@@ -229,7 +230,22 @@ def _svg(sheet: Sheet) -> bytes:
         sheet.paint(painter)
         painter.end()
 
-    return _portable_fonts(_written(write))
+    return _portable_fonts(_xml_clean(_written(write)))
+
+
+_CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
+
+
+def _xml_clean(svg: bytes) -> bytes:
+    """The SVG with no character XML 1.0 forbids, raw or as a reference (Qt writes a name's
+    control characters as they are): each shown as a symbol, so the file parses."""
+    def ref(match: re.Match) -> str:
+        code = match.group(1)
+        value = int(code[1:], 16) if code[0] in "xX" else int(code)
+        char = chr(value) if value <= 0x10FFFF else "\ufffd"
+        return match.group() if xml_safe(char) == char else xml_safe(char)
+
+    return _CHAR_REF.sub(ref, xml_safe(svg.decode("utf-8", "replace"))).encode("utf-8")
 
 
 def _portable_fonts(svg: bytes) -> bytes:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from designer.analysis.flows import connection_matches
-from designer.io.diagram import LINE_COLORS, OTHER_ZONE, ZONE_BORDERS, ZONE_FILLS, xml_safe
+from designer.io.diagram import ERROR, LINE_COLORS, OTHER_ZONE, ZONE_BORDERS, ZONE_FILLS, xml_safe
 from designer.io.drawio import render_drawio
 from designer.io.vsdx import render_vsdx
 from designer.model import Connection, Document, Node, Zone
@@ -93,9 +93,10 @@ def test_drawio_edges_join_their_nodes_with_the_ports_in_the_label(sample, catal
 def test_drawio_line_styles_follow_the_weakest_encryption(catalog, canvas_doc, qapp):
     from designer.analysis.labels import connection_label
 
+    # the canvas's pens: every meaning differs in pattern as well as colour
     expected = {"encrypted": (LINE_COLORS["encrypted"], None), "optional": (LINE_COLORS["optional"], "8 4"),
-                "possible": (LINE_COLORS["optional"], "8 4"), "none": (LINE_COLORS["none"], "1 4"),
-                "unknown": (LINE_COLORS["unknown"], None)}
+                "possible": (LINE_COLORS["possible"], "8 4 1 4"), "none": (LINE_COLORS["none"], "1 4"),
+                "unknown": (LINE_COLORS["unknown"], "8 4 1 4 1 4")}
     seen = set()
     for sample in SAMPLES:
         doc = canvas_doc(sample)
@@ -103,7 +104,7 @@ def test_drawio_line_styles_follow_the_weakest_encryption(catalog, canvas_doc, q
         for index, conn in enumerate(doc.connections.values(), 1):
             style = dict(kv.split("=", 1) for kv in cells[f"edge{index}"].get("style").strip(";").split(";"))
             label = connection_label(doc, catalog, conn.id)
-            color, dashes = ("#c62828", "8 4") if label.error else expected[label.encryption]
+            color, dashes = (ERROR, "8 4") if label.error else expected[label.encryption]
             assert (style["strokeColor"], style.get("dashPattern")) == (color, dashes)
             assert (style.get("dashed") == "1") == (dashes is not None)
             seen.add("error" if label.error else label.encryption)

@@ -45,7 +45,15 @@ CODE_WORDS = ("Stop-Computer", "Restart-Computer", "rm -rf", "calc", "flush rule
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory, qapp):
-    """The hostile design and every export of it, by name."""
+    """The hostile design and every export of it, by name. The reader refuses control and bidi
+    characters in names (see ``test_the_reader_refuses_the_control_characters``); here its rule
+    is off, so that every writer is shown to escape them on its own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("designer.io.document_yaml.forbidden", lambda _text: None)
+        return _exports(tmp_path_factory)
+
+
+def _exports(tmp_path_factory):
     folder = tmp_path_factory.mktemp("exports")
     doc = load_document(ROOT / "data" / "samples" / "exchange2016-edge.yaml")
     payloads = iter(PAYLOADS * 4)
@@ -70,6 +78,15 @@ def exports(tmp_path_factory, qapp):
         assert main(args, io.StringIO()) == 0, (command, fmt)
         files[f"{command}.{fmt}"] = out
     return doc, files
+
+
+def test_the_reader_refuses_the_control_characters(exports, capsys):
+    """As a user meets it: the hostile file is refused, naming the element and the line."""
+    _, files = exports
+    design = files["matrix.csv"].parent / "hostile.yaml"
+    assert main(["check", str(design)], io.StringIO()) == 2
+    message = capsys.readouterr().err
+    assert re.search(r"hostile\.yaml:\d+: (zone|node) '[^']+': 'name' holds the control character U\+", message), message
 
 
 def names_of(doc) -> list[str]:

@@ -314,7 +314,9 @@ NASTY = {
     "a NUL character": (HEAD + "name: a\x00b\n", "U+0000"),
     "an escape character": (HEAD + "name: a\x1bb\n", "U+001B"),
     "U+FFFE": (HEAD + "name: a\ufffeb\n", "U+FFFE"),
-    "escaped control characters open": (HEAD + 'name: "a\\x00\\x1b\\x85\\u2028b"\n', None),
+    "escaped control characters are refused": (HEAD + 'name: "a\\x00\\x1b\\x85\\u2028b"\n', "U+0000"),
+    "an escaped C1 control is refused": (HEAD + 'name: "a\\x9bb"\n', "U+009B"),
+    "a bidi override is refused": (HEAD + "name: 'evil \u202egnp.exe'\n", "U+202E"),
     "a BOM first opens": ("\ufeff" + HEAD + "name: BOM\n", None),
     "a BOM in a name opens": (HEAD + "name: a\ufeffb\n", None),
     "a tab indent": (HEAD + "zones:\n\t- {id: z}\n", "tab"),
@@ -360,7 +362,7 @@ NASTY = {
     "a very long line": (HEAD + "name: " + "x" * 1_000_000 + "\n", None),
     "a very long unknown kind": (HEAD + "zones:\n- {id: z, kind: " + "k" * 100_000 + "}\n", "unknown kind"),
     "a very long line of keys": (HEAD + "x_a: {" + ", ".join(f"k{i}: {i}" for i in range(20_000)) + "}\n", None),
-    "unicode everywhere opens": (HEAD + "name: 'Ünïcödé 设计 😀 \u202egnp.exe'\n" + ZONE.replace("Z", "区"), None),
+    "unicode everywhere opens": (HEAD + "name: 'Ünïcödé 设计 😀 \u200fgnp.exe'\n" + ZONE.replace("Z", "区"), None),
 }
 
 

@@ -4,12 +4,10 @@ connections drawn from the handles. Every line then shows Microsoft's ports, aut
 encryption, and each fact names its page."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 
-from designer.canvas import ROLE_MIME
-from tests.ui.test_canvas import drag, to_view
+from tests.ui.gestures import connect_from_handle, drop_role
 
 
 def test_draw_the_se_hybrid_design_from_a_blank_design(window, qtbot):
@@ -27,25 +25,12 @@ def test_draw_the_se_hybrid_design_from_a_blank_design(window, qtbot):
     assert editor.document.zone(cloud).kind == "cloud"
 
     def drop(role: str, zone_id: str, fx: float = 0.5, fy: float = 0.5) -> str:
-        rect = editor.document.zone(zone_id).rect
-        pos = to_view(view, QPointF(rect.x + rect.width * fx, rect.y + rect.height * fy))
-        data = QMimeData()
-        data.setData(ROLE_MIME, role.encode())
-        args = (Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(view.viewport(), QDragEnterEvent(pos, *args))
-        QApplication.sendEvent(view.viewport(), QDragMoveEvent(pos, *args))
-        QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(pos), *args))
-        [node_id] = scene.selected_ids()
+        node_id = drop_role(window, role, zone_id, fx, fy)
         assert editor.document.node(node_id).zone == zone_id
         return node_id
 
     def connect(a: str, b: str) -> str:
-        item = scene.nodes[a]
-        before = set(editor.document.connections)
-        drag(view, to_view(view, item.mapToScene(item.handle_rect().center())),
-             view.mapFromScene(scene.nodes[b].center()))
-        [new] = set(editor.document.connections) - before
-        return new
+        return connect_from_handle(window, a, b)
 
     exo = drop("exchange_online", cloud, 0.5, 0.3)
     entra = drop("entra_id", cloud, 0.5, 0.75)

@@ -67,6 +67,25 @@ def test_save_as_writes_a_file_the_command_line_reads(window, tmp_path, monkeypa
     assert str(target.resolve()) in recent
 
 
+def test_save_as_asks_before_replacing_the_name_the_suffix_makes(window, tmp_path, monkeypatch):
+    """Typing /path/precious while precious.yaml exists: Qt's question was about "precious"."""
+    window.files.open_path(SAMPLE, ask=False)
+    precious = tmp_path / "precious.yaml"
+    precious.write_text("precious")
+    monkeypatch.setattr("designer.ui.window.files.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "precious"), ""))
+    asked = []
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    window.menu_actions.save_as.trigger()
+    assert asked and "precious.yaml" in asked[0] and precious.read_text() == "precious"
+    assert window.editor.path != precious
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.menu_actions.save_as.trigger()
+    assert window.editor.path == precious and precious.read_text().startswith("format:")
+
+
 def test_prompt_before_losing_work(window, qtbot, monkeypatch):
     window.files.open_path(SAMPLE, ask=False)
     window.editor.set_document_name("Changed")
@@ -134,35 +153,16 @@ def test_findings_double_click_selects_items(window):
 
 def test_build_the_2016_edge_design_from_scratch(window, qtbot):
     """What a new user does: drop an Edge, a Mailbox and Internet mail into zones, connect them."""
-    from PySide6.QtCore import QMimeData, QPointF
-    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-    from PySide6.QtWidgets import QApplication
-
-    from designer.canvas import ROLE_MIME
-    from tests.ui.test_canvas import drag, to_view
+    from tests.ui.gestures import connect_from_handle, drop_role
 
     editor, scene, view = window.editor, window.scene, window.view
     view.zoom_reset()
 
     def drop(role: str, zone_id: str) -> str:
-        rect = editor.document.zone(zone_id).rect
-        pos = to_view(view, QPointF(rect.x + rect.width / 2, rect.y + rect.height / 2))
-        data = QMimeData()
-        data.setData(ROLE_MIME, role.encode())
-        args = (Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(view.viewport(), QDragEnterEvent(pos, *args))
-        QApplication.sendEvent(view.viewport(), QDragMoveEvent(pos, *args))
-        QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(pos), *args))
-        [node_id] = scene.selected_ids()
-        return node_id
+        return drop_role(window, role, zone_id)
 
     def connect(a: str, b: str) -> str:
-        item = scene.nodes[a]
-        before = set(editor.document.connections)
-        drag(view, to_view(view, item.mapToScene(item.handle_rect().center())),
-             view.mapFromScene(scene.nodes[b].center()))
-        [new] = set(editor.document.connections) - before
-        return new
+        return connect_from_handle(window, a, b)
 
     edge, mailbox, internet = drop("edge_transport", "dmz"), drop("mailbox", "internal"), drop("internet_mail", "internet")
     assert [editor.document.node(n).zone for n in (edge, mailbox, internet)] == ["dmz", "internal", "internet"]

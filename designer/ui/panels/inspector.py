@@ -35,6 +35,7 @@ from ...render.style import ICONS, ZONE_COLORS
 from ...catalog import ROLE_GROUPS, VERSIONS
 from ...editor import DocumentEditor
 from ...support.i18n import QT_TRANSLATE_NOOP
+from ...support.text import visible
 from ...model import ZONE_KINDS
 from .flows_table import FlowsTable
 
@@ -361,6 +362,7 @@ class InspectorPanel(QWidget):
     def _commit_name(self, text: str) -> None:
         if self._filling or self._kind not in _NAMED:
             return
+        text = visible(text)  # a pasted control character shows as a symbol (the file's rule)
         if self._kind == "document":
             self.editor.set_document_name(text)
         elif self._kind == "node":

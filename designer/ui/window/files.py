@@ -132,8 +132,17 @@ class FileActions:
         if not path:
             return False
         if not Path(path).suffix:
-            path += ".yaml"
+            path += ".yaml"  # after the dialog's own overwrite question: ask for the final name
+            if Path(path).exists() and not self._may_replace(Path(path)):
+                return False
         return self._save_to(Path(path))
+
+    def _may_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self.window, translate("FileActions", "Replace the file?"),
+            translate("FileActions", "“{name}” already exists. Replace it?").format(name=path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _save_to(self, path: Path) -> bool:
         try:

@@ -201,9 +201,7 @@ class MainWindow(QMainWindow):
         self.editor.delete(self.selected())
 
     def select_all(self) -> None:
-        for item in self.scene.items():
-            if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
-                item.setSelected(True)
+        self.scene.select_all()
 
     def copy(self) -> bool:
         ids = self.selected()

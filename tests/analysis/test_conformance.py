@@ -74,3 +74,20 @@ def test_edge_in_front_of_a_dag_has_no_errors(catalog, version):
                 [("c1", "net", "edge"), ("c2", "edge", "mbx1"), ("c3", "edge", "mbx2"), ("c4", "mbx1", "mbx2"),
                  ("c5", "mbx1", "dc"), ("c6", "mbx2", "dc")])
     assert _errors(doc, catalog) == []
+
+
+def test_findings_read_well_articles_agree_and_cite_known_pages(catalog):
+    """No "a Edge Transport server" or "a Internet mail host"; a cited page is in the knowledge base."""
+    import re
+
+    doc = build("2016", ZONES,
+                [("edge", "edge_transport", "lan"), ("net", "internet_mail", "dmz"), ("mbx", "mailbox", "dmz"),
+                 ("browser", "owa_browser", "inet")],
+                [("c1", "net", "edge"), ("c2", "browser", "mbx")])
+    findings = analyse(doc, catalog)
+    assert findings
+    for finding in findings:
+        assert not re.search(r"\ba [AEIOU]", finding.message), finding.message
+        assert finding.source is None or finding.source in catalog.sources, finding.rule
+    kinds = {f.rule for f in findings}
+    assert {"expected_zone", "mailbox_exposed"} <= kinds

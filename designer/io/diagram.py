@@ -27,20 +27,23 @@ from ..model.elements import Rect
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout
 from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..support.paths import icons_dir
+from ..support.states import EncryptionKind, ZoneKind
 
 ICON = 56  # the canvas's icon size (canvas/items.py ICON)
 TEXT = "#263238"
 PLATE, PLATE_BORDER = "#ffffff", "#b0bec5"
 ERROR = "#c62828"
 # theme.LIGHT: the zone fill and border by kind, the line colour by encryption
-ZONE_FILLS = {"internet": "#efe9f6", "perimeter": "#fdf1de", "internal": "#e6f0f8", "cloud": "#e2f4f1"}
-ZONE_BORDERS = {"internet": "#8e7cc3", "perimeter": "#e0a030", "internal": "#5b8fbf", "cloud": "#2a9d8f"}
+ZONE_FILLS = {ZoneKind.INTERNET: "#efe9f6", ZoneKind.PERIMETER: "#fdf1de", ZoneKind.INTERNAL: "#e6f0f8",
+              ZoneKind.CLOUD: "#e2f4f1"}
+ZONE_BORDERS = {ZoneKind.INTERNET: "#8e7cc3", ZoneKind.PERIMETER: "#e0a030", ZoneKind.INTERNAL: "#5b8fbf",
+                ZoneKind.CLOUD: "#2a9d8f"}
 OTHER_ZONE = ("#eeeeee", "#90a4ae")
-LINE_COLORS = {"encrypted": "#007a5e", "optional": "#a86800", "possible": "#8f4a9e", "none": "#c0392b",
-               "unknown": "#4d5a63"}
+LINE_COLORS = {EncryptionKind.ENCRYPTED: "#007a5e", EncryptionKind.OPTIONAL: "#a86800",
+               EncryptionKind.POSSIBLE: "#8f4a9e", EncryptionKind.NONE: "#c0392b", EncryptionKind.UNKNOWN: "#4d5a63"}
 # as the canvas and the legend draw them (render/style.py): they differ in pattern, not only colour
-LINE_PATTERNS = {"encrypted": "solid", "optional": "dashed", "possible": "dashdot", "none": "dotted",
-                 "unknown": "dashdotdot"}
+LINE_PATTERNS = {EncryptionKind.ENCRYPTED: "solid", EncryptionKind.OPTIONAL: "dashed",
+                 EncryptionKind.POSSIBLE: "dashdot", EncryptionKind.NONE: "dotted", EncryptionKind.UNKNOWN: "dashdotdot"}
 MORE = QT_TRANSLATE_NOOP("Diagram", "+{count} more (all in the port matrix)")
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -88,7 +91,7 @@ class EdgeShape:
 
     @property
     def color(self) -> str:
-        return ERROR if self.error else LINE_COLORS.get(self.encryption, LINE_COLORS["unknown"])
+        return ERROR if self.error else LINE_COLORS.get(self.encryption, LINE_COLORS[EncryptionKind.UNKNOWN])
 
     @property
     def pattern(self) -> str:

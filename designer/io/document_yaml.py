@@ -16,6 +16,7 @@ import yaml
 from ..model import EXCHANGE_VERSIONS, FORMAT, ZONE_KINDS, Connection, Document, ModelError, Node, Rect, Zone
 from ..support.text import forbidden
 from ..support.yamlsafe import InputError, line_of, load_file, loads, plain, shorten
+from ..support.states import ZoneKind
 from .atomic import atomic_write_text
 
 MAX_DOCUMENT_BYTES = 16_000_000
@@ -159,7 +160,7 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
     for item in b.items(data, "zones"):
         zone_id = b.new_id(item, "zone")
         what = f"zone {shorten(zone_id)}"
-        kind = b.text(item, "kind", what, default="internal")
+        kind = b.text(item, "kind", what, default=ZoneKind.INTERNAL)
         if kind not in ZONE_KINDS:
             raise b.fail(item, "kind", f"{what}: unknown kind {shorten(kind)}; expected one of {', '.join(ZONE_KINDS)}")
         rect = b.numbers(item, "rect", 4, what)

@@ -24,6 +24,7 @@ from ..analysis import FirewallRule, Flow, boundary_rules
 from ..analysis.firewall import fold_unrestricted
 from ..catalog import Catalog
 from ..model import Document, Node
+from ..support.states import ZoneKind
 from .rule_text import REVIEW_NOTE, boundary_label, rule_reasons, rule_sources, unique
 
 GROUP = "Exchange Topology Designer"
@@ -63,7 +64,7 @@ def node_address(node: Node) -> tuple[str | None, int | None]:
 
 
 def is_internet(doc: Document, node: Node) -> bool:
-    return doc.zone(node.zone).kind == "internet"
+    return doc.zone(node.zone).kind == ZoneKind.INTERNET
 
 
 def is_windows_server(doc: Document, catalog: Catalog, node: Node) -> bool:

@@ -12,6 +12,7 @@ from datetime import date
 from ..analysis import SEVERITIES, Finding, Flow, boundary_rules
 from ..catalog import Catalog
 from ..model import Document
+from ..support.states import Severity
 from .rule_text import boundary_label, rule_reasons, unique
 
 RULE_HEADERS = ("Source", "Destination", "Protocol", "Port", "Services", "Authentication", "Encryption",
@@ -19,7 +20,7 @@ RULE_HEADERS = ("Source", "Destination", "Protocol", "Port", "Services", "Authen
 MATRIX_HEADERS = ("Source", "Destination", "Source zone", "Destination zone", "Protocol", "Port", "Service",
                   "Authentication", "Encryption", "Crossing", "Notes", "Sources")
 FINDING_HEADERS = ("Severity", "Finding", "Affects", "Source")
-SEVERITY_NAMES = {"error": "Error", "warning": "Warning", "info": "Info"}
+SEVERITY_NAMES = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def build_report(doc: Document, catalog: Catalog, flows: Sequence[Flow], finding
              ("Flows", str(len(flows))), ("Flows crossing a zone boundary", str(sum(f.crossing for f in flows))),
              ("Zone boundaries", str(len(boundaries))),
              ("Firewall rules", str(sum(len(b.rows) for b in boundaries))),
-             ("Findings", f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info")]
+             ("Findings", f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+                          f"{counts[Severity.INFO]} info")]
     return Report(doc.name, f"Exchange {doc.exchange_version}", str(today), facts,
                   [(z.name, z.kind) for z in doc.zones.values()], boundaries, matrix,
                   [(label, text) for text, label in notes.items()], finding_rows, list(cite.numbers.values()))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from ..support.i18n import QT_TRANSLATE_NOOP
+from ..support.states import ZoneKind
 from ..model.layout import GRID
 from . import style
 
@@ -31,10 +32,10 @@ RULE = QColor("#b0bec5")
 MUTED = QColor("#607d8b")
 # The legend's texts, in the "Legend" context: an export from the window is in the user's language
 ERROR_TEXT = QT_TRANSLATE_NOOP("Legend", "Error: no data path between these roles")
-ZONE_TEXT = {"internet": QT_TRANSLATE_NOOP("Legend", "Internet"),
-             "perimeter": QT_TRANSLATE_NOOP("Legend", "Perimeter network (DMZ)"),
-             "internal": QT_TRANSLATE_NOOP("Legend", "Internal network"),
-             "cloud": QT_TRANSLATE_NOOP("Legend", "Microsoft 365 (cloud)")}
+ZONE_TEXT = {ZoneKind.INTERNET: QT_TRANSLATE_NOOP("Legend", "Internet"),
+             ZoneKind.PERIMETER: QT_TRANSLATE_NOOP("Legend", "Perimeter network (DMZ)"),
+             ZoneKind.INTERNAL: QT_TRANSLATE_NOOP("Legend", "Internal network"),
+             ZoneKind.CLOUD: QT_TRANSLATE_NOOP("Legend", "Microsoft 365 (cloud)")}
 LABEL_TEXT = (QT_TRANSLATE_NOOP("Legend", "port/transport service · auth · encryption"),
               QT_TRANSLATE_NOOP("Legend", "→ ← direction a connection is opened"))
 # what each line style means (style.ENCRYPTION_STYLES says it in English)

@@ -10,11 +10,12 @@ from PySide6.QtCore import QCoreApplication
 
 from ..catalog import ROLE_GROUPS, Catalog
 from ..support.i18n import QT_TRANSLATE_NOOP
+from ..support.states import ZoneKind
 
-ZONE_KIND_NAMES = {"internal": QT_TRANSLATE_NOOP("ZoneKinds", "Internal"),
-                   "perimeter": QT_TRANSLATE_NOOP("ZoneKinds", "Perimeter"),
-                   "internet": QT_TRANSLATE_NOOP("ZoneKinds", "Internet"),
-                   "cloud": QT_TRANSLATE_NOOP("ZoneKinds", "Cloud (Microsoft 365)")}
+ZONE_KIND_NAMES = {ZoneKind.INTERNAL: QT_TRANSLATE_NOOP("ZoneKinds", "Internal"),
+                   ZoneKind.PERIMETER: QT_TRANSLATE_NOOP("ZoneKinds", "Perimeter"),
+                   ZoneKind.INTERNET: QT_TRANSLATE_NOOP("ZoneKinds", "Internet"),
+                   ZoneKind.CLOUD: QT_TRANSLATE_NOOP("ZoneKinds", "Cloud (Microsoft 365)")}
 
 
 def zone_kind_name(kind: str) -> str:

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtSvg import QSvgRenderer
 
 from ..support.paths import icons_dir
-from .theme import LIGHT, CanvasTheme
+from ..support.states import EncryptionKind
+from .theme import KINDS, LIGHT, CanvasTheme
 
 ICONS = icons_dir()  # resources/icons, in a checkout or in the packaged app
 
@@ -36,17 +37,17 @@ def name_min_zoom(nodes: int) -> float:
 Z_ZONE, Z_CONNECTION, Z_NODE, Z_LABEL, Z_TEMP = -10, 0, 10, 20, 30
 
 # The light (print) colours; on screen the items take theirs from the scene's theme (theme.py).
-ZONE_COLORS = {kind: LIGHT.zone_fill(kind) for kind in ("internet", "perimeter", "internal", "cloud")}
-ZONE_BORDERS = {kind: LIGHT.zone_border(kind) for kind in ("internet", "perimeter", "internal", "cloud")}
+ZONE_COLORS = {kind: LIGHT.zone_fill(kind) for kind in KINDS}
+ZONE_BORDERS = {kind: LIGHT.zone_border(kind) for kind in KINDS}
 
 # Lines are styled by the weakest encryption over the connection: each meaning has its own colour
 # and its own pattern, so a greyscale print or a colour-blind reader still tells them apart.
 ENCRYPTION_STYLES = {
-    "encrypted": (LIGHT.encrypted, Qt.PenStyle.SolidLine, "Encrypted by default"),
-    "optional": (LIGHT.optional, Qt.PenStyle.DashLine, "Encryption optional (off by default)"),
-    "possible": (LIGHT.possible, Qt.PenStyle.DashDotLine, "Encryption supported, default not stated"),
-    "none": (LIGHT.plaintext, Qt.PenStyle.DotLine, "Plaintext"),
-    "unknown": (LIGHT.unknown, Qt.PenStyle.DashDotDotLine, "Encryption not stated by the source"),
+    EncryptionKind.ENCRYPTED: (LIGHT.encrypted, Qt.PenStyle.SolidLine, "Encrypted by default"),
+    EncryptionKind.OPTIONAL: (LIGHT.optional, Qt.PenStyle.DashLine, "Encryption optional (off by default)"),
+    EncryptionKind.POSSIBLE: (LIGHT.possible, Qt.PenStyle.DashDotLine, "Encryption supported, default not stated"),
+    EncryptionKind.NONE: (LIGHT.plaintext, Qt.PenStyle.DotLine, "Plaintext"),
+    EncryptionKind.UNKNOWN: (LIGHT.unknown, Qt.PenStyle.DashDotDotLine, "Encryption not stated by the source"),
 }
 LINE_WIDTH, ERROR_WIDTH = 2.2, 2.5
 ERROR_DASHES = (6.0, 3.5)  # long dashes, in pen widths: apart from the short ones of "optional"
@@ -60,7 +61,7 @@ def connection_pen(kind: str, selected: bool = False, error: bool = False, theme
         pen = QPen(QColor(theme.error), ERROR_WIDTH, Qt.PenStyle.CustomDashLine)
         pen.setDashPattern(list(ERROR_DASHES))
     else:
-        _, style, _ = ENCRYPTION_STYLES.get(kind, ENCRYPTION_STYLES["unknown"])
+        _, style, _ = ENCRYPTION_STYLES.get(kind, ENCRYPTION_STYLES[EncryptionKind.UNKNOWN])
         pen = QPen(QColor(theme.line_color(kind)), LINE_WIDTH, style)
     if selected:
         pen.setWidthF(pen.widthF() + 1.8)

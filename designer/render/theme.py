@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("internet", "perimeter", "internal", "cloud")
+from ..support.states import EncryptionKind, ZoneKind
+
+KINDS = (ZoneKind.INTERNET, ZoneKind.PERIMETER, ZoneKind.INTERNAL, ZoneKind.CLOUD)
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,8 @@ class CanvasTheme:
         """The colour of a line whose weakest encryption is ``kind`` (see ``style.ENCRYPTION_STYLES``)."""
         if error:
             return self.error
-        return {"encrypted": self.encrypted, "optional": self.optional, "possible": self.possible,
-                "none": self.plaintext}.get(kind, self.unknown)
+        return {EncryptionKind.ENCRYPTED: self.encrypted, EncryptionKind.OPTIONAL: self.optional,
+                EncryptionKind.POSSIBLE: self.possible, EncryptionKind.NONE: self.plaintext}.get(kind, self.unknown)
 
     def zone_fill(self, kind: str) -> str:
         return self.zone_fills[KINDS.index(kind)] if kind in KINDS else ("#eeeeee" if not self.dark else "#262b31")

@@ -20,6 +20,7 @@ from .legible import draw_min_size, readable_zoom, wrap
 from ..render.names import zone_kind_name
 from .placement import LABEL_SPOTS, clip_segment
 from ..render.theme import CanvasTheme, painting_theme
+from ..support.states import EncryptionKind, ZoneKind
 
 ICON = 56
 HANDLE = 14
@@ -149,7 +150,7 @@ class ZoneItem(QGraphicsObject):
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setZValue(style.Z_ZONE)
         self.size = (0.0, 0.0)
-        self.title, self.kind, self.color = "", "internal", None
+        self.title, self.kind, self.color = "", ZoneKind.INTERNAL, None
         self.update_from(zone)
 
     def update_from(self, zone: Zone) -> None:
@@ -259,7 +260,7 @@ class ConnectionItem(QGraphicsObject):
         self.path = QPainterPath()
         self.segment: Segment | None = None  # the line's ends when it is straight
         self._bounds = QRectF()
-        self.kind = "unknown"  # the weakest encryption over the connection: styles the line
+        self.kind = EncryptionKind.UNKNOWN  # the weakest encryption over the connection: styles the line
         self.spots: list[tuple[float, float]] = []  # where the label may sit (LABEL_SPOTS)
         self.label = ConnectionLabel(())
         self.flip = False  # the line is drawn from the second node to the first

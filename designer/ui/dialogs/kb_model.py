@@ -20,6 +20,7 @@ from ...render.names import role_name
 from ...render.style import ENCRYPTION_STYLES
 from ...render.theme import DARK, LIGHT
 from ...catalog import Catalog, DataPath, Encryption
+from ...support.states import EncryptionKind
 
 PATH_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -37,15 +38,15 @@ def encryption_text(enc: Encryption) -> str:
     """Like the port matrix's encryption label, in the user's language."""
     methods = ", ".join(enc.methods)
     kind = enc.kind
-    if kind == "encrypted":
+    if kind == EncryptionKind.ENCRYPTED:
         return methods or QCoreApplication.translate("KnowledgeBase", "Encrypted")
-    if kind == "optional":
+    if kind == EncryptionKind.OPTIONAL:
         return (QCoreApplication.translate("KnowledgeBase", "{methods} (optional)").format(methods=methods)
                 if methods else QCoreApplication.translate("KnowledgeBase", "Optional"))
-    if kind == "possible":
+    if kind == EncryptionKind.POSSIBLE:
         return (QCoreApplication.translate("KnowledgeBase", "{methods} (default not stated)").format(methods=methods)
                 if methods else QCoreApplication.translate("KnowledgeBase", "Supported (default not stated)"))
-    if kind == "none":
+    if kind == EncryptionKind.NONE:
         return QCoreApplication.translate("KnowledgeBase", "None")
     return not_stated()
 
@@ -146,7 +147,7 @@ class KnowledgeBaseModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             if column == self.ENCRYPTION:
                 swatches = self._swatches[dark]
-                return swatches.get(path.encryption.kind, swatches["unknown"])
+                return swatches.get(path.encryption.kind, swatches[EncryptionKind.UNKNOWN])
             if column == self.STATUS and unconfirmed:
                 return self._warning
         if role == Qt.ItemDataRole.ForegroundRole and unconfirmed and column == self.STATUS:

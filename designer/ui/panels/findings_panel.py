@@ -21,30 +21,32 @@ from PySide6.QtWidgets import (
 
 from ...analysis import SEVERITIES, Finding
 from ...editor import DocumentEditor
+from ...support.states import Severity
 
 log = logging.getLogger(__name__)
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 _ICONS = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
 translate = QCoreApplication.translate  # the module's texts are in the "FindingsPanel" context
 
 
 def severity_name(severity: str) -> str:
     """``Error``, ``Warning``, ``Info``."""
-    names = {"error": translate("FindingsPanel", "Error"), "warning": translate("FindingsPanel", "Warning"),
-             "info": translate("FindingsPanel", "Info")}
+    names = {Severity.ERROR: translate("FindingsPanel", "Error"),
+             Severity.WARNING: translate("FindingsPanel", "Warning"),
+             Severity.INFO: translate("FindingsPanel", "Info")}
     return names.get(severity, severity.capitalize())
 
 
 def _count(severity: str, n: int) -> str:
-    if severity == "error":
+    if severity == Severity.ERROR:
         return translate("FindingsPanel", "1 error") if n == 1 else translate(
             "FindingsPanel", "{count} errors").format(count=n)
-    if severity == "warning":
+    if severity == Severity.WARNING:
         return translate("FindingsPanel", "1 warning") if n == 1 else translate(
             "FindingsPanel", "{count} warnings").format(count=n)
     return translate("FindingsPanel", "1 info") if n == 1 else translate(
@@ -77,11 +79,12 @@ class FindingsPanel(QWidget):
             button.setCheckable(True)
             button.setChecked(True)
             button.setIcon(self._icon(severity))
-            titles = {"error": self.tr("Errors"), "warning": self.tr("Warnings"), "info": self.tr("Info")}
+            titles = {Severity.ERROR: self.tr("Errors"), Severity.WARNING: self.tr("Warnings"),
+                      Severity.INFO: self.tr("Info")}
             button.setText(titles[severity])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setToolTip({"error": self.tr("Show errors"), "warning": self.tr("Show warnings"),
-                               "info": self.tr("Show info")}[severity])
+            button.setToolTip({Severity.ERROR: self.tr("Show errors"), Severity.WARNING: self.tr("Show warnings"),
+                               Severity.INFO: self.tr("Show info")}[severity])
             button.toggled.connect(self._apply_filter)
             self.toggles[severity] = button
             top.addWidget(button)
@@ -149,7 +152,7 @@ class FindingsPanel(QWidget):
             self.select_requested.emit(ids)
 
     def _icon(self, severity: str) -> QIcon:
-        return self.style().standardIcon(_ICONS.get(severity, _ICONS["info"]))
+        return self.style().standardIcon(_ICONS.get(severity, _ICONS[Severity.INFO]))
 
     def _tooltip(self, finding: Finding) -> str:
         """Rich text, so Qt wraps it; the Microsoft source when the finding has one."""

@@ -14,6 +14,7 @@ from ...render.style import ICONS
 from ...editor import DocumentEditor
 from ...model.layout import GRID, ZONE_GAP, Layout, layout_bounds
 from ...model import Rect
+from ...support.states import Severity, ZoneKind
 from ...support.yamlsafe import InputError
 from .actions import Actions
 from ..dialogs.appearance import ThemeController
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
     def _analysis_changed(self) -> None:
         doc = self.editor.document
         self.palette_panel.set_version(doc.exchange_version)
-        errors = sum(f.severity == "error" for f in self.editor.findings)
+        errors = sum(f.severity == Severity.ERROR for f in self.editor.findings)
         nodes, connections, flows = len(doc.nodes), len(doc.connections), len(self.editor.flows)
         self.counts_label.setText(" · ".join((
             self.tr("Exchange {version}").format(version=doc.exchange_version),
@@ -237,7 +238,7 @@ class MainWindow(QMainWindow):
         x = (bounds.x + bounds.width + ZONE_GAP) if bounds else 0
         y = bounds.y if bounds else 0
         count = len(self.editor.document.zones) + 1
-        zone_id = self.editor.add_zone(self.tr("Zone {number}").format(number=count), "internal",
+        zone_id = self.editor.add_zone(self.tr("Zone {number}").format(number=count), ZoneKind.INTERNAL,
                                        Rect(x, y, 20 * GRID, 16 * GRID))
         self.scene.select_ids([zone_id])
         self.view.ensureVisible(self.scene.zones[zone_id])

@@ -43,7 +43,8 @@ LINE_COLORS = {EncryptionKind.ENCRYPTED: "#007a5e", EncryptionKind.OPTIONAL: "#a
                EncryptionKind.POSSIBLE: "#8f4a9e", EncryptionKind.NONE: "#c0392b", EncryptionKind.UNKNOWN: "#4d5a63"}
 # as the canvas and the legend draw them (render/style.py): they differ in pattern, not only colour
 LINE_PATTERNS = {EncryptionKind.ENCRYPTED: "solid", EncryptionKind.OPTIONAL: "dashed",
-                 EncryptionKind.POSSIBLE: "dashdot", EncryptionKind.NONE: "dotted", EncryptionKind.UNKNOWN: "dashdotdot"}
+                 EncryptionKind.POSSIBLE: "dashdot", EncryptionKind.NONE: "dotted",
+                 EncryptionKind.UNKNOWN: "dashdotdot"}
 MORE = QT_TRANSLATE_NOOP("Diagram", "+{count} more (all in the port matrix)")
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")

@@ -23,6 +23,7 @@ from .files import FileActions
 from ..panels.findings_panel import FindingsPanel
 from ..panels.inspector import InspectorPanel
 from ..dialogs.kb_browser import KnowledgeBaseBrowser
+from ..dialogs.language import LanguageMenu
 from ..panels.matrix_panel import MatrixPanel
 from ..panels.palette import PalettePanel
 from ..dialogs.recovery import INTERVAL_KEY, Autosaver, autosave_interval, user_dir
@@ -66,8 +67,9 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(editor, user_dir(), autosave_interval(self.settings), self)
         self.deliverables = Deliverables(self, editor, self.scene, self.settings, self.statusBar().showMessage)
         self.kb_browser: KnowledgeBaseBrowser | None = None  # made on first use, then raised
-        self.menu_actions = Actions(self)
-        self.menu_actions.build_menus()
+        self.menu_actions = Actions(self, self, editor.undo_stack, self.view, self.files, self.deliverables)
+        view_menus = [self.appearance.build_menu(self), LanguageMenu(self.settings, self)]
+        self.menu_actions.build_menus(self.menuBar(), view_menus, self.docks)
         self.addToolBar(self.menu_actions.build_toolbar())
         self.appearance.tint_plain_icons(self.findChildren(QAction))  # dark icons turn light in the dark theme
         self.zoom_label = QLabel()

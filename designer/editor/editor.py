@@ -375,8 +375,9 @@ class DocumentEditor(QObject):
         macro = _BulkCommand(text)
         # highest index first, so that undo re-inserts each at its own place
         for table, chosen in ((doc.connections, conns), (doc.nodes, nodes), (doc.zones, set(zones))):
-            for item_id in sorted(chosen, key=doc.index_of, reverse=True):
-                macro.add(RemoveElementCommand(doc, table[item_id]))
+            places = {item_id: index for index, item_id in enumerate(table) if item_id in chosen}  # one pass:
+            for item_id in sorted(chosen, key=places.__getitem__, reverse=True):  # doc.index_of is O(n)
+                macro.add(RemoveElementCommand(doc, table[item_id], index=places[item_id]))
         self._push(macro)
 
 

@@ -107,7 +107,11 @@ def test_a_kill_during_an_autosave_leaves_no_temporary_after_the_next_start_or_a
         assert found[0].name in names | {"Untitled design"}  # killed between the .yaml and its .json note
         found[0].discard()
     saver.discard()
-    QCoreApplication.instance().aboutToQuit.disconnect(saver.wait)  # the editor goes with this test
+    # The editor and its saver go with this test: nothing may call the saver after it.
+    QCoreApplication.instance().aboutToQuit.disconnect(saver.wait)
+    editor.undo_stack.indexChanged.disconnect(saver._changed)
+    editor.clean_changed.disconnect(saver._clean_changed)
+    editor.document_replaced.disconnect(saver._replaced)
     assert caught, "no kill fell during a write: the test saw nothing"
     assert sorted(p.name for p in user_dir().iterdir()) == []
 

@@ -155,6 +155,7 @@ class FlowCache:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self._memo: dict[str, tuple[tuple, tuple[Flow, ...]]] = {}
+        self._removed: dict[str, tuple[tuple, tuple[Flow, ...]]] = {}  # by the last change
         self.by_connection: dict[str, tuple[Flow, ...]] = {}
 
     def compute(self, doc: Document) -> list[Flow]:
@@ -164,11 +165,13 @@ class FlowCache:
         for connection in doc.connections.values():
             a, b = nodes[connection.between[0]], nodes[connection.between[1]]
             key = (version, connection, a.role, a.zone, a.version, b.role, b.zone, b.version)
-            hit = self._memo.get(connection.id)
+            hit = self._memo.get(connection.id) or self._removed.get(connection.id)
             if hit is None or hit[0] != key:
                 hit = (key, tuple(connection_flows(doc, self.catalog, connection)))
             memo[connection.id] = hit
             flows.extend(hit[1])
+        # What the last edit removed is kept until the next one: its Undo finds it here.
+        self._removed = {conn_id: hit for conn_id, hit in self._memo.items() if conn_id not in memo}
         self._memo = memo
         self.by_connection = {conn_id: hit[1] for conn_id, hit in memo.items()}
         return flows

@@ -137,7 +137,8 @@ class DocumentEditor(QObject):
         self.findings = analyse(self.document, self.catalog, self.flows)
 
     def _reanalyse(self, _index: int = 0) -> None:
-        self._recompute()
+        with gc_paused():  # after a large undo, flows and findings for thousands of connections
+            self._recompute()
         self.analysis_changed.emit()
 
     def flows_of(self, connection_id: str) -> list[Flow]:
@@ -371,12 +372,27 @@ class DocumentEditor(QObject):
         asked = [i for i in ids if i in doc.zones or i in doc.nodes or i in doc.connections]
         text = (self.tr("Delete {item}").format(item=self.label(asked[0])) if len(asked) == 1 else
                 self.tr("Delete {count} items").format(count=len(asked)))
-        macro = MacroCommand(text)
+        macro = _BulkCommand(text)
         # highest index first, so that undo re-inserts each at its own place
         for table, chosen in ((doc.connections, conns), (doc.nodes, nodes), (doc.zones, set(zones))):
-            for item_id in sorted(chosen, key=doc.index_of, reverse=True):
-                macro.add(RemoveElementCommand(doc, table[item_id]))
+            places = {item_id: index for index, item_id in enumerate(table) if item_id in chosen}  # one pass:
+            for item_id in sorted(chosen, key=places.__getitem__, reverse=True):  # doc.index_of is O(n)
+                macro.add(RemoveElementCommand(doc, table[item_id], index=places[item_id]))
         self._push(macro)
+
+
+class _BulkCommand(MacroCommand):
+    """Many elements removed (redo) or re-added (undo) in one step: the cyclic collector waits,
+    as when a design is opened (see :func:`gc_paused`); the items of a thousand re-added nodes
+    and their connections would otherwise set off several full collections."""
+
+    def redo(self) -> None:
+        with gc_paused():
+            super().redo()
+
+    def undo(self) -> None:
+        with gc_paused():
+            super().undo()
 
 
 def _visible_name(changes: dict) -> dict:

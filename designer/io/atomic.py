@@ -117,6 +117,19 @@ def temp_files(path: Path) -> list[Path]:
     return [directory / name for name in names if pattern.fullmatch(name)]
 
 
+def temp_targets(directory: Path) -> list[Path]:
+    """The files in ``directory`` that have temporary files of saves beside them (finished or
+    not), for :func:`remove_stale_temp_files` when the target's name is not known (another
+    session's file). A name shortened in its temporary names comes back shortened."""
+    directory = Path(directory)
+    pattern = re.compile(r"\.(.+)\.[A-Za-z0-9]+\.\d+\.\w+" + re.escape(TEMP_SUFFIX))
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    return sorted({directory / match.group(1) for match in map(pattern.fullmatch, names) if match})
+
+
 def remove_stale_temp_files(path: Path) -> list[Path]:
     """Remove the temporary files of ``path`` left by processes of this host that have ended;
     returns those removed. Never raises: a file that can't be removed stays."""

@@ -81,10 +81,10 @@ class AddElementCommand(QUndoCommand):
 
 
 class RemoveElementCommand(QUndoCommand):
-    def __init__(self, doc: Document, element: Element, text: str = "") -> None:
+    def __init__(self, doc: Document, element: Element, text: str = "", index: int | None = None) -> None:
         super().__init__(text)
         self.doc, self.element = doc, element
-        self.index = doc.index_of(element.id)
+        self.index = doc.index_of(element.id) if index is None else index  # (given: many at once)
 
     def redo(self) -> None:
         _remove(self.doc, self.element)

@@ -9,6 +9,13 @@ session that died: the OS drops the lock of a dead process, even after ``kill -9
 recovery whose lock is still held (another window, another process) is never offered. A
 reused process id can't hide a dead session's work, which a plain pid check would.
 
+A kill during an autosave can leave the temporary file of that write
+(``.recovery-<pid>-<token>.yaml.HOST.PID.RANDOM.tmp``, see :mod:`designer.io.atomic`); the
+recovery file it was replacing is untouched and is what is offered. Such a temporary is never
+offered (it may be cut short, and the one complete case, a kill between the flush and the rename,
+is a few seconds newer than the file kept): the next start and every autosave remove those of
+processes that have ended, as the atomic writer does for its own target.
+
 The YAML is written by a worker thread from a copy of the document (elements are immutable, so
 the copy is cheap), because serializing a large design takes a noticeable fraction of a second.
 """
@@ -30,7 +37,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...editor import DocumentEditor
 from ...io import dumps_document, load_document
-from ...io.atomic import atomic_write_text
+from ...io.atomic import atomic_write_text, remove_stale_temp_files, temp_targets
 from ...model import Document
 from ...support.yamlsafe import InputError
 
@@ -191,8 +198,20 @@ class Recovery:
             name=self.name, file=where, time=self.saved_at.replace("T", " "))
 
 
+def remove_stale_temporaries(directory: Path) -> list[Path]:
+    """Remove the temporary files that autosaves killed mid-write left in ``directory`` (those
+    of processes that have ended; never a user's file, nor a write in progress); returns them."""
+    removed = []
+    for target in temp_targets(directory):
+        if target.name.startswith("recovery-") and target.suffix in (".yaml", ".json"):
+            removed += remove_stale_temp_files(target)
+    return removed
+
+
 def find_recoveries(directory: Path) -> list[Recovery]:
-    """What sessions that are gone left in ``directory``, newest first."""
+    """What sessions that are gone left in ``directory``, newest first (their autosaves' stale
+    temporary files are removed on the way)."""
+    remove_stale_temporaries(directory)
     found = []
     for design in directory.glob("recovery-*.yaml"):
         if _alive(design):
@@ -331,6 +350,7 @@ class Autosaver(QObject):
     def _write(self, text: str, meta: dict) -> None:
         atomic_write_text(self.design_file, text)
         atomic_write_text(self.meta_file, json.dumps(meta, ensure_ascii=False))
+        remove_stale_temporaries(self.directory)  # what killed sessions' autosaves left
 
     def discard(self) -> None:
         """Remove this session's recovery files: the work was saved or dropped on purpose."""

@@ -40,14 +40,11 @@ class ConnectionLabel:
         return weakest_encryption(line.encryption for line in (self.all_lines or self.lines))
 
 
-_WEAKEST_FIRST = WEAKEST_FIRST
-
-
-def weakest_encryption(kinds) -> str:
-    """The weakest of encryption kinds (plaintext before not stated before optional before
-    encrypted); ``unknown`` for none at all."""
+def weakest_encryption(kinds) -> EncryptionKind:
+    """The weakest of encryption kinds (plaintext, then not stated, then supported with no
+    stated default, then optional, then encrypted); ``unknown`` for none at all."""
     kinds = list(kinds)
-    return min(kinds, key=_WEAKEST_FIRST.index) if kinds else EncryptionKind.UNKNOWN
+    return min(kinds, key=WEAKEST_FIRST.index) if kinds else EncryptionKind.UNKNOWN
 
 
 def ports_text(ports: tuple[Port, ...], translate: Translate = untranslated) -> str:

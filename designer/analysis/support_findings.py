@@ -30,16 +30,6 @@ def exchange_versions(ctx: Context) -> dict[str, list[str]]:
     return found
 
 
-def coexistence_allowed(catalog, older: str, newer: str):
-    """The coexistence rule that decides whether ``older`` may share an organization with
-    ``newer`` (the newer version's list decides), and its answer; (None, True) when the
-    knowledge base has no rule for ``newer``."""
-    for support in catalog.rules_of_kind("coexistence"):
-        if newer in support.allowed:
-            return support, older in support.allowed[newer]
-    return None, True
-
-
 @rule
 def out_of_support(ctx: Context) -> Iterator[Finding]:
     supports = list(ctx.catalog.rules_of_kind("lifecycle"))
@@ -63,7 +53,7 @@ def out_of_support(ctx: Context) -> Iterator[Finding]:
 def unsupported_coexistence(ctx: Context) -> Iterator[Finding]:
     present = exchange_versions(ctx)
     for older, newer in combinations(sorted(present, key=_order), 2):
-        support, allowed = coexistence_allowed(ctx.catalog, older, newer)
+        support, allowed = ctx.catalog.coexistence_rule(older, newer)
         if allowed or support is None:
             continue
         nodes = tuple(present[older] + present[newer])

@@ -92,20 +92,25 @@ class Catalog:
         """A version's lifecycle and relations, when the knowledge base has them."""
         return self.version_info.get(version_id)
 
-    def coexistence_problem(self, design: str, node: str) -> str | None:
-        """Why a server on ``node`` can't be part of an organization on ``design`` (None when it
-        can): the newer version's coexistence rule decides."""
-        if design == node:
-            return None
-        order = {v: i for i, v in enumerate(VERSIONS)}
-        older, newer = sorted((design, node), key=lambda v: order.get(v, len(order)))
+    def coexistence_rule(self, older: str, newer: str) -> tuple[SupportRule | None, bool]:
+        """The coexistence rule that decides whether ``older`` may share an organization with
+        ``newer`` (the newer version's list decides), and its answer; (None, True) when the
+        knowledge base has no rule for ``newer``."""
         for rule in self.rules_of_kind("coexistence"):
             if newer in rule.allowed:
-                if older in rule.allowed[newer]:
-                    return None
-                return (f"Exchange {older} and Exchange {newer} can't share one organization; "
-                        f"Exchange {newer} coexists with {', '.join(rule.allowed[newer])}")
-        return None
+                return rule, older in rule.allowed[newer]
+        return None, True
+
+    def coexistence_problem(self, design: str, node: str) -> str | None:
+        """Why a server on ``node`` can't be part of an organization on ``design`` (None when it
+        can)."""
+        order = {v: i for i, v in enumerate(VERSIONS)}
+        older, newer = sorted((design, node), key=lambda v: order.get(v, len(order)))
+        rule, allowed = self.coexistence_rule(older, newer)
+        if allowed or rule is None:
+            return None
+        return (f"Exchange {older} and Exchange {newer} can't share one organization; "
+                f"Exchange {newer} coexists with {', '.join(rule.allowed[newer])}")
 
     def version_name(self, version_id: str) -> str:
         info = self.version_info.get(version_id)

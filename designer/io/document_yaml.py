@@ -13,7 +13,8 @@ from typing import Any, Callable, Collection
 
 import yaml
 
-from ..model import EXCHANGE_VERSIONS, FORMAT, ZONE_KINDS, Connection, Document, ModelError, Node, Rect, Zone
+from ..model import (EXCHANGE_VERSIONS, FORMAT, ZONE_KINDS, Connection, Document, Member, ModelError, Node,
+                     Rect, Zone)
 from ..support.text import forbidden
 from ..support.yamlsafe import InputError, line_of, load_file, loads, plain, shorten
 from ..support.states import ZoneKind
@@ -22,8 +23,9 @@ from .atomic import atomic_write_text
 MAX_DOCUMENT_BYTES = 16_000_000
 _FORMAT_RE = re.compile(r"exchange-topology/([0-9]+)")
 _TOP_KEYS = ("format", "name", "exchange_version", "zones", "nodes", "connections")
-_ZONE_KEYS = ("id", "name", "kind", "rect", "color")
-_NODE_KEYS = ("id", "name", "role", "zone", "position", "version")
+_ZONE_KEYS = ("id", "name", "kind", "rect", "color", "site", "subnets")
+_NODE_KEYS = ("id", "name", "role", "zone", "position", "version", "fqdn", "addresses", "dag", "members")
+_MEMBER_KEYS = ("name", "addresses")
 _CONNECTION_KEYS = ("id", "between", "services")
 
 
@@ -97,6 +99,41 @@ class _Builder:
             raise self.fail(item, key, f"{what}: '{key}' must be a list of {count} numbers")
         # As a save writes them (two decimals), so that what opens is what the next save keeps.
         return tuple(float(_num(v)) for v in numbers)
+
+    def optional_text(self, item: dict, key: str, what: str) -> str | None:
+        return self.text(item, key, what) if item.get(key) is not None else None
+
+    def texts(self, item: dict, key: str, what: str, lines: dict, owner: str, path: str) -> tuple[str, ...]:
+        """A list of one-line texts (addresses, subnets), each entry's line kept in ``lines``
+        under (owner, "path[i]") so that a finding about it can name the line."""
+        value = item.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(item, key, f"{what}: '{key}' must be a list such as [10.0.0.5, 10.0.1.0/24]")
+        out = []
+        for index, entry in enumerate(value):
+            if isinstance(entry, bool) or not isinstance(entry, (str, int)):
+                raise self.fail(value, index, f"{what}: each entry of '{key}' must be text such as 10.0.0.5")
+            out.append(self.plain_text(value, index, what, str(entry)))
+            line = line_of(value, index)
+            if line:
+                lines[(owner, f"{path}[{index}]")] = line
+        return tuple(out)
+
+    def members(self, item: dict, what: str, lines: dict, owner: str) -> tuple[Member, ...]:
+        members = []
+        for index, entry in enumerate(self.items(item, "members")):
+            who = f"{what}: member {index + 1}"
+            name = self.text(entry, "name", who)
+            addresses = self.texts(entry, "addresses", f"{what}: member {shorten(name)}", lines, owner,
+                                   f"members[{index}].addresses")
+            if _extra(entry, _MEMBER_KEYS, self.file):
+                unknown = next(k for k in entry if k not in _MEMBER_KEYS)
+                raise self.fail(entry, unknown, f"{who}: unknown key {shorten(str(unknown))}; "
+                                f"a member has {', '.join(_MEMBER_KEYS)}")
+            members.append(Member(name, addresses))
+        return tuple(members)
 
     def items(self, data: dict, key: str) -> list:
         value = data.get(key)
@@ -172,8 +209,11 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
             raise b.fail(item, "color", f"{what}: 'color' must be text such as '#d0e4f5'")
         if color is not None:
             b.plain_text(item, "color", what, color)
+        _keep_line(doc, zone_id, item)
+        subnets = b.texts(item, "subnets", what, doc.source_lines, zone_id, "subnets")
         doc.add_zone(Zone(zone_id, b.text(item, "name", what, default=zone_id), kind,
-                          Rect(*rect) if rect else None, color, _extra(item, _ZONE_KEYS, file)))
+                          Rect(*rect) if rect else None, color, _extra(item, _ZONE_KEYS, file),
+                          subnets, b.optional_text(item, "site", what)))
 
     for item in b.items(data, "nodes"):
         node_id = b.new_id(item, "node")
@@ -196,8 +236,15 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
             if problem:
                 raise b.fail(item, "version", f"{what}: version {node_version} in an Exchange {version} "
                              f"organization: {problem}")
+        dag = item.get("dag", False)
+        if not isinstance(dag, bool):
+            raise b.fail(item, "dag", f"{what}: 'dag' must be true or false")
+        _keep_line(doc, node_id, item)
+        addresses = b.texts(item, "addresses", what, doc.source_lines, node_id, "addresses")
+        members = b.members(item, what, doc.source_lines, node_id)
         doc.add_node(Node(node_id, b.text(item, "name", what, default=node_id), role, zone,
-                          pos, _extra(item, _NODE_KEYS, file), node_version))
+                          pos, _extra(item, _NODE_KEYS, file), node_version, addresses,
+                          b.optional_text(item, "fqdn", what), members, dag))
 
     for item in b.items(data, "connections"):
         conn_id = b.new_id(item, "connection")
@@ -220,8 +267,15 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
             for index, service in enumerate(services):
                 b.plain_text(services, index, f"{what}: 'services'", service)
             services = tuple(services)
+        _keep_line(doc, conn_id, item)
         doc.add_connection(Connection(conn_id, ends, services, _extra(item, _CONNECTION_KEYS, file)))
     return doc
+
+
+def _keep_line(doc: Document, item_id: str, item: dict) -> None:
+    line = line_of(item)
+    if line:
+        doc.source_lines[(item_id, "")] = line
 
 
 # ---- writing
@@ -263,6 +317,10 @@ def document_to_data(doc: Document) -> dict:
             item["rect"] = _Flow([_num(z.rect.x), _num(z.rect.y), _num(z.rect.width), _num(z.rect.height)])
         if z.color:
             item["color"] = z.color
+        if z.site:
+            item["site"] = z.site
+        if z.subnets:
+            item["subnets"] = _Flow(list(z.subnets))
         item.update(z.extra)
         zones.append(item)
     nodes = []
@@ -272,6 +330,15 @@ def document_to_data(doc: Document) -> dict:
             item["position"] = _Flow([_num(n.pos[0]), _num(n.pos[1])])
         if n.version:
             item["version"] = n.version
+        if n.fqdn:
+            item["fqdn"] = n.fqdn
+        if n.addresses:
+            item["addresses"] = _Flow(list(n.addresses))
+        if n.dag:
+            item["dag"] = True
+        if n.members:
+            item["members"] = [{"name": m.name, **({"addresses": _Flow(list(m.addresses))} if m.addresses else {})}
+                               for m in n.members]
         item.update(n.extra)
         nodes.append(item)
     connections = []

@@ -1,10 +1,10 @@
 """The topology document model and its geometry (layout.py). Pure Python: no Qt; may import support only."""
 from .document import EXCHANGE_VERSIONS, FORMAT, Change, Document, ModelError, Snapshot
-from .elements import ZONE_KINDS, Connection, Node, Rect, Zone
+from .elements import ZONE_KINDS, Connection, Member, Node, Rect, Zone
 from .events import Event
 from .ids import new_id, slug
 
 __all__ = [
-    "Change", "Connection", "Document", "EXCHANGE_VERSIONS", "Event", "FORMAT", "ModelError",
+    "Change", "Connection", "Document", "EXCHANGE_VERSIONS", "Event", "FORMAT", "Member", "ModelError",
     "Node", "Rect", "Snapshot", "ZONE_KINDS", "Zone", "new_id", "slug",
 ]

@@ -52,6 +52,9 @@ class Document:
         self._nodes: dict[str, Node] = {}
         self._connections: dict[str, Connection] = {}
         self.changed: Event[Change] = Event()
+        # Where each element (and each address entry) was in the file it was read from:
+        # (element id, "" or a path such as "addresses[0]") -> line. Not part of the design.
+        self.source_lines: dict[tuple[str, str], int] = {}
 
     # ---- reading
     @property

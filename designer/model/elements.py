@@ -37,6 +37,16 @@ class Zone:
     rect: Rect | None = None
     color: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict, compare=True, hash=False)
+    subnets: tuple[str, ...] = ()  # IPv4/IPv6 CIDR as written; see model.addresses
+    site: str | None = None  # the datacenter (site) the zone belongs to
+
+
+@dataclass(frozen=True)
+class Member:
+    """One server of a group node (a DAG, a load-balanced array, a set of DCs)."""
+
+    name: str
+    addresses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,14 @@ class Node:
     pos: tuple[float, float] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict, compare=True, hash=False)
     version: str | None = None  # an Exchange server's own version; None: the design's
+    addresses: tuple[str, ...] = ()  # IPs or subnets as written; see model.addresses
+    fqdn: str | None = None
+    members: tuple[Member, ...] = ()  # a group node's servers; () for a single server
+    dag: bool = False  # the group is a Database Availability Group
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.members)
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,9 @@ def load_document(path: str | Path, roles: Collection[str] | None = None,
 
 
 def loads_document(text: str, file: str | Path | None = None,
-                   roles: Collection[str] | None = None) -> Document:
-    return _build(loads(text, file), file, roles)
+                   roles: Collection[str] | None = None,
+                   coexistence: Callable[[str, str], str | None] | None = None) -> Document:
+    return _build(loads(text, file), file, roles, coexistence)
 
 
 class _Builder:

@@ -152,7 +152,7 @@ class Actions:
     def build_menus(self, bar: QMenuBar, view_menus: Sequence[QMenu], docks: Sequence[QDockWidget]) -> None:
         """The menus, on ``bar``; the View menu adds ``view_menus`` (appearance, language) and a
         switch for each of ``docks``."""
-        file = bar.addMenu(translate("Actions", "&File"))
+        file = self.file_menu = bar.addMenu(translate("Actions", "&File"))
         file.addActions([self.new, self.open])
         self.recent_menu = QMenu(translate("Actions", "Open &Recent"), self.host)
         self.recent_menu.setObjectName("recent_menu")

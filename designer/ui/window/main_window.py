@@ -17,6 +17,7 @@ from ...model import Rect
 from ...support.states import Severity, ZoneKind
 from ...support.yamlsafe import InputError
 from .actions import Actions
+from .compare import Comparison
 from ..dialogs.appearance import ThemeController
 from .deliverables import Deliverables
 from .files import FileActions
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.menu_actions = Actions(self, self, editor.undo_stack, self.view, self.files, self.deliverables)
         view_menus = [self.appearance.build_menu(self), LanguageMenu(self.settings, self)]
         self.menu_actions.build_menus(self.menuBar(), view_menus, self.docks)
+        self.comparison = Comparison(self, editor, self.scene, self.view, self.select_and_show)
+        self.comparison.add_to(self.menu_actions.file_menu)
         self.addToolBar(self.menu_actions.build_toolbar())
         self.appearance.tint_plain_icons(self.findChildren(QAction))  # dark icons turn light in the dark theme
         self.zoom_label = QLabel()

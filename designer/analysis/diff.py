@@ -126,6 +126,8 @@ def _elements(kind: str, old: Mapping, new: Mapping, key: Callable[[str], str],
         old_id = key(new_id)
         if old_id in old:
             kept.add(old_id)
+            if old_id == new_id and old[old_id] == item:
+                continue  # the very same element (a cheap test that most pass)
             fields = _compare(facts_old(old[old_id]), facts_new(item))
             if fields:
                 changes.append(ElementChange(kind, CHANGED, old_id, new_id, name_new(item), fields))

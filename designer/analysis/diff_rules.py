@@ -149,6 +149,12 @@ def _sides(old: Document, new: Document, ident: Identity) -> tuple[_Side, _Side]
 
 
 # ---- rules
+def _rule_signature(side: _Side, rule: FirewallRule) -> tuple:
+    """What a rule's facts follow from, cheap to compare: most rules don't change."""
+    return (tuple(dict.fromkeys(f.path.id for f in rule.flows)), side.node_name(rule.source),
+            side.node_name(rule.destination), side.networks(rule.source), side.networks(rule.destination))
+
+
 def _rule_facts(side: _Side, rule: FirewallRule) -> dict[str, str]:
     return {
         "port": str(rule.port),
@@ -200,6 +206,8 @@ def diff_rules(old: Document, new: Document, ident: Identity, old_flows: Sequenc
         if old_key not in before:
             continue
         old_rule = before[old_key][1]
+        if old_key == key and _rule_signature(was, old_rule) == _rule_signature(now, rule):
+            continue
         fields = _compare(_rule_facts(was, old_rule), _rule_facts(now, rule))
         if fields:
             changes.append(_rule_change(CHANGED, now, key, zones, rule, old_rule, rule, fields))
@@ -270,6 +278,10 @@ def diff_flows(old: Document, new: Document, ident: Identity, old_flows: Sequenc
             changes.append(_flow_change(ADDED, now, None, flows))
             continue
         old_flows_here = before[renamed.get(key, key)]
+        a, b = old_flows_here[0], flows[0]
+        if (a.path is b.path and len(old_flows_here) == len(flows)
+                and was.boundary(a.source_zone, a.destination_zone) == now.boundary(b.source_zone, b.destination_zone)):
+            continue  # the same data path (so the same ports and protection) between the same zones
         facts_old, facts_new = _flow_facts(was, old_flows_here), _flow_facts(now, flows)
         fields = [FieldChange(name, facts_old[name][1], value[1]) for name, value in facts_new.items()
                   if facts_old[name][0] != value[0]]

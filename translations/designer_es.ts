@@ -280,6 +280,104 @@
     </message>
 </context>
 <context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Cambiado</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nodo</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Clear Comparison</source>
+        <translation>Borrar comparación</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Qué cambió</translation>
+    </message>
+    <message>
+        <source>Compared with {file}: {name}, Exchange {version}.</source>
+        <translation>Comparado con {file}: {name}, Exchange {version}.</translation>
+    </message>
+    <message>
+        <source>The designs are on different Exchange versions ({old} → {new}): each follows its own version&apos;s data paths.</source>
+        <translation>Los diseños son de versiones distintas de Exchange ({old} → {new}): cada uno sigue las rutas de datos de su propia versión.</translation>
+    </message>
+    <message>
+        <source>No change: the same flows, rules and elements.</source>
+        <translation>Sin cambios: los mismos flujos, reglas y elementos.</translation>
+    </message>
+    <message>
+        <source>Firewall rules ({count})</source>
+        <translation>Reglas de firewall ({count})</translation>
+    </message>
+    <message>
+        <source>Flows ({count})</source>
+        <translation>Flujos ({count})</translation>
+    </message>
+    <message>
+        <source>Zones, nodes and connections ({count})</source>
+        <translation>Zonas, nodos y conexiones ({count})</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Diseño</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Compare &amp;With…</source>
+        <translation>Com&amp;parar con…</translation>
+    </message>
+    <message>
+        <source>Show what changes from another design to this one: firewall rules, flows, nodes and lines</source>
+        <translation>Mostrar qué cambia de otro diseño a este: reglas de firewall, flujos, nodos y líneas</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Comparison</source>
+        <translation>&amp;Borrar comparación</translation>
+    </message>
+    <message>
+        <source>Compare with design</source>
+        <translation>Comparar con el diseño</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>No se puede comparar</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionItem</name>
     <message>
         <source>no data path</source>

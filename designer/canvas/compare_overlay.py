@@ -9,6 +9,8 @@ touched. The overlay follows the items it marks (``sync``, on the scene's ``chan
 """
 from __future__ import annotations
 
+import html
+
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -18,11 +20,18 @@ from ..analysis.diff import ADDED, CHANGED, CONNECTION, NODE, REMOVED, ZONE, Des
 from ..model import Document
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH
 from ..render import style
+from ..support.text import visible
 
 COLORS = {ADDED: "#1a9c3e", CHANGED: "#d68a00", REMOVED: "#c62828"}
 BADGES = {ADDED: "+", CHANGED: "~", REMOVED: "\u2212"}
 GHOST_OPACITY = 0.45
 Z_MARK = style.Z_LABEL + 1  # over the nodes and labels, under the gesture's temporary items
+
+
+def _tooltip(name: str) -> str:
+    """A ghost's tooltip: its name as rich text that can hold no markup of its own (Qt takes a
+    tooltip that looks like HTML for HTML)."""
+    return f"<p>{html.escape(visible(name))}</p>"
 
 
 def _inert(item: QGraphicsItem) -> None:
@@ -50,12 +59,12 @@ class MarkItem(QGraphicsItem):
     def __init__(self, status: str, rect: QRectF, ghost_text: str = "") -> None:
         super().__init__()
         _inert(self)
-        self.status, self.rect, self.ghost_text = status, QRectF(rect), ghost_text
+        self.status, self.rect, self.ghost_text = status, QRectF(rect), visible(ghost_text)
         self.emphasised = False  # the change chosen in the panel
         self.setZValue(Z_MARK)
         if ghost_text:
             self.setOpacity(GHOST_OPACITY)
-            self.setToolTip(ghost_text)
+            self.setToolTip(_tooltip(ghost_text))
 
     def set_rect(self, rect: QRectF) -> None:
         if rect != self.rect:
@@ -93,13 +102,13 @@ class LineMarkItem(QGraphicsItem):
     def __init__(self, status: str, ghost_text: str = "") -> None:
         super().__init__()
         _inert(self)
-        self.status, self.ghost_text = status, ghost_text
+        self.status, self.ghost_text = status, visible(ghost_text)
         self.path = QPainterPath()
         self.emphasised = False
         self.setZValue(style.Z_CONNECTION - 1 if not ghost_text else style.Z_CONNECTION + 1)
         if ghost_text:
             self.setOpacity(GHOST_OPACITY + 0.15)
-            self.setToolTip(ghost_text)
+            self.setToolTip(_tooltip(ghost_text))
 
     def set_path(self, path: QPainterPath) -> None:
         if path != self.path:

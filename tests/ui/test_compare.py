@@ -177,3 +177,19 @@ def test_the_same_design_says_no_change(window, qtbot, monkeypatch):
     comparison = compare(qtbot, window, monkeypatch, SAMPLE)
     assert comparison.panel.leaves == [] and comparison.overlay.marks == {}
     assert "No change" in comparison.panel.summary.text()
+
+
+def test_hostile_names_stay_text_in_the_dock_and_the_ghosts(window, qtbot, monkeypatch, tmp_path, catalog):
+    name = "<img src=x>=cmd|' /C calc'!A0 [x](javascript:y)"
+    doc = load_document(SAMPLE, roles=catalog.roles.keys())
+    doc.add_node(Node("evil", name, "mailbox", "internal", pos=(900.0, 900.0)))
+    path = tmp_path / "before <b>.yaml"
+    save_document(doc, path)
+    window.files.open_path(SAMPLE, ask=False)
+    comparison = compare(qtbot, window, monkeypatch, path)
+    ghost = comparison.overlay.marks["node", REMOVED, "evil"]
+    assert ghost.toolTip() == "<p>&lt;img src=x&gt;=cmd|&#x27; /C calc&#x27;!A0 [x](javascript:y)</p>"
+    row = next(r for r in comparison.panel.leaves if r.text(1).startswith("Node: "))
+    assert row.text(1) == f"Node: {name}"
+    assert comparison.panel.summary.textFormat() == Qt.TextFormat.PlainText
+    assert "before <b>.yaml" in comparison.panel.summary.text()

@@ -20,11 +20,12 @@ from ..analysis.diff import ADDED, CHANGED, CONNECTION, NODE, REMOVED, ZONE, Des
 from ..model import Document
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH
 from ..render import style
+from ..render.theme import painting_theme
 from ..support.text import visible
 
 COLORS = {ADDED: "#1a9c3e", CHANGED: "#d68a00", REMOVED: "#c62828"}
 BADGES = {ADDED: "+", CHANGED: "~", REMOVED: "\u2212"}
-GHOST_OPACITY = 0.45
+GHOST_OPACITY = 0.6
 Z_MARK = style.Z_LABEL + 1  # over the nodes and labels, under the gesture's temporary items
 
 
@@ -89,7 +90,7 @@ class MarkItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(self.rect, 6, 6)
         if self.ghost_text:
-            painter.setPen(QColor(COLORS[REMOVED]))
+            painter.setPen(QColor(painting_theme(self.scene(), widget).text))  # readable in either theme
             painter.setFont(style.shared_font(9, bold=True))
             painter.drawText(self.rect.adjusted(4, 4, -4, -4), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              self.ghost_text)
@@ -107,7 +108,7 @@ class LineMarkItem(QGraphicsItem):
         self.emphasised = False
         self.setZValue(style.Z_CONNECTION - 1 if not ghost_text else style.Z_CONNECTION + 1)
         if ghost_text:
-            self.setOpacity(GHOST_OPACITY + 0.15)
+            self.setOpacity(GHOST_OPACITY)
             self.setToolTip(_tooltip(ghost_text))
 
     def set_path(self, path: QPainterPath) -> None:

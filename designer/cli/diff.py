@@ -60,8 +60,10 @@ def output_format(fmt: str | None, output: str | None) -> str:
     return SUFFIX_FORMATS[suffix]
 
 
-def read_stdin(stream: TextIO | BinaryIO, catalog: Catalog) -> Document:
+def read_stdin(stream: TextIO | BinaryIO | None, catalog: Catalog) -> Document:
     """A design from standard input, with the limits and messages a file gets."""
+    if stream is None:  # started without one (pythonw, a service)
+        raise InputError(STDIN_NAME, None, "there is no standard input to read a design from")
     source = getattr(stream, "buffer", stream)
     try:
         raw = source.read(MAX_DOCUMENT_BYTES + 1)

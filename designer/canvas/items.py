@@ -21,6 +21,7 @@ from ..render.names import zone_kind_name
 from .placement import LABEL_SPOTS, clip_segment
 from ..render.theme import CanvasTheme, painting_theme
 from ..support.states import EncryptionKind, ZoneKind
+from ..support.text import qt_plain
 
 ICON = 56
 HANDLE = 14
@@ -53,7 +54,7 @@ class NodeItem(QGraphicsObject):
         self.shown_name = wrap(node.name, 9, True, NODE_WIDTH - 4)  # in full where two lines hold it
         if node.pos is not None:
             self.setPos(QPointF(*node.pos))
-        self.setToolTip(f"{node.name}\n{self.role_name(node.role)}")
+        self.setToolTip(qt_plain(f"{node.name}\n{self.role_name(node.role)}"))
         self.update()
 
     def boundingRect(self) -> QRectF:  # Qt's name

@@ -48,3 +48,12 @@ def visible(text: str, keep_newlines: bool = False) -> str:
 def xml_safe(text: str) -> str:
     """``text`` with each character XML 1.0 forbids shown as a symbol."""
     return _NOT_XML.sub(lambda m: symbol(m.group()), text)
+
+
+def qt_plain(text: str) -> str:
+    """``text`` for a Qt tooltip or message box, shown exactly as it is: Qt takes text that
+    merely looks like HTML (``<b>``, ``<img src=…>``) for HTML, so a name could restyle or
+    load things. Escaped and wrapped as rich text, its line breaks kept, nothing of it is markup."""
+    import html
+    body = html.escape(visible(str(text), keep_newlines=True)).replace("\n", "<br>")
+    return f"<qt><p style='white-space:pre-wrap'>{body}</p></qt>"

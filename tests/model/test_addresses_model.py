@@ -46,3 +46,10 @@ def test_address_meaning():
     assert not within(parse_network("10.2.0.5"), zone_networks(doc.zone("dmz")))
     for bad in ("::g", "10.0.0.5/24", " 10.0.0.1", "", "10.0.0.0/33"):
         assert parse_network(bad) is None, bad
+
+
+def test_qt_plain_keeps_markup_inert():
+    from designer.support.text import qt_plain
+    tip = qt_plain("<img src=x>\n<b>EX01</b>\x1b")
+    assert "<img" not in tip and "<b>EX01" not in tip and "&lt;img src=x&gt;<br>&lt;b&gt;" in tip
+    assert "\x1b" not in tip and tip.startswith("<qt>")

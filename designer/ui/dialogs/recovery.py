@@ -40,6 +40,7 @@ from ...io import dumps_document, load_document
 from ...io.atomic import atomic_write_text, remove_stale_temp_files, temp_targets
 from ...model import Document
 from ...support.yamlsafe import InputError
+from ...support.text import qt_plain
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 5  # seconds
@@ -402,8 +403,8 @@ def offer_restore(parent: QWidget | None, editor: DocumentEditor, directory: Pat
     try:
         doc = load_document(latest.design, roles=editor.catalog.roles.keys())
     except InputError as exc:
-        QMessageBox.warning(parent, translate("Recovery", "Cannot restore"), f"{exc}\n" + translate(
-            "Recovery", "The recovery file is kept: {path}").format(path=latest.design))
+        QMessageBox.warning(parent, translate("Recovery", "Cannot restore"), qt_plain(f"{exc}\n" + translate(
+            "Recovery", "The recovery file is kept: {path}").format(path=latest.design)))
         return False
     editor.restore(doc, latest.original)
     if autosaver is not None:

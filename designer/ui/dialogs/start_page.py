@@ -22,6 +22,7 @@ from ...catalog import Catalog
 from ...io import load_document
 from ...support.paths import samples_dir
 from ...support.yamlsafe import InputError
+from ...support.text import qt_plain
 from .start_cards import (
     BLANK, CARD, DATA, RECENT, TEMPLATE, CardDelegate, Choice, RecentDelegate, muted, thumbnail,
 )
@@ -102,7 +103,7 @@ class StartPage(QDialog):
             item = QListWidgetItem(choice.title)
             item.setData(DATA, choice)
             item.setData(Qt.ItemDataRole.DecorationRole, thumbnail(catalog, choice.path, ratio))
-            item.setToolTip(f"{choice.title}\n{choice.subtitle}" + (f"\n{choice.path}" if choice.path else ""))
+            item.setToolTip(qt_plain(f"{choice.title}\n{choice.subtitle}" + (f"\n{choice.path}" if choice.path else "")))
             self.templates.addItem(item)
 
         self.recent = QListWidget()
@@ -114,7 +115,7 @@ class StartPage(QDialog):
             item = QListWidgetItem(Path(path).name)
             item.setData(DATA, Choice(RECENT, Path(path), Path(path).name, str(Path(path).parent)))
             item.setData(Qt.ItemDataRole.DecorationRole, file_icon)
-            item.setToolTip(path)
+            item.setToolTip(qt_plain(path))
             self.recent.addItem(item)
         self.no_recent = QLabel(self.tr("No recent designs yet.\nDesigns you open or save are listed here."))
         self.no_recent.setAlignment(Qt.AlignmentFlag.AlignCenter)

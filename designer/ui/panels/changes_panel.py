@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QLab
 from ...analysis.diff import ADDED, CHANGED, CONNECTION, NODE, REMOVED, ZONE, DesignDiff
 from ...canvas.compare_overlay import COLORS
 from ...io.diff_rows import field_text
-from ...support.text import visible
+from ...support.text import visible, qt_plain
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate  # texts in the "ChangesPanel" context
@@ -113,7 +113,7 @@ class ChangesPanel(QWidget):
         item = QTreeWidgetItem(parent, [status_name(change.status), _plain(what), _plain(field_text(change.fields))])
         item.setForeground(0, QColor(COLORS[change.status]))
         item.setData(0, CHANGE_ROLE, change)
-        item.setToolTip(2, item.text(2))
+        item.setToolTip(2, qt_plain(item.text(2)))
         self.leaves.append(item)
         return item
 

@@ -21,6 +21,7 @@ from ...io.atomic import atomic_write_bytes, atomic_write_text
 from ...support.yamlsafe import InputError
 from ..dialogs.export_dialog import ExportDiagramDialog
 from ..presentation import PresentationWindow
+from ...support.text import qt_plain
 
 
 UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
@@ -101,10 +102,10 @@ class Deliverables:
             elif isinstance(data, str):
                 atomic_write_text(target, data)
         except InputError as exc:
-            QMessageBox.critical(self.window, failed, str(exc))
+            QMessageBox.critical(self.window, failed, qt_plain(str(exc)))
             return False
         except OSError as exc:
-            QMessageBox.critical(self.window, failed, f"{target}: {exc.strerror or exc}")
+            QMessageBox.critical(self.window, failed, qt_plain(f"{target}: {exc.strerror or exc}"))
             return False
         self.show_message(done.format(path=target), 6000)
         return True

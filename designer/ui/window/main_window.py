@@ -28,6 +28,7 @@ from ..dialogs.language import LanguageMenu
 from ..panels.matrix_panel import MatrixPanel
 from ..panels.palette import PalettePanel
 from ..dialogs.recovery import INTERVAL_KEY, Autosaver, autosave_interval, user_dir
+from ...support.text import qt_plain
 
 APP_NAME = "Exchange Topology Designer"
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"  # the user's own window and dock layout
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         for path in self.files.recent():
             action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(qt_plain(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open_path(Path(p)))
         menu.setEnabled(bool(menu.actions()))
 

@@ -67,7 +67,8 @@ def test_steps_through_hops_and_scenarios_with_the_keys(present, qtbot):
     assert win.title_label.text() == "An external Outlook user reaches a mailbox"
     assert "Step 1 of 2" in win.step_label.text() and "Scenario 1 of 4" in win.step_label.text()
     assert win.hop_label.text() == ("Remote Outlook → Reverse proxy · 443/TCP HTTPS publishing · "
-                                    "Authentication: Not stated · Encryption: HTTPS")
+                                    "Authentication: Pass-through or proxy pre-auth (per published app) · "
+                                    "Encryption: HTTPS")
     assert highlighted(win) == ["c_outlook_proxy"]
 
     key(qtbot, win, Qt.Key.Key_Right)

@@ -26,7 +26,7 @@ from ..support.i18n import QT_TRANSLATE_NOOP, Message
 from ..support.states import Severity, ZoneKind
 from .findings import Context, Finding, _finding, _say, rule
 
-#: The longest prefix that is still too broad for a perimeter zone, per IP version.
+# the longest prefix that is still too broad for a perimeter zone, per IP version
 BROAD_PREFIX = {4: 8, 6: 32}
 
 

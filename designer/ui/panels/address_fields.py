@@ -70,14 +70,11 @@ class AddressFields(QObject):
         column.addWidget(self.many)
         column.addWidget(self.note)
         if kind == "node":
-            self.one.setPlaceholderText("mail.contoso.com")
-            self.many.setPlaceholderText("10.0.1.5, 2001:db8::5")
             self.many.setToolTip(self.tr("IPv4 or IPv6 addresses or subnets, separated by commas"))
             form.addRow(self.tr("FQDN"), self.one)
             form.addRow(self.tr("Addresses"), box)
         else:
             self.one.setPlaceholderText(self.tr("a datacenter, e.g. DC1"))
-            self.many.setPlaceholderText("10.0.0.0/16, 2001:db8::/48")
             self.many.setToolTip(self.tr("IPv4 or IPv6 subnets (CIDR), separated by commas"))
             form.addRow(self.tr("Site"), self.one)
             form.addRow(self.tr("Subnets"), box)

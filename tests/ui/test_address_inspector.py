@@ -111,3 +111,20 @@ def test_edits_reach_the_nft_draft_and_the_saved_file(qtbot, edge2016, catalog, 
     p.editor.save(tmp_path / "design.yaml")
     again = load_document(tmp_path / "design.yaml", roles=catalog.roles.keys())
     assert again.node("edge01").addresses == ("192.168.10.5",) and again.zone("dmz").subnets == ("192.168.10.0/24",)
+
+
+def test_a_subnet_finding_selects_its_zone(qtbot, edge2016):
+    from PySide6.QtWidgets import QTreeWidget
+
+    from tests.ui.test_panels import double_click
+
+    p = edge2016
+    p.inspector.show_selection(["dmz"])
+    type_into(qtbot, p.find(QLineEdit, "inspector_zone_subnets"), "0.0.0.0/0")
+    tree = p.find(QTreeWidget, "findings_list")
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    item = next(r for r in rows if r.text(1).startswith("Zone Perimeter network (DMZ): subnet '0.0.0.0/0'"))
+    tree.scrollToItem(item)
+    with qtbot.waitSignal(p.findings.select_requested) as signal:
+        double_click(tree.viewport(), tree.visualItemRect(item).center())
+    assert signal.args == [["dmz"]]

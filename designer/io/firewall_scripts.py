@@ -35,7 +35,8 @@ from ..catalog import Catalog
 from ..model import Document, Node
 from ..model.addresses import Network, node_address_texts, node_networks, zone_networks
 from ..support.states import ZoneKind
-from .rule_text import REVIEW_NOTE, address_text, boundary_label, node_addresses, rule_reasons, rule_sources, unique
+from .rule_text import (REVIEW_NOTE, address_text, boundary_label, node_addresses, rule_reasons, rule_sources,
+                        unique)
 
 GROUP = "Exchange Topology Designer"
 #: Roles whose nodes get Windows Firewall rules (Exchange servers are matched by role group).
@@ -54,11 +55,6 @@ def one_line(value: Any) -> str:
 def ps_quote(value: Any) -> str:
     """A PowerShell single-quoted string literal; every kind of single quote is doubled."""
     return "'" + re.sub(f"([{_PS_QUOTES}])", r"\1\1", one_line(value)) + "'"
-
-
-def node_address_list(node: Node) -> list[str]:
-    """The node's well-formed addresses as text (a group's own, then its members')."""
-    return node_addresses(node)
 
 
 def has_address_text(node: Node) -> bool:
@@ -162,7 +158,7 @@ def ps_address(doc: Document, node: Node) -> str:
     """The PowerShell value of a peer's ``$Address`` entry: its addresses (one string, or an
     array of several), ``'Any'`` for an Internet node the design gives no address, else
     ``'TODO'``."""
-    known = node_address_list(node)
+    known = node_addresses(node)
     if len(known) == 1:
         return ps_quote(known[0])
     if known:

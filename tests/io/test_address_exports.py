@@ -165,8 +165,15 @@ def test_nft_named_sets_per_node_group_and_zone(sites, catalog):
 
 
 @needs_nft
-def test_nft_with_addresses_passes_nft_check(sites, catalog, tmp_path):
-    result = nft_check(render("nft", sites, catalog), tmp_path)
+@pytest.mark.parametrize("variant", ["as written", "any address, hostile names"])
+def test_nft_with_addresses_passes_nft_check(variant, sites, catalog, tmp_path):
+    if variant != "as written":
+        sites.replace_node(replace(sites.node("net"), addresses=("0.0.0.0/0", "::/0")))
+        sites.replace_node(replace(sites.node("mbx1"), name='MBX "1"\n}\nflush ruleset #',
+                                   members=(Member("x\"y", ("10.1.0.11", "10.1.0.10/31")),)))
+    text = render("nft", sites, catalog)
+    assert "flush ruleset" not in "".join(re.sub(r'"[^"]*"', '""', line).split("#")[0] for line in text.splitlines())
+    result = nft_check(text, tmp_path)
     assert result.returncode == 0, result.stderr
 
 

@@ -269,6 +269,41 @@
     </message>
 </context>
 <context>
+    <name>AddressFields</name>
+    <message>
+        <source>IPv4 or IPv6 addresses or subnets, separated by commas</source>
+        <translation>Direcciones o subredes IPv4 o IPv6, separadas por comas</translation>
+    </message>
+    <message>
+        <source>FQDN</source>
+        <translation>FQDN</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Direcciones</translation>
+    </message>
+    <message>
+        <source>a datacenter, e.g. DC1</source>
+        <translation>un centro de datos, p. ej. DC1</translation>
+    </message>
+    <message>
+        <source>IPv4 or IPv6 subnets (CIDR), separated by commas</source>
+        <translation>Subredes IPv4 o IPv6 (CIDR), separadas por comas</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sitio</translation>
+    </message>
+    <message>
+        <source>Subnets</source>
+        <translation>Subredes</translation>
+    </message>
+    <message>
+        <source>Not an address or subnet: {entries}</source>
+        <translation>No es una dirección ni una subred: {entries}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Restored unsaved work; {file} was not opened</source>
@@ -546,6 +581,10 @@
     <message>
         <source>Rename {node}</source>
         <translation>Cambiar el nombre de {node}</translation>
+    </message>
+    <message>
+        <source>Change addresses of {node}</source>
+        <translation>Cambiar las direcciones de {node}</translation>
     </message>
     <message>
         <source>Change role of {node}</source>
@@ -922,6 +961,66 @@ Save them first?</source>
     <message>
         <source>{nodes}: no directory synchronization path (Microsoft Entra Connect to Microsoft 365) in the design.</source>
         <translation>{nodes}: el diseño no tiene ninguna ruta de sincronización de directorios (Microsoft Entra Connect hacia Microsoft 365).</translation>
+    </message>
+    <message>
+        <source>Zone {zone}: subnet &apos;{value}&apos; (line {line})</source>
+        <translation>Zona {zone}: subred &apos;{value}&apos; (línea {line})</translation>
+    </message>
+    <message>
+        <source>Zone {zone}: subnet &apos;{value}&apos;</source>
+        <translation>Zona {zone}: subred &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{node}, member {member}: address &apos;{value}&apos; (line {line})</source>
+        <translation>{node}, miembro {member}: dirección &apos;{value}&apos; (línea {line})</translation>
+    </message>
+    <message>
+        <source>{node}, member {member}: address &apos;{value}&apos;</source>
+        <translation>{node}, miembro {member}: dirección &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{node}: address &apos;{value}&apos; (line {line})</source>
+        <translation>{node}: dirección &apos;{value}&apos; (línea {line})</translation>
+    </message>
+    <message>
+        <source>{node}: address &apos;{value}&apos;</source>
+        <translation>{node}: dirección &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>is empty.</source>
+        <translation>está vacía.</translation>
+    </message>
+    <message>
+        <source>has spaces around it.</source>
+        <translation>tiene espacios alrededor.</translation>
+    </message>
+    <message>
+        <source>is not an IPv4 or IPv6 address or network.</source>
+        <translation>no es una dirección ni una red IPv4 o IPv6.</translation>
+    </message>
+    <message>
+        <source>has host bits set: as a network it is {network}; write that, or the address alone.</source>
+        <translation>tiene bits de host: como red es {network}; escriba eso, o solo la dirección.</translation>
+    </message>
+    <message>
+        <source>The address {address} is given to {owners} (lines {lines}); one address is one server.</source>
+        <translation>La dirección {address} está asignada a {owners} (líneas {lines}); una dirección es un servidor.</translation>
+    </message>
+    <message>
+        <source>The address {address} is given to {owners}; one address is one server.</source>
+        <translation>La dirección {address} está asignada a {owners}; una dirección es un servidor.</translation>
+    </message>
+    <message>
+        <source>is outside the subnets of its zone {zone} ({subnets}).</source>
+        <translation>está fuera de las subredes de su zona {zone} ({subnets}).</translation>
+    </message>
+    <message>
+        <source>overlaps the subnet {subnet} of zone {zone}; a firewall can&apos;t tell the two zones apart there.</source>
+        <translation>se solapa con la subred {subnet} de la zona {zone}; un firewall no puede distinguir ahí las dos zonas.</translation>
+    </message>
+    <message>
+        <source>is too broad for a perimeter zone (a /{prefix}); rules built on it would admit far more than the zone&apos;s servers.</source>
+        <translation>es demasiado amplia para una zona perimetral (un /{prefix}); las reglas basadas en ella admitirían mucho más que los servidores de la zona.</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1926,10 @@ Save them first?</source>
     <message>
         <source>Crossing</source>
         <translation>Entre zonas</translation>
+    </message>
+    <message>
+        <source>Crossing sites</source>
+        <translation>Entre sitios</translation>
     </message>
     <message>
         <source>Notes</source>

@@ -230,7 +230,9 @@ class DocumentEditor(QObject):
         new = replace(old, **changes)
         merge = f"node:{node_id}:name" if set(changes) == {"name"} else None
         text = (self.tr("Rename {node}") if "name" in changes else
-                self.tr("Change version of {node}") if "version" in changes else self.tr("Change role of {node}"))
+                self.tr("Change version of {node}") if "version" in changes else
+                self.tr("Change addresses of {node}") if {"addresses", "fqdn"} & set(changes) else
+                self.tr("Change role of {node}"))
         self._replace([(old, new)], text.format(node=old.name), merge)
 
     def move(self, positions: Mapping[str, tuple[float, float]],

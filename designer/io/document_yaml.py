@@ -5,6 +5,7 @@ the file and line. Writing is deterministic (fixed key order, ids kept) and atom
 """
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 from enum import StrEnum
@@ -242,9 +243,11 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
             raise b.fail(item, "dag", f"{what}: 'dag' must be true or false")
         _keep_line(doc, node_id, item)
         addresses = b.texts(item, "addresses", what, doc.source_lines, node_id, "addresses")
+        extra = _extra(item, _NODE_KEYS, file)
+        addresses = _legacy_address(doc, node_id, item, extra, addresses)
         members = b.members(item, what, doc.source_lines, node_id)
         doc.add_node(Node(node_id, b.text(item, "name", what, default=node_id), role, zone,
-                          pos, _extra(item, _NODE_KEYS, file), node_version, addresses,
+                          pos, extra, node_version, addresses,
                           b.optional_text(item, "fqdn", what), members, dag))
 
     for item in b.items(data, "connections"):
@@ -271,6 +274,27 @@ def _build_checked(data: dict, file: str | Path | None, roles: Collection[str] |
         _keep_line(doc, conn_id, item)
         doc.add_connection(Connection(conn_id, ends, services, _extra(item, _CONNECTION_KEYS, file)))
     return doc
+
+
+def _legacy_address(doc: Document, node_id: str, item: dict, extra: dict, addresses: tuple) -> tuple:
+    """The undocumented ``address:`` of older files joins ``addresses`` when it reads as an IP
+    address or network (``10.0.0.5/24`` too: the malformed-address finding then says what is
+    wrong); anything else stays an unknown key, kept as it was."""
+    value = extra.get("address")
+    if not isinstance(value, str):
+        return addresses
+    text = value.strip()
+    try:
+        ipaddress.ip_interface(text)
+    except ValueError:
+        return addresses
+    del extra["address"]
+    if text in addresses:
+        return addresses
+    line = line_of(item, "address")
+    if line:
+        doc.source_lines[(node_id, f"addresses[{len(addresses)}]")] = line
+    return (*addresses, text)
 
 
 def _keep_line(doc: Document, item_id: str, item: dict) -> None:

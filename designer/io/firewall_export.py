@@ -16,26 +16,29 @@ from typing import Any, Sequence
 
 from .. import __version__
 from ..analysis import Boundary, FirewallRule, Flow, boundary_rules
+from ..analysis.sites import sites_label
 from ..catalog import Catalog
 from ..model import Document
 from . import tables
 from .firewall_scripts import to_nftables, to_powershell
-from .rule_text import REVIEW_NOTE, boundary_label, rule_reasons, rule_sources, unique
+from .rule_text import REVIEW_NOTE, address_cell, boundary_label, boundary_title, rule_reasons, rule_sources, unique
 from .tables import _md_cell, neutralise
 
 FORMATS = ("csv", "xlsx", "md", "html", "ps1", "nft")
-HEADERS = ("Boundary", "Source", "Source zone", "Destination", "Destination zone", "Protocol", "Port",
-           "Services", "Authentication", "Encryption", "Justification", "Sources")
-_WIDTHS = (26, 18, 16, 18, 16, 9, 11, 22, 22, 20, 60, 60)
+HEADERS = ("Boundary", "Source", "Source zone", "Source addresses", "Destination", "Destination zone",
+           "Destination addresses", "Protocol", "Port", "Services", "Authentication", "Encryption",
+           "Crossing sites", "Justification", "Sources")
+_WIDTHS = (26, 18, 16, 22, 18, 16, 22, 9, 11, 22, 22, 20, 14, 60, 60)
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 def rule_row(doc: Document, catalog: Catalog, boundary: Boundary, rule: FirewallRule) -> list[Any]:
     """One row in :data:`HEADERS` order (names, not ids)."""
     src, dst = doc.node(rule.source), doc.node(rule.destination)
     return [
-        boundary_label(doc, boundary), src.name, doc.zone(src.zone).name, dst.name,
-        doc.zone(dst.zone).name, rule.port.transport, rule.port.value, "; ".join(rule.services),
-        "; ".join(unique(f.authentication for f in rule.flows)),
+        boundary_label(doc, boundary), src.name, doc.zone(src.zone).name, address_cell(doc, src), dst.name,
+        doc.zone(dst.zone).name, address_cell(doc, dst), rule.port.transport, rule.port.value,
+        "; ".join(rule.services), "; ".join(unique(f.authentication for f in rule.flows)),
         "; ".join(unique(f.encryption for f in rule.flows)),
+        sites_label(doc, boundary.source_zone, boundary.destination_zone),
         "; ".join(rule_reasons(rule)), "; ".join(rule_sources(catalog, rule)),
     ]
 
@@ -62,7 +65,7 @@ def to_markdown(doc: Document, catalog: Catalog, boundaries: Sequence[Boundary],
         lines += ["No flow crosses a zone boundary: no firewall rule is needed.", ""]
     headers = HEADERS[1:]
     for boundary in boundaries:
-        lines += [f"## {_md(boundary_label(doc, boundary))}", "",
+        lines += [f"## {_md(boundary_title(doc, boundary))}", "",
                   "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         lines += ["| " + " | ".join(_md(c) for c in rule_row(doc, catalog, boundary, r)[1:]) + " |"
                   for r in boundary.rules]
@@ -97,7 +100,7 @@ def to_html(doc: Document, catalog: Catalog, boundaries: Sequence[Boundary], tod
     for boundary in boundaries:
         body = "\n".join("<tr>" + "".join(f"<td>{cell(i, c)}</td>" for i, c in enumerate(row)) + "</tr>"
                          for row in rows[id(boundary)])
-        parts.append(f"<h2>{esc(boundary_label(doc, boundary))}</h2>\n<table>\n"
+        parts.append(f"<h2>{esc(boundary_title(doc, boundary))}</h2>\n<table>\n"
                      f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n")
     parts.append(tables.notes_html(notes, "Notes shared by several rules"))
     parts.append("</body></html>\n")

@@ -6,10 +6,19 @@ spaces), PowerShell strings single-quoted with every kind of single quote double
 identifiers reduced to ``[A-Za-z0-9_]`` and its ``comment "..."`` strings stripped of quotes
 and cut to 120 bytes.
 
-Addresses: a node's ``address`` key in the file (kept in ``Node.extra``) is used when it is an
-IP address or network. Otherwise a node in an Internet zone stands for any address, and any
-other node gets a placeholder: ``TODO`` in PowerShell (the script refuses to run until it is
-filled in) and a TEST-NET address (RFC 5737, matches nothing real) in nftables.
+Addresses come from the design (``addresses:`` of a node, and of a group's members; see
+:mod:`designer.model.addresses`); malformed ones are left out (a finding names them). A node in
+an Internet zone without any address stands for any address. Any other node without a usable
+address is marked TODO, never guessed: in PowerShell its ``$Address`` entry is ``'TODO'`` (the
+script refuses to run until it is filled in); in nftables its named set is declared empty with a
+TODO comment, so that its rules match nothing until its elements are filled in.
+
+nftables: every node of a rule has a named set per IP version (``set EX01 { type ipv4_addr;
+flags interval; ... }``, ``EX01_V6`` for IPv6), and every zone with subnets one too
+(``zone_lan``, ``zone_lan_v6``); each set's comment names its node or zone by id. A rule
+matches ``ip saddr @SRC ip daddr @DST`` (``ip6`` for IPv6); a boundary's chain is jumped to for
+the traffic between its two zones' subnets when both zones have subnets of the same IP
+versions, else unconditionally with a TODO.
 """
 from __future__ import annotations
 
@@ -24,15 +33,16 @@ from ..analysis import FirewallRule, Flow, boundary_rules
 from ..analysis.firewall import fold_unrestricted
 from ..catalog import Catalog
 from ..model import Document, Node
+from ..model.addresses import Network, node_address_texts, node_networks, zone_networks
 from ..support.states import ZoneKind
-from .rule_text import REVIEW_NOTE, boundary_label, rule_reasons, rule_sources, unique
+from .rule_text import (REVIEW_NOTE, address_text, boundary_label, node_addresses, rule_reasons, rule_sources,
+                        unique)
 
 GROUP = "Exchange Topology Designer"
 #: Roles whose nodes get Windows Firewall rules (Exchange servers are matched by role group).
 WINDOWS_ROLES = frozenset({"domain_controller", "dns_server", "ad_rms", "lync_server"})
 _PS_QUOTES = "'\u2018\u2019\u201a\u201b"  # PowerShell ends a single-quoted string at any of these
 _HOSTNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,62}$")
-_TEST_NETS = ("192.0.2", "198.51.100", "203.0.113")
 NFT_COMMENT_BYTES = 120  # nftables allows 128
 
 
@@ -47,20 +57,9 @@ def ps_quote(value: Any) -> str:
     return "'" + re.sub(f"([{_PS_QUOTES}])", r"\1\1", one_line(value)) + "'"
 
 
-def node_address(node: Node) -> tuple[str | None, int | None]:
-    """The node's ``address`` from the file, normalised, and its IP version; else (None, None)."""
-    raw = node.extra.get("address") if node.extra else None
-    if raw is None:
-        return None, None
-    text = str(raw).strip()
-    try:
-        address = ipaddress.ip_address(text)
-    except ValueError:
-        try:
-            address = ipaddress.ip_network(text, strict=False)
-        except ValueError:
-            return None, None
-    return str(address), address.version
+def has_address_text(node: Node) -> bool:
+    """Whether the design gives the node any address at all, well-formed or not."""
+    return any(True for _ in node_address_texts(node))
 
 
 def is_internet(doc: Document, node: Node) -> bool:
@@ -138,13 +137,11 @@ def to_powershell(doc: Document, catalog: Catalog, flows: Sequence[Flow], today:
     out.append("$Address = @{")
     for peer_id in keys:
         peer = doc.node(peer_id)
-        address, _ = node_address(peer)
-        value = address or ("Any" if is_internet(doc, peer) else "TODO")
-        out.append(f"    {ps_quote(keys[peer_id])} = {ps_quote(value)}  # {one_line(peer.name)}, "
+        out.append(f"    {ps_quote(keys[peer_id])} = {ps_address(doc, peer)}  # {one_line(peer.name)}, "
                    f"{one_line(doc.zone(peer.zone).name)}")
     out += ["}", "",
             "function Assert-Address([string[]]$Ids) {",
-            "    $missing = @($Ids | Where-Object { -not $Address[$_] -or $Address[$_] -eq 'TODO' })",
+            "    $missing = @($Ids | Where-Object { -not $Address[$_] -or @($Address[$_]) -contains 'TODO' })",
             "    if ($missing) { throw \"Fill in `$Address for: $($missing -join ', ') (this draft stops here).\" }",
             "}"]
     for server in servers:
@@ -155,6 +152,18 @@ def to_powershell(doc: Document, catalog: Catalog, flows: Sequence[Flow], today:
             "    Write-Warning \"No section of this draft is for $env:COMPUTERNAME; nothing was changed.\"",
             "}"]
     return "\ufeff" + "\n".join(out) + "\n"  # the BOM makes Windows PowerShell 5.1 read UTF-8
+
+
+def ps_address(doc: Document, node: Node) -> str:
+    """The PowerShell value of a peer's ``$Address`` entry: its addresses (one string, or an
+    array of several), ``'Any'`` for an Internet node the design gives no address, else
+    ``'TODO'``."""
+    known = node_addresses(node)
+    if len(known) == 1:
+        return ps_quote(known[0])
+    if known:
+        return "@(" + ", ".join(ps_quote(a) for a in known) + ")"
+    return ps_quote("Any" if is_internet(doc, node) and not has_address_text(node) else "TODO")
 
 
 def ps_keys(node_ids: Sequence[str]) -> dict[str, str]:
@@ -229,9 +238,67 @@ def nft_comment(text: str) -> str:
     return '"' + data.decode("utf-8", errors="ignore").rstrip() + '"'
 
 
-def _placeholder(index: int) -> str:
-    net = _TEST_NETS[(index // 254) % len(_TEST_NETS)]
-    return f"{net}.{index % 254 + 1}"
+IP = {4: "ip", 6: "ip6"}
+ADDR_TYPE = {4: "ipv4_addr", 6: "ipv6_addr"}
+
+
+def collapsed(nets: Sequence[Network], version: int) -> list[str]:
+    """The networks of one IP version, merged where they overlap or touch (an interval set
+    refuses overlapping elements), as text."""
+    return [address_text(n) for n in ipaddress.collapse_addresses(n for n in nets if n.version == version)]
+
+
+class NftSets:
+    """The named sets of a draft: declared on first use, one per node or zone and IP version."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.used: set[str] = set()
+        self.lines: list[str] = []
+        self._names: dict[tuple[str, str, int], str] = {}  # (kind, id, version) -> set name
+        self._base: dict[tuple[str, str], str] = {}
+
+    def _name(self, kind: str, item_id: str, label: str, version: int) -> str:
+        base = self._base.get((kind, item_id))
+        if base is None:
+            text = label if kind == "node" else f"zone {label}"
+            base = self._base[(kind, item_id)] = nft_identifier(text, self.used, upper=kind == "node")
+        if version == 4:
+            return base
+        return nft_identifier(base + ("_V6" if kind == "node" else "_v6"), self.used, upper=kind == "node")
+
+    def node(self, node: Node, version: int) -> str:
+        key = ("node", node.id, version)
+        if key in self._names:
+            return self._names[key]
+        name = self._names[key] = self._name("node", node.id, node.name, version)
+        elements = collapsed(node_networks(node), version)
+        where = f"{one_line(node.name)} ({one_line(self.doc.zone(node.zone).name)})"
+        if not elements:
+            self.lines.append(f"\t# TODO: the IPv{version} addresses of {where} are not in the design; fill in")
+            self.lines.append("\t# this set's elements. Until then the rules that use it match nothing.")
+        self._declare(name, version, elements, f"node {node.id}: {node.name}"
+                      + ("" if elements else " (TODO: no address in the design)"))
+        return name
+
+    def zone(self, zone_id: str, version: int) -> str:
+        key = ("zone", zone_id, version)
+        if key in self._names:
+            return self._names[key]
+        zone = self.doc.zone(zone_id)
+        name = self._names[key] = self._name("zone", zone_id, zone.name, version)
+        self._declare(name, version, collapsed(zone_networks(zone), version), f"zone {zone_id}: {zone.name}")
+        return name
+
+    def _declare(self, name: str, version: int, elements: list[str], comment: str) -> None:
+        body = f"type {ADDR_TYPE[version]}; flags interval; "
+        if elements:
+            body += "elements = { " + ", ".join(elements) + " }; "
+        self.lines.append(f"\tset {name} {{ {body}comment {nft_comment(comment)}; }}")
+
+
+def _versions(nets: Sequence[Network]) -> set[int]:
+    return {n.version for n in nets}
 
 
 def to_nftables(doc: Document, catalog: Catalog, flows: Sequence[Flow], today: date) -> str:
@@ -241,60 +308,75 @@ def to_nftables(doc: Document, catalog: Catalog, flows: Sequence[Flow], today: d
     out += [f"# {line}" for line in _header(doc, "nftables ruleset", today)]
     out += ["#",
             "# One chain per zone boundary; the source node opens the connection. Nothing is",
-            "# dropped: the forward chain's policy is accept. After review, restrict each jump to",
-            "# the interfaces of its boundary and set the policy to drop. Addresses marked TODO are",
-            "# TEST-NET placeholders (RFC 5737) to replace; Internet nodes without an address match any.",
+            "# dropped: the forward chain's policy is accept. After review, restrict each jump",
+            "# marked TODO to the interfaces of its boundary and set the policy to drop. Each node",
+            "# and each zone with subnets has a named set per IP version; a set marked TODO is",
+            "# empty because the design gives no address: fill in its elements. Internet nodes",
+            "# without an address match any address.",
             "# Check with: nft -c -f FILE"]
-    names: set[str] = set()
-    defines: dict[str, tuple[str, int]] = {}  # node id -> ($NAME, IP version)
-    lines = []
-    for node_id in unique(n for b in boundaries for r in b.rules for n in (r.source, r.destination)):
-        node = doc.node(node_id)
-        address, version = node_address(node)
-        if address is None and is_internet(doc, node):
-            continue
-        name = nft_identifier(node.name, names, upper=True)
-        where = f"{one_line(node.name)} ({one_line(doc.zone(node.zone).name)})"
-        if address is None:
-            address, version = _placeholder(len(lines)), 4
-            where = f"TODO: the address of {where}"
-        defines[node_id] = (name, version)
-        lines.append(f"define {name} = {address}  # {where}")
-    out += [""] + lines + ["", "table inet exchange_designer", "delete table inet exchange_designer", "",
-                           "table inet exchange_designer {"]
+    sets = NftSets(doc)
     chains: set[str] = {"forward"}
-    jumps = []
+    body, jumps = [], []
     for boundary in boundaries:
         label = one_line(boundary_label(doc, boundary, "->"))
         ends = [_ascii_word(doc.zone(z).name, 30) or "zone" for z in (boundary.source_zone, boundary.destination_zone)]
         chain = nft_identifier("_to_".join(ends), chains, limit=70)
-        jumps.append(f"\t\tjump {chain}  # TODO: only traffic of {label} (iifname/oifname)")
-        out += [f"\tchain {chain} {{", f"\t\t# {label}: {len(boundary.rules)} rule(s)"]
+        jumps += _nft_jumps(doc, sets, boundary.source_zone, boundary.destination_zone, chain, label)
+        body += [f"\tchain {chain} {{", f"\t\t# {label}: {len(boundary.rules)} rule(s)"]
         for rule in boundary.rules:
-            out += _nft_rule(doc, catalog, rule, defines)
-        out += ["\t}", ""]
+            body += _nft_rule(doc, catalog, rule, sets)
+        body += ["\t}", ""]
+    out += ["", "table inet exchange_designer", "delete table inet exchange_designer", "",
+            "table inet exchange_designer {"]
+    out += sets.lines + ([""] if sets.lines else []) + body
     out += ["\tchain forward {", "\t\ttype filter hook forward priority filter; policy accept;",
             "\t\tct state established,related accept"] + jumps + ["\t}", "}"]
     return "\n".join(out) + "\n"
 
 
-def _nft_rule(doc: Document, catalog: Catalog, rule: FirewallRule,
-              defines: dict[str, tuple[str, int]]) -> list[str]:
+def _nft_jumps(doc: Document, sets: NftSets, source_zone: str, destination_zone: str, chain: str,
+               label: str) -> list[str]:
+    """The jumps to a boundary's chain: for the traffic between the two zones' subnets when both
+    have subnets of the same IP versions, else every packet, with a TODO."""
+    a, b = (zone_networks(doc.zone(z)) for z in (source_zone, destination_zone))
+    versions = _versions(a)
+    if not a or versions != _versions(b):
+        return [f"\t\tjump {chain}  # TODO: only traffic of {label} (iifname/oifname)"]
+    return [f"\t\t{IP[v]} saddr @{sets.zone(source_zone, v)} {IP[v]} daddr @{sets.zone(destination_zone, v)} "
+            f"jump {chain}  # {label}" for v in sorted(versions)]
+
+
+def _nft_ends(doc: Document, node: Node) -> tuple[set[int], bool]:
+    """The IP versions of the node's addresses, and whether it stands for any address (an
+    Internet node the design gives no address)."""
+    versions = _versions(node_networks(node))
+    return versions, not versions and is_internet(doc, node) and not has_address_text(node)
+
+
+def _nft_rule(doc: Document, catalog: Catalog, rule: FirewallRule, sets: NftSets) -> list[str]:
     src, dst = doc.node(rule.source), doc.node(rule.destination)
     out = [f"\t\t# {one_line(src.name)} -> {one_line(dst.name)} {rule.port}"]
     out += [f"\t\t#   Needed by {one_line(r)}" for r in rule_reasons(rule)]
     out += [f"\t\t#   Source: {one_line(s)}" for s in rule_sources(catalog, rule)]
     out += [f"\t\t#   Note: {n}" for n in rpc_note(rule)]
-    ends = [(d, defines.get(n)) for d, n in (("saddr", rule.source), ("daddr", rule.destination))]
-    versions = {v[1] for _, v in ends if v}
-    if len(versions) > 1:
-        return out + ["\t\t# skipped: the two addresses are of different IP versions"]
-    family = "ip6" if versions == {6} else "ip"
-    match = " ".join(f"{family} {d} ${v[0]}" for d, v in ends if v)
+    (src_v, src_any), (dst_v, dst_any) = _nft_ends(doc, src), _nft_ends(doc, dst)
+    if src_v and dst_v:
+        versions = src_v & dst_v
+        if not versions:
+            return out + ["\t\t# skipped: the two ends' addresses are of different IP versions"]
+    else:
+        versions = src_v or dst_v or ({4} if not (src_any and dst_any) else {0})
     comment = nft_comment(f"{', '.join(rule.services)}: {src.name} -> {dst.name}")
     if rule.port.is_any:  # Microsoft's unrestricted internal traffic: any protocol, any port
-        out.append(f"\t\t{match + ' ' if match else ''}accept comment {comment}")
-        return out
-    proto = rule.port.transport.lower()
-    out.append(f"\t\t{match + ' ' if match else ''}{proto} dport {rule.port.value} accept comment {comment}")
+        what = "accept"
+    else:
+        what = f"{rule.port.transport.lower()} dport {rule.port.value} accept"
+    for version in sorted(versions):
+        match = []
+        if version:
+            if not src_any:
+                match.append(f"{IP[version]} saddr @{sets.node(src, version)}")
+            if not dst_any:
+                match.append(f"{IP[version]} daddr @{sets.node(dst, version)}")
+        out.append(f"\t\t{' '.join(match + [what])} comment {comment}")
     return out

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..analysis import Flow
+from ..analysis.sites import crossing_sites, site_of, sites_label
 from ..catalog import Catalog
 from ..support.states import EncryptionKind
 from ..support.i18n import QT_TRANSLATE_NOOP
@@ -24,14 +25,15 @@ from ..model import Document
 
 FORMATS = ("csv", "md", "html", "json", "xlsx")
 JSON_KEYS = ("connection", "source", "destination", "source_zone", "destination_zone", "transport",
-             "port", "service", "authentication", "encryption", "protection", "crossing", "notes",
-             "sources")
+             "port", "service", "authentication", "encryption", "protection", "crossing", "source_site",
+             "destination_site", "crossing_sites", "notes", "sources")
 # the exports' column titles; the port matrix panel shows them translated ("PortMatrix" context)
 HEADERS = (QT_TRANSLATE_NOOP("PortMatrix", "Source"), QT_TRANSLATE_NOOP("PortMatrix", "Destination"),
            QT_TRANSLATE_NOOP("PortMatrix", "Source zone"), QT_TRANSLATE_NOOP("PortMatrix", "Destination zone"),
            QT_TRANSLATE_NOOP("PortMatrix", "Transport"), QT_TRANSLATE_NOOP("PortMatrix", "Port"),
            QT_TRANSLATE_NOOP("PortMatrix", "Service"), QT_TRANSLATE_NOOP("PortMatrix", "Authentication"),
            QT_TRANSLATE_NOOP("PortMatrix", "Encryption"), QT_TRANSLATE_NOOP("PortMatrix", "Crossing"),
+           QT_TRANSLATE_NOOP("PortMatrix", "Crossing sites"),
            QT_TRANSLATE_NOOP("PortMatrix", "Notes"), QT_TRANSLATE_NOOP("PortMatrix", "Reference"))
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _LINE_FORMULA = re.compile("(?<=[\r\n])(?=[=+\\-@\t\r])")  # a formula character starting a line
@@ -68,14 +70,22 @@ def html_text(value: Any) -> str:
     return html.escape(visible(str(value), keep_newlines=True))
 
 
-def matrix_records(flows: Sequence[Flow]) -> list[dict[str, Any]]:
-    """One dict per flow with exactly :data:`JSON_KEYS`."""
+def matrix_records(flows: Sequence[Flow], doc: Document | None = None) -> list[dict[str, Any]]:
+    """One dict per flow with exactly :data:`JSON_KEYS`; the sites (``source_site``,
+    ``destination_site``: a zone's ``site`` or None; ``crossing_sites``: both named and
+    different) come from ``doc``, and are None and false without it."""
+    def site(zone_id: str) -> str | None:
+        return site_of(doc, zone_id) if doc is not None else None
+
     return [{
         "connection": f.connection, "source": f.source, "destination": f.destination,
         "source_zone": f.source_zone, "destination_zone": f.destination_zone,
         "transport": f.transport, "port": f.port.value, "service": f.service,
         "authentication": f.authentication, "encryption": f.encryption,
-        "protection": protection(f.encryption_kind), "crossing": f.crossing, "notes": f.notes,
+        "protection": protection(f.encryption_kind), "crossing": f.crossing,
+        "source_site": site(f.source_zone), "destination_site": site(f.destination_zone),
+        "crossing_sites": doc is not None and crossing_sites(doc, f.source_zone, f.destination_zone) is not None,
+        "notes": f.notes,
         "sources": list(f.source_ids),
     } for f in flows]
 
@@ -110,13 +120,14 @@ def matrix_rows(doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> list[
             nodes[f.source].name, nodes[f.destination].name,
             zones[f.source_zone].name, zones[f.destination_zone].name,
             f.port.transport, f.port.value, service, authentication, encryption,
-            "yes" if f.source_zone != f.destination_zone else "no", notes, reference,
+            "yes" if f.source_zone != f.destination_zone else "no",
+            sites_label(doc, f.source_zone, f.destination_zone), notes, reference,
         ])
     return rows
 
 
-def to_json(flows: Sequence[Flow]) -> str:
-    return json_text(matrix_records(flows))
+def to_json(flows: Sequence[Flow], doc: Document | None = None) -> str:
+    return json_text(matrix_records(flows, doc))
 
 
 def to_csv(rows: list[list[Any]], headers: Sequence[str] = HEADERS) -> str:
@@ -219,7 +230,7 @@ def write_xlsx(rows: list[list[Any]], target: Path | io.BytesIO, title: str = "P
     sheet = workbook.add_worksheet(title[:31])
     bold = workbook.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    widths = [18, 18, 14, 14, 9, 12, 20, 22, 20, 9, 60, 40]
+    widths = [18, 18, 14, 14, 9, 12, 20, 22, 20, 9, 14, 60, 40]
     for col, (header, width) in enumerate(zip(HEADERS, widths)):
         sheet.write_string(0, col, header, bold)
         sheet.set_column(col, col, width, wrap if header == "Notes" else None)
@@ -242,7 +253,7 @@ def write_xlsx(rows: list[list[Any]], target: Path | io.BytesIO, title: str = "P
 def render_matrix(fmt: str, doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> str | bytes:
     """The matrix in one of :data:`FORMATS`: text, or bytes for XLSX."""
     if fmt == "json":
-        return to_json(flows)
+        return to_json(flows, doc)
     rows = matrix_rows(doc, catalog, flows)
     title = f"{doc.name}: port matrix (Exchange {doc.exchange_version})"
     if fmt == "csv":

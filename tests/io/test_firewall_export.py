@@ -96,7 +96,8 @@ def test_one_rule_per_nodes_and_port_with_every_justification(catalog):
 
 def test_csv_neutralises_formulas(hostile, catalog):
     rows = list(csv.reader(io.StringIO(render("csv", hostile, catalog))))
-    assert "'=HYPERLINK(\"http://evil\")" in {r[1] for r in rows[1:]} | {r[3] for r in rows[1:]}
+    src, dst = HEADERS.index("Source"), HEADERS.index("Destination")
+    assert "'=HYPERLINK(\"http://evil\")" in {r[src] for r in rows[1:]} | {r[dst] for r in rows[1:]}
     assert not any(cell.startswith(("=", "+", "-", "@", "\t")) for r in rows[1:] for cell in r)
 
 
@@ -140,7 +141,7 @@ def test_xlsx_reads_back(hostile, catalog, tmp_path):
     assert every[0] == HEADERS
     csv_rows = list(csv.reader(io.StringIO(render("csv", hostile, catalog))))
     assert len(every) == len(csv_rows)
-    assert {r[6] for r in every[1:]} == {25, 50636}  # numbers, not text
+    assert {r[HEADERS.index("Port")] for r in every[1:]} == {25, 50636}  # numbers, not text
     cells = [c for sheet in book for r in sheet.iter_rows(values_only=True) for c in r if isinstance(c, str)]
     assert "'=HYPERLINK(\"http://evil\")" in cells
     assert not any(c.startswith(("=", "+", "@")) for c in cells)
@@ -232,8 +233,10 @@ def test_ps1_port_ranges_and_addresses(catalog):
     assert "-Protocol UDP -LocalPort '1024-65535'" in script
     assert "Note: 135/TCP is only the RPC endpoint mapper" in script
     node = next(n for n in doc.nodes.values() if n.role == "ip_pbx")
-    doc.replace_node(Node(node.id, node.name, node.role, node.zone, extra={"address": "10.1.2.0/24"}))
+    doc.replace_node(Node(node.id, node.name, node.role, node.zone, addresses=("10.1.2.0/24",)))
     assert f"'{node.id}' = '10.1.2.0/24'" in render("ps1", doc, catalog)
+    doc.replace_node(Node(node.id, node.name, node.role, node.zone, addresses=("10.1.2.0/24", "2001:db8::7")))
+    assert f"'{node.id}' = @('10.1.2.0/24', '2001:db8::7')" in render("ps1", doc, catalog)
 
 
 def test_ps_quote_and_one_line():
@@ -269,11 +272,14 @@ def test_nft_draft_structure(sample, catalog):
     assert "policy accept;" in text
     chains = re.findall(r"^\tchain (\S+) \{$", text, re.MULTILINE)
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", c) for c in chains) and len(set(chains)) == len(chains) == 5
-    defines = re.findall(r"^define (\S+) = (\S+)", text, re.MULTILINE)
-    assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", d) for d, _ in defines)
-    assert len({d for d, _ in defines}) == len(defines)
-    assert "ip saddr $EX01 ip daddr $EDGE01 tcp dport 50636 accept" in text
-    assert "ip daddr $EDGE01 tcp dport 25 accept" in text  # from any Internet mail host
+    sets = re.findall(r"^\tset (\S+) \{ type ipv4_addr; flags interval; comment \"node [^\"]*TODO", text,
+                      re.MULTILINE)
+    assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", d) for d in sets) and "EDGE01" in sets
+    assert len(set(sets)) == len(sets)
+    assert "ip saddr @EX01 ip daddr @EDGE01 tcp dport 50636 accept" in text
+    assert "ip daddr @EDGE01 tcp dport 25 accept" in text  # from any Internet mail host
+    assert "TODO: the IPv4 addresses of EDGE01 (Perimeter network (DMZ)) are not in the design" in text
+    assert "elements =" not in text  # the sample has no address: none is invented
 
 
 def test_nft_comments_are_sanitised(hostile, catalog):
@@ -284,7 +290,7 @@ def test_nft_comments_are_sanitised(hostile, catalog):
         assert not any(word in code for word in ("flush", "Remove-Item", "Evil", "http")), line
         if " comment " in code:
             assert line.count('"') == 2
-            comment = re.search(r'comment "([^"]*)"$', line).group(1)
+            comment = re.search(r'comment "([^"]*)"(; \})?$', line).group(1)
             assert len(comment.encode()) <= 128
     assert not any(line.strip() == "}" and line.startswith("}") for line in text.splitlines()[:-1])
 
@@ -300,13 +306,17 @@ def test_nft_uses_addresses_and_ranges(catalog):
     assert "udp dport 1024-65535 accept" in text and "tcp dport 16000-17000 accept" in text
     doc = build("2016", ZONES, [("net", "internet_mail", "inet"), ("edge", "edge_transport", "dmz"),
                                 ("ex", "mailbox", "lan")], [("c1", "net", "edge"), ("c2", "edge", "ex")])
-    doc.replace_node(Node("edge", "EDGE 01", "edge_transport", "dmz", extra={"address": "2001:db8::25"}))
-    doc.replace_node(Node("ex", "EX01", "mailbox", "lan", extra={"address": "not an address"}))
+    doc.replace_node(Node("edge", "EDGE 01", "edge_transport", "dmz", addresses=("2001:db8::25",)))
+    doc.replace_node(Node("ex", "EX01", "mailbox", "lan", addresses=("not an address",)))
     text = render("nft", doc, catalog)
-    assert "define EDGE_01 = 2001:db8::25" in text
-    assert re.search(r"define EX01 = 192\.0\.2\.\d+  # TODO", text)
-    assert "ip6 daddr $EDGE_01 tcp dport 25 accept" in text
-    assert "different IP versions" in text  # EDGE (v6) and EX01 (v4 placeholder)
+    assert "\tset EDGE_01_V6 { type ipv6_addr; flags interval; elements = { 2001:db8::25 }; " in text
+    assert ('\tset EX01_V6 { type ipv6_addr; flags interval; comment "node ex: EX01 (TODO: no address in the '
+            'design)"; }') in text  # a placeholder of the other end's IP version, empty
+    assert "ip6 daddr @EDGE_01_V6 tcp dport 25 accept" in text
+    assert "ip6 saddr @EDGE_01_V6 ip6 daddr @EX01_V6 tcp dport 25 accept" in text
+    doc.replace_node(Node("ex", "EX01", "mailbox", "lan", addresses=("10.0.0.5",)))
+    text = render("nft", doc, catalog)
+    assert "different IP versions" in text  # EDGE (v6 only) and EX01 (v4 only)
 
 
 @pytest.mark.skipif(not nft_usable(), reason="nft is not installed or 'nft -c' needs privileges")

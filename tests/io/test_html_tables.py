@@ -50,13 +50,14 @@ def test_the_matrix_prints_each_shared_note_once_and_links_its_sources(catalog):
     rows = tables.matrix_rows(doc, catalog, flows)
     page = Page()
     page.feed(tables.render_matrix("html", doc, catalog, flows))
-    long_shared = {r[10] for r in rows if len(r[10]) >= tables.SHARED_NOTE
-                   and sum(o[10] == r[10] for o in rows) > 1}
+    NOTES = tables.NOTES_COLUMN
+    long_shared = {r[NOTES] for r in rows if len(r[NOTES]) >= tables.SHARED_NOTE
+                   and sum(o[NOTES] == r[NOTES] for o in rows) > 1}
     assert long_shared  # the open-proxy rows, among others, share a long note
     for note in long_shared:
         assert page.cells.count(note) == 1  # once, in the notes table
     assert all(f"#{i}" in page.links for i in page.ids if i.startswith("note-"))
-    urls = {u for r in rows for u in r[11].split("\n") if u.startswith("https://")}
+    urls = {u for r in rows for u in r[tables.REFERENCE_COLUMN].split("\n") if u.startswith("https://")}
     assert urls and urls <= set(page.links)
 
 

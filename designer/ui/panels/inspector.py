@@ -37,6 +37,7 @@ from ...editor import DocumentEditor
 from ...support.i18n import QT_TRANSLATE_NOOP
 from ...support.text import visible
 from ...model import ZONE_KINDS
+from .address_fields import AddressFields
 from .flows_table import FlowsTable
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,7 @@ class InspectorPanel(QWidget):
         form.addRow(self.tr("Role"), self.role_combo)
         form.addRow(self.tr("Version"), self.node_version)
         form.addRow(self.tr("Zone"), self.node_zone)
+        self.node_addresses = AddressFields(self.editor, "node", form)  # FQDN, addresses
         form.addRow(self.tr("Connections"), self.node_connections)
         return page
 
@@ -152,6 +154,7 @@ class InspectorPanel(QWidget):
         colours.addWidget(self.zone_default_color)
         form.addRow(self.tr("Kind"), self.zone_kind)
         form.addRow(self.tr("Colour"), colours)
+        self.zone_addresses = AddressFields(self.editor, "zone", form)  # site, subnets
         return page
 
     def _connection_page(self) -> QWidget:
@@ -252,6 +255,7 @@ class InspectorPanel(QWidget):
         role = catalog.role(node.role)
         self.node_version.setEnabled(role is not None and "exchange" in role.tags)
         self.node_zone.setText(doc.zone(node.zone).name)
+        self.node_addresses.fill(node_id)
         self.node_connections.clear()
         for conn in doc.connections_of(node_id):
             count = len(self.editor.flows_of(conn.id))
@@ -293,6 +297,7 @@ class InspectorPanel(QWidget):
         self.zone_color.setIcon(QIcon(swatch))
         self.zone_color.setToolTip(zone.color or self.tr("The default colour of its kind"))
         self.zone_default_color.setEnabled(zone.color is not None)
+        self.zone_addresses.fill(zone_id)
 
     def _fill_connection(self, conn_id: str) -> None:
         doc, catalog = self.editor.document, self.editor.catalog

@@ -1,15 +1,27 @@
 """The firewall rules each zone boundary needs. Pure Python.
 
 A rule is one (source node, destination node, transport, port) that crosses from one zone to
-another; it is de-duplicated and carries its justification: the flows that need it.
+another; it is de-duplicated and carries its justification: the flows that need it. A group node
+(a DAG, a load-balanced array, a set of domain controllers) is one host group: its rules name
+the group once, never one rule per member pair; :func:`host_name` says who is in it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..catalog import Port
-from ..model import Document
+from ..model import Document, Node
 from .flows import Flow
+
+
+def host_name(node: Node) -> str:
+    """The node's name; for a group, its name with its member count and names, as a firewall
+    team reads a host group: ``DAG01 (DAG of 4: EX1, EX2, EX3, EX4)``."""
+    if not node.is_group:
+        return node.name
+    kind = "DAG of" if node.dag else "group of"
+    names = ", ".join(m.name for m in node.members)
+    return f"{node.name} ({kind} {len(node.members)}: {names})"
 
 
 @dataclass

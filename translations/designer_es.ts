@@ -458,6 +458,10 @@
         <translation>Cambiar la versión de {node}</translation>
     </message>
     <message>
+        <source>Change members of {node}</source>
+        <translation>Cambiar los miembros de {node}</translation>
+    </message>
+    <message>
         <source>Move {item}</source>
         <translation>Mover {item}</translation>
     </message>
@@ -933,6 +937,17 @@ Save them first?</source>
     </message>
 </context>
 <context>
+    <name>Groups</name>
+    <message>
+        <source>DAG of {count}</source>
+        <translation>DAG de {count}</translation>
+    </message>
+    <message>
+        <source>group of {count}</source>
+        <translation>grupo de {count}</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <source>Direction</source>
@@ -981,6 +996,10 @@ Save them first?</source>
     <message>
         <source>Connections</source>
         <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1682,6 +1701,33 @@ Save them first?</source>
     </message>
 </context>
 <context>
+    <name>MembersEditor</name>
+    <message>
+        <source>Database availability group (DAG)</source>
+        <translation>Grupo de disponibilidad de base de datos (DAG)</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Añadir miembro</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Quitar miembro</translation>
+    </message>
+    <message>
+        <source>Single server</source>
+        <translation>Servidor único</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 miembro</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} miembros</translation>
+    </message>
+</context>
+<context>
     <name>PalettePanel</name>
     <message>
         <source>Not in Exchange {version}</source>
@@ -1921,6 +1967,10 @@ Save them first?</source>
     <message>
         <source>Domain controller</source>
         <translation>Controlador de dominio</translation>
+    </message>
+    <message>
+        <source>DAG witness server</source>
+        <translation>Servidor testigo del DAG</translation>
     </message>
     <message>
         <source>DNS server</source>

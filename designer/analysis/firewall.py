@@ -11,17 +11,28 @@ from dataclasses import dataclass, field
 
 from ..catalog import Port
 from ..model import Document, Node
+from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from .flows import Flow
 
 
-def host_name(node: Node) -> str:
+_DAG_OF = QT_TRANSLATE_NOOP("Groups", "DAG of {count}")
+_GROUP_OF = QT_TRANSLATE_NOOP("Groups", "group of {count}")
+
+
+def host_name(node: Node, translate: Translate = untranslated) -> str:
     """The node's name; for a group, its name with its member count and names, as a firewall
     team reads a host group: ``DAG01 (DAG of 4: EX1, EX2, EX3, EX4)``."""
     if not node.is_group:
         return node.name
-    kind = "DAG of" if node.dag else "group of"
     names = ", ".join(m.name for m in node.members)
-    return f"{node.name} ({kind} {len(node.members)}: {names})"
+    return f"{node.name} ({group_size(node, translate)}: {names})"
+
+
+def group_size(node: Node, translate: Translate = untranslated) -> str:
+    """``DAG of 4`` or ``group of 3``; "" for a single server (the drawings' caption)."""
+    if not node.is_group:
+        return ""
+    return translate("Groups", _DAG_OF if node.dag else _GROUP_OF).format(count=len(node.members))
 
 
 @dataclass

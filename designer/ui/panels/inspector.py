@@ -38,6 +38,7 @@ from ...support.i18n import QT_TRANSLATE_NOOP
 from ...support.text import visible
 from ...model import ZONE_KINDS
 from .flows_table import FlowsTable
+from .members_editor import MembersEditor
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,8 @@ class InspectorPanel(QWidget):
         form.addRow(self.tr("Version"), self.node_version)
         form.addRow(self.tr("Zone"), self.node_zone)
         form.addRow(self.tr("Connections"), self.node_connections)
+        self.members_editor = MembersEditor(self.editor)
+        form.addRow(self.tr("Members"), self.members_editor)
         return page
 
     def _zone_page(self) -> QWidget:
@@ -252,6 +255,7 @@ class InspectorPanel(QWidget):
         role = catalog.role(node.role)
         self.node_version.setEnabled(role is not None and "exchange" in role.tags)
         self.node_zone.setText(doc.zone(node.zone).name)
+        self.members_editor.show_node(node)
         self.node_connections.clear()
         for conn in doc.connections_of(node_id):
             count = len(self.editor.flows_of(conn.id))

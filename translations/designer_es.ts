@@ -829,6 +829,18 @@ Save them first?</source>
         <source>{nodes}: no directory synchronization path (Microsoft Entra Connect to Microsoft 365) in the design.</source>
         <translation>{nodes}: el diseño no tiene ninguna ruta de sincronización de directorios (Microsoft Entra Connect hacia Microsoft 365).</translation>
     </message>
+    <message>
+        <source>{node} is marked a DAG, but a DAG&apos;s members are Mailbox servers.</source>
+        <translation>{node} está marcado como DAG, pero los miembros de un DAG son servidores de buzones de correo.</translation>
+    </message>
+    <message>
+        <source>DAG {dag} has {count} members.</source>
+        <translation>El DAG {dag} tiene {count} miembros.</translation>
+    </message>
+    <message>
+        <source>DAG {dag} has an even number of members ({count}) and no connection to a witness server.</source>
+        <translation>El DAG {dag} tiene un número par de miembros ({count}) y ninguna conexión con un servidor testigo.</translation>
+    </message>
 </context>
 <context>
     <name>FindingsPanel</name>

@@ -1,6 +1,7 @@
 """Analysis: flows, zone boundaries, firewall rules, findings, labels, scenarios. Pure Python + networkx; may import catalog, model and support."""
 from .findings import RULES, SEVERITIES, Context, Finding, analyse, rule, today
 from . import support_findings  # noqa: F401,E402 (registers the version and hybrid findings)
+from . import group_findings  # noqa: F401,E402 (registers the DAG findings)
 from .firewall import Boundary, FirewallRule, boundary_rules, host_name
 from .flows import (
     NOT_STATED, Flow, FlowCache, authentication_label, compute_flows, connection_flows, connection_matches,

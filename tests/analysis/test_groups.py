@@ -103,3 +103,32 @@ def test_a_stretched_dag_two_halves_joined_by_a_connection(catalog):
     between = {(f.source, f.destination, str(f.port)) for f in flows if f.connection == "ab"}
     assert {("a", "b", "64327/TCP"), ("a", "b", "3343/UDP")} <= between
     assert {f.connection for f in flows if f.within_group} == {"a", "b"}
+
+
+def _rules(doc, catalog):
+    from designer.analysis import analyse
+    return [f for f in analyse(doc, catalog) if f.rule.startswith("dag_")]
+
+
+def test_dag_findings_size_role_and_witness(catalog):
+    # the witness connected, 4 members: nothing to say
+    assert _rules(_design(), catalog) == []
+    # no witness and an even number of members: a warning citing the DAG page
+    doc = _design(connections=(("c2", "dag", "edge"),))
+    found = _rules(doc, catalog)
+    assert [(f.rule, f.severity, f.source) for f in found] == [("dag_even_needs_witness", "warning", "ms_ex2016_dags")]
+    assert "DAG01 has an even number of members (4)" in found[0].message
+    _dag(doc, members=MEMBERS[:3])  # odd: no witness needed
+    assert _rules(doc, catalog) == []
+    # 17 members, counted over the halves of a stretched DAG (same name)
+    doc = build("2019", ZONES, [("a", "mailbox", "lan"), ("b", "mailbox", "lan"), ("w", "witness_server", "w3")],
+                [("ab", "a", "b"), ("aw", "a", "w")])
+    _dag(doc, "a", tuple(Member(f"A{i}") for i in range(9)))
+    _dag(doc, "b", tuple(Member(f"B{i}") for i in range(8)))
+    found = _rules(doc, catalog)
+    assert [f.rule for f in found] == ["dag_at_most_16"] and set(found[0].nodes) == {"a", "b"}
+    assert "17 members" in found[0].message
+    # a DAG of domain controllers
+    doc = build("2019", ZONES, [("dcs", "domain_controller", "lan")])
+    _dag(doc, "dcs", MEMBERS[:3])
+    assert [f.rule for f in _rules(doc, catalog)] == ["dag_mailbox_only"]

@@ -1727,6 +1727,10 @@ Save them first?</source>
         <translation>Quitar miembro</translation>
     </message>
     <message>
+        <source>Addresses of the member, e.g. 10.0.0.5, 10.0.1.0/24</source>
+        <translation>Direcciones del miembro, p. ej. 10.0.0.5, 10.0.1.0/24</translation>
+    </message>
+    <message>
         <source>Single server</source>
         <translation>Servidor único</translation>
     </message>

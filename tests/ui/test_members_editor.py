@@ -94,3 +94,32 @@ def test_member_addresses_survive_a_rename_and_a_hostile_name_is_shown_visibly(q
     first = doc.node("ex01").members[0]
     assert first.addresses == ("10.0.0.1",)
     assert "\u202e" not in first.name and first.name.startswith("EX")
+
+
+def test_typing_a_member_s_addresses_sets_them_in_one_undo_step(qtbot, catalog):
+    p = Panels(qtbot, catalog, "exchange2016-edge.yaml")
+    doc, stack = p.editor.document, p.editor.undo_stack
+    p.editor.set_group("ex01", members=[Member("A"), Member("B", ("10.0.0.2",))], dag=True)
+    p.inspector.show_selection(["ex01"])
+    members = p.find(QListWidget, "members_list")
+    addresses = p.find(QLineEdit, "members_addresses")
+    assert not addresses.isEnabled()
+    QTest.mouseClick(members.viewport(), LEFT, Qt.KeyboardModifier.NoModifier,
+                     members.visualItemRect(members.item(1)).center())
+    assert addresses.isEnabled() and addresses.text() == "10.0.0.2"
+    p.host.activateWindow()
+    addresses.setFocus()
+    qtbot.waitUntil(addresses.hasFocus)
+    qtbot.keyClick(addresses, Qt.Key.Key_End)
+    before = stack.count()
+    qtbot.keyClicks(addresses, ", 10.0.9.0/24")
+    qtbot.keyClick(addresses, Qt.Key.Key_Return)
+    assert doc.node("ex01").members[1].addresses == ("10.0.0.2", "10.0.9.0/24")
+    assert stack.count() == before + 1 and stack.undoText() == "Change members of EX01"
+    assert doc.node("ex01").members[0].addresses == ()
+    stack.undo()
+    assert doc.node("ex01").members[1].addresses == ("10.0.0.2",)
+    assert addresses.text() == "10.0.0.2"  # the field follows the undo, though it has the focus
+    members.setFocus()  # leaving the field commits nothing
+    qtbot.waitUntil(lambda: not addresses.hasFocus())
+    assert doc.node("ex01").members[1].addresses == ("10.0.0.2",) and stack.index() == before

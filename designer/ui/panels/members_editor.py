@@ -1,11 +1,11 @@
 """A group node's members in the Inspector: add, rename (double-click or F2) and remove members,
-and mark the group a Database Availability Group. Every edit is one undoable step through the
+give the current member its addresses, and mark the group a Database Availability Group. Every edit is one undoable step through the
 editor (``DocumentEditor.set_group``); the list is refilled from the model."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -28,6 +28,8 @@ class MembersEditor(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.add_button = QPushButton(self.tr("Add member"), objectName="members_add")
         self.remove_button = QPushButton(self.tr("Remove member"), objectName="members_remove")
+        self.addresses_edit = QLineEdit(objectName="members_addresses")
+        self.addresses_edit.setPlaceholderText(self.tr("Addresses of the member, e.g. 10.0.0.5, 10.0.1.0/24"))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)
@@ -37,12 +39,16 @@ class MembersEditor(QWidget):
         column.addWidget(self.count_label)
         column.addWidget(self.list)
         column.addLayout(buttons)
+        column.addWidget(self.addresses_edit)
         column.addWidget(self.dag_check)
 
         self.add_button.clicked.connect(self.add_member)
         self.remove_button.clicked.connect(self.remove_member)
         self.list.itemChanged.connect(self._renamed)
-        self.list.currentRowChanged.connect(lambda _row: self._enable())
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.addresses_edit.textEdited.connect(self._addresses_typed)
+        self.addresses_edit.editingFinished.connect(self._addresses_finished)
+        self._typing = False  # addresses typed and not yet committed: a refill leaves them alone
         self.dag_check.toggled.connect(self._dag_toggled)
 
     # ---- from the model
@@ -72,10 +78,23 @@ class MembersEditor(QWidget):
                                      self.tr("{count} members").format(count=count))
         finally:
             self._filling = False
+        self._show_addresses()
+
+    def _show_addresses(self) -> None:
+        """The current member's addresses, unless the user is typing them."""
+        row = self.list.currentRow()
+        if not self._typing:
+            members = self._members()
+            self.addresses_edit.setText(", ".join(members[row].addresses) if 0 <= row < len(members) else "")
         self._enable()
+
+    def _row_changed(self, _row: int) -> None:
+        self._typing = False  # another member: its own addresses
+        self._show_addresses()
 
     def _enable(self) -> None:
         self.remove_button.setEnabled(self.list.currentRow() >= 0)
+        self.addresses_edit.setEnabled(self.list.currentRow() >= 0)
         self.dag_check.setEnabled(self._node is not None and (self._node.is_group or self._node.dag))
 
     # ---- edits, one undoable step each
@@ -116,6 +135,24 @@ class MembersEditor(QWidget):
             return
         members[row] = Member(name, members[row].addresses)
         self.editor.set_group(self._node.id, members=members)
+
+    def _addresses_typed(self, _text: str) -> None:
+        self._typing = True
+
+    def _addresses_finished(self) -> None:
+        """The addresses as typed, split at commas and spaces (kept as written; the findings
+        judge them)."""
+        if not self._typing:
+            return
+        self._typing = False
+        row = self.list.currentRow()
+        members = self._members()
+        if self._node is None or not 0 <= row < len(members):
+            return
+        addresses = tuple(a for a in self.addresses_edit.text().replace(",", " ").split() if a)
+        if addresses != members[row].addresses:
+            members[row] = Member(members[row].name, addresses)
+            self.editor.set_group(self._node.id, members=members)
 
     def _restore(self, item: QListWidgetItem, members: list[Member], row: int) -> None:
         """An empty or repeated name is refused: the member keeps its name."""

@@ -1715,12 +1715,24 @@ Save them first?</source>
 <context>
     <name>MembersEditor</name>
     <message>
+        <source>DAG</source>
+        <translation>DAG</translation>
+    </message>
+    <message>
         <source>Database availability group (DAG)</source>
         <translation>Grupo de disponibilidad de base de datos (DAG)</translation>
     </message>
     <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
         <source>Add member</source>
         <translation>Añadir miembro</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove member</source>

@@ -20,14 +20,17 @@ class MembersEditor(QWidget):
         self.setObjectName("members_editor")
         self._node: Node | None = None
         self._filling = False
-        self.dag_check = QCheckBox(self.tr("Database availability group (DAG)"), objectName="members_dag")
+        self.dag_check = QCheckBox(self.tr("DAG"), objectName="members_dag")
+        self.dag_check.setToolTip(self.tr("Database availability group (DAG)"))
         self.count_label = QLabel(objectName="members_count")
         self.list = QListWidget(objectName="members_list")
         self.list.setMaximumHeight(160)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.add_button = QPushButton(self.tr("Add member"), objectName="members_add")
-        self.remove_button = QPushButton(self.tr("Remove member"), objectName="members_remove")
+        self.add_button = QPushButton(self.tr("Add"), objectName="members_add")
+        self.add_button.setToolTip(self.tr("Add member"))
+        self.remove_button = QPushButton(self.tr("Remove"), objectName="members_remove")
+        self.remove_button.setToolTip(self.tr("Remove member"))
         self.addresses_edit = QLineEdit(objectName="members_addresses")
         self.addresses_edit.setPlaceholderText(self.tr("Addresses of the member, e.g. 10.0.0.5, 10.0.1.0/24"))
         buttons = QHBoxLayout()

@@ -24,13 +24,14 @@ import argparse
 import math
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from designer.catalog import Catalog, load_catalog  # noqa: E402
-from designer.model import Connection, Document, Node, Rect, Zone  # noqa: E402
+from designer.model import Connection, Document, Member, Node, Rect, Zone  # noqa: E402
 
 # Share of a site's nodes per zone kind, and the roles of each kind with their weights.
 ZONE_SHARE = {"internet": 0.12, "perimeter": 0.06, "internal": 0.82}
@@ -62,8 +63,10 @@ def _pick(rng: random.Random, weights: dict[str, int]) -> str:
 
 def generate(nodes: int = 1000, connections: int = 3000, *, seed: int = 1, version: str = "2016",
              sites: int | None = None, hub_degree: int = 50, geometry: bool = True,
-             catalog: Catalog | None = None) -> Document:
-    """A design with ``nodes`` nodes and ``connections`` connections (see the module)."""
+             catalog: Catalog | None = None, groups: int = 0) -> Document:
+    """A design with ``nodes`` nodes and ``connections`` connections (see the module). With
+    ``groups`` > 0, every Mailbox server and domain controller is a group node of that many
+    members, each with an address (the Mailbox groups are DAGs)."""
     catalog = catalog or load_catalog()
     rng = random.Random(seed)
     sites = sites or _sites_for(nodes)
@@ -151,7 +154,20 @@ def generate(nodes: int = 1000, connections: int = 3000, *, seed: int = 1, versi
         add(a, b) if rng.random() < 0.5 else add(b, a)
     for conn in made:
         doc.add_connection(conn)
+    if groups > 0:
+        make_groups(doc, groups)
     return doc
+
+
+def make_groups(doc: Document, size: int) -> None:
+    """Every Mailbox server and domain controller becomes a group of ``size`` members."""
+    for serial, node in enumerate([n for n in doc.nodes.values() if n.role in GROUP_ROLES]):
+        members = tuple(Member(f"{node.name}-{i + 1:02d}", (f"10.{serial // 250 % 250}.{serial % 250}.{i + 1}",))
+                        for i in range(size))
+        doc.replace_node(replace(node, members=members, dag=node.role == "mailbox"))
+
+
+GROUP_ROLES = ("mailbox", "domain_controller")
 
 
 def counts_offset(members: list[Node], kind_suffix: str) -> int:
@@ -201,10 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sites", type=int, default=None, help="default: one per 250 nodes")
     parser.add_argument("--hub-degree", type=int, default=50)
     parser.add_argument("--no-geometry", action="store_true", help="let the designer lay it out")
+    parser.add_argument("--groups", type=int, default=0,
+                        help="make every Mailbox server (a DAG) and DC a group of this many members")
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args(argv)
     doc = generate(args.nodes, args.connections, seed=args.seed, version=args.version,
-                   sites=args.sites, hub_degree=args.hub_degree, geometry=not args.no_geometry)
+                   sites=args.sites, hub_degree=args.hub_degree, geometry=not args.no_geometry,
+                   groups=args.groups)
     save_document(doc, args.output)
     print(f"{args.output}: {len(doc.zones)} zones, {len(doc.nodes)} nodes, "
           f"{len(doc.connections)} connections")

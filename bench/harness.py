@@ -62,15 +62,16 @@ def wait(condition, limit: float = 120.0) -> None:
         QApplication.processEvents()
 
 
-def design_file(nodes: int, connections: int, seed: int = 1, geometry: bool = True) -> Path:
-    """The generated design for a size (cached in the temp directory)."""
+def design_file(nodes: int, connections: int, seed: int = 1, geometry: bool = True, groups: int = 0) -> Path:
+    """The generated design for a size (cached in the temp directory); ``groups``: every
+    Mailbox server (a DAG) and DC a group of that many members."""
     from bench.generate import generate
     from designer.io import save_document
 
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"design-{nodes}-{connections}-{seed}{'' if geometry else '-nogeo'}.yaml"
+    path = CACHE / f"design-{nodes}-{connections}-{seed}{'' if geometry else '-nogeo'}{f'-g{groups}' if groups else ''}.yaml"
     if not path.exists():
-        save_document(generate(nodes, connections, seed=seed, geometry=geometry), path)
+        save_document(generate(nodes, connections, seed=seed, geometry=geometry, groups=groups), path)
     return path
 
 

@@ -1,6 +1,7 @@
 """Benchmark: our designer against a naive QGraphicsScene of the same size, side by side.
 
     QT_QPA_PLATFORM=offscreen python bench/run.py --nodes 1000 --connections 3000 [--repeat 5]
+    QT_QPA_PLATFORM=offscreen python bench/run.py --groups 16   # Mailbox DAGs and DCs of 16 members
     python bench/run.py --scale            # sizes up to 5,000 / 15,000 and the growth slopes
 
 One line per measure: ``measure ours baseline ratio`` (times in ms, memory in MB; ratio is
@@ -213,9 +214,10 @@ def memory(side: str, path: Path) -> float:
 
 
 # ---- running
-def run(nodes: int, connections: int, repeat: int, frames: int, path: Path | None = None) -> dict:
+def run(nodes: int, connections: int, repeat: int, frames: int, path: Path | None = None,
+        groups: int = 0) -> dict:
     app()
-    path = path or design_file(nodes, connections)
+    path = path or design_file(nodes, connections, groups=groups)
     ours = Ours(path)
     mine = ours.measure(repeat, frames)
     base = Baseline(path).measure(repeat, frames, ours.rows)
@@ -276,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--frames", type=int, default=30, help="drag frames")
     parser.add_argument("--file", type=Path, help="a design to open instead of a generated one")
+    parser.add_argument("--groups", type=int, default=0,
+                        help="generate every Mailbox server (a DAG) and DC as a group of this many members")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--json-out", type=Path, help="also write the result (or the scale run) here")
     parser.add_argument("--scale", action="store_true", help="sizes up to 5,000 nodes, and slopes")
@@ -291,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json_out:
             args.json_out.write_text(json.dumps(result, indent=1))
         return 0
-    result = run(args.nodes, args.connections, args.repeat, args.frames, args.file)
+    result = run(args.nodes, args.connections, args.repeat, args.frames, args.file, args.groups)
     if args.json_out:
         args.json_out.write_text(json.dumps(result, indent=1))
     if args.json:

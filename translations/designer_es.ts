@@ -595,6 +595,10 @@
         <translation>Cambiar la versión de {node}</translation>
     </message>
     <message>
+        <source>Change members of {node}</source>
+        <translation>Cambiar los miembros de {node}</translation>
+    </message>
+    <message>
         <source>Move {item}</source>
         <translation>Mover {item}</translation>
     </message>
@@ -1022,6 +1026,18 @@ Save them first?</source>
         <source>is too broad for a perimeter zone (a /{prefix}); rules built on it would admit far more than the zone&apos;s servers.</source>
         <translation>es demasiado amplia para una zona perimetral (un /{prefix}); las reglas basadas en ella admitirían mucho más que los servidores de la zona.</translation>
     </message>
+    <message>
+        <source>{node} is marked a DAG, but a DAG&apos;s members are Mailbox servers.</source>
+        <translation>{node} está marcado como DAG, pero los miembros de un DAG son servidores de buzones de correo.</translation>
+    </message>
+    <message>
+        <source>DAG {dag} has {count} members.</source>
+        <translation>El DAG {dag} tiene {count} miembros.</translation>
+    </message>
+    <message>
+        <source>DAG {dag} has an even number of members ({count}) and no connection to a witness server.</source>
+        <translation>El DAG {dag} tiene un número par de miembros ({count}) y ninguna conexión con un servidor testigo.</translation>
+    </message>
 </context>
 <context>
     <name>FindingsPanel</name>
@@ -1130,6 +1146,17 @@ Save them first?</source>
     </message>
 </context>
 <context>
+    <name>Groups</name>
+    <message>
+        <source>DAG of {count}</source>
+        <translation>DAG de {count}</translation>
+    </message>
+    <message>
+        <source>group of {count}</source>
+        <translation>grupo de {count}</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <source>Direction</source>
@@ -1178,6 +1205,10 @@ Save them first?</source>
     <message>
         <source>Connections</source>
         <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1879,6 +1910,49 @@ Save them first?</source>
     </message>
 </context>
 <context>
+    <name>MembersEditor</name>
+    <message>
+        <source>DAG</source>
+        <translation>DAG</translation>
+    </message>
+    <message>
+        <source>Database availability group (DAG)</source>
+        <translation>Grupo de disponibilidad de base de datos (DAG)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Añadir miembro</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Quitar miembro</translation>
+    </message>
+    <message>
+        <source>Addresses of the member, e.g. 10.0.0.5, 10.0.1.0/24</source>
+        <translation>Direcciones del miembro, p. ej. 10.0.0.5, 10.0.1.0/24</translation>
+    </message>
+    <message>
+        <source>Single server</source>
+        <translation>Servidor único</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 miembro</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} miembros</translation>
+    </message>
+</context>
+<context>
     <name>PalettePanel</name>
     <message>
         <source>Not in Exchange {version}</source>
@@ -2122,6 +2196,10 @@ Save them first?</source>
     <message>
         <source>Domain controller</source>
         <translation>Controlador de dominio</translation>
+    </message>
+    <message>
+        <source>DAG witness server</source>
+        <translation>Servidor testigo del DAG</translation>
     </message>
     <message>
         <source>DNS server</source>

@@ -2,7 +2,8 @@
 from .findings import RULES, SEVERITIES, Context, Finding, analyse, rule, today
 from . import support_findings  # noqa: F401,E402 (registers the version and hybrid findings)
 from . import address_findings  # noqa: F401,E402 (registers the address findings)
-from .firewall import Boundary, FirewallRule, boundary_rules
+from . import group_findings  # noqa: F401,E402 (registers the DAG findings)
+from .firewall import Boundary, FirewallRule, boundary_rules, host_name
 from .flows import (
     NOT_STATED, Flow, FlowCache, authentication_label, compute_flows, connection_flows, connection_matches,
     encryption_label,
@@ -10,6 +11,6 @@ from .flows import (
 
 __all__ = [
     "Boundary", "Context", "Finding", "FirewallRule", "Flow", "FlowCache", "NOT_STATED", "RULES", "SEVERITIES",
-    "analyse", "authentication_label", "boundary_rules", "compute_flows", "connection_flows",
+    "analyse", "authentication_label", "boundary_rules", "host_name", "compute_flows", "connection_flows",
     "connection_matches", "encryption_label", "rule", "today",
 ]

@@ -1,15 +1,38 @@
 """The firewall rules each zone boundary needs. Pure Python.
 
 A rule is one (source node, destination node, transport, port) that crosses from one zone to
-another; it is de-duplicated and carries its justification: the flows that need it.
+another; it is de-duplicated and carries its justification: the flows that need it. A group node
+(a DAG, a load-balanced array, a set of domain controllers) is one host group: its rules name
+the group once, never one rule per member pair; :func:`host_name` says who is in it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..catalog import Port
-from ..model import Document
+from ..model import Document, Node
+from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from .flows import Flow
+
+
+_DAG_OF = QT_TRANSLATE_NOOP("Groups", "DAG of {count}")
+_GROUP_OF = QT_TRANSLATE_NOOP("Groups", "group of {count}")
+
+
+def host_name(node: Node, translate: Translate = untranslated) -> str:
+    """The node's name; for a group, its name with its member count and names, as a firewall
+    team reads a host group: ``DAG01 (DAG of 4: EX1, EX2, EX3, EX4)``."""
+    if not node.is_group:
+        return node.name
+    names = ", ".join(m.name for m in node.members)
+    return f"{node.name} ({group_size(node, translate)}: {names})"
+
+
+def group_size(node: Node, translate: Translate = untranslated) -> str:
+    """``DAG of 4`` or ``group of 3``; "" for a single server (the drawings' caption)."""
+    if not node.is_group:
+        return ""
+    return translate("Groups", _DAG_OF if node.dag else _GROUP_OF).format(count=len(node.members))
 
 
 @dataclass

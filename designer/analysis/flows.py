@@ -2,6 +2,11 @@
 
 A connection associates two nodes; the knowledge base decides which flows run over it and in
 which direction. One flow is one port of one data path between two nodes.
+
+A group node (``members``) is one host group: its connections' flows stand for all of its
+members, so a flow names the group, not a member pair. A DAG (``dag: true``) also runs its own
+data paths among its members: every ``replication`` path of the knowledge base between its role
+and itself. Such a flow goes from the group to itself; its ``connection`` is the group's id.
 """
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from dataclasses import dataclass
 from ..catalog import VERSIONS, Catalog, DataPath, Encryption, PathMatch, Port
 from ..support.states import EncryptionKind
 from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
-from ..model import Connection, Document
+from ..model import Connection, Document, Node
 
 NOT_STATED = QT_TRANSLATE_NOOP("Flows", "Not stated")
 
@@ -36,6 +41,11 @@ class Flow:
     @property
     def crossing(self) -> bool:
         return self.source_zone != self.destination_zone
+
+    @property
+    def within_group(self) -> bool:
+        """A DAG's own flow among its members (from the group to itself)."""
+        return self.source == self.destination
 
     @property
     def transport(self) -> str:
@@ -136,11 +146,36 @@ def connection_flows(doc: Document, catalog: Catalog, connection: Connection) ->
     return flows
 
 
+def node_version(doc: Document, node: Node) -> str:
+    return node.version or doc.exchange_version
+
+
+def group_flows(doc: Document, catalog: Catalog, node: Node) -> list[Flow]:
+    """A DAG's own flows among its members: each ``replication`` path from its role to its role,
+    for the group's version. None for a single server, a group that is not a DAG, or a DAG of
+    fewer than two members."""
+    if not node.dag or len(node.members) < 2:
+        return []
+    version = node_version(doc, node)
+    flows = []
+    for match in paths_between(catalog, version, node.role, node.role):
+        path = match.path
+        if not match.forward or path.category != "replication":
+            continue
+        for port in path.ports:
+            flows.append(Flow(node.id, path, node.id, node.id, node.zone, node.zone, port, version))
+    return flows
+
+
 def compute_flows(doc: Document, catalog: Catalog) -> list[Flow]:
-    """Every directed flow of the design, in connection order then catalog order."""
+    """Every directed flow of the design, in connection order then catalog order, then each
+    DAG's own flows in node order."""
     flows: list[Flow] = []
     for connection in doc.connections.values():
         flows.extend(connection_flows(doc, catalog, connection))
+    for node in doc.nodes.values():
+        if node.dag:
+            flows.extend(group_flows(doc, catalog, node))
     return flows
 
 
@@ -148,7 +183,8 @@ class FlowCache:
     """:func:`compute_flows`, recomputing only the connections whose inputs changed.
 
     A connection's flows depend on the connection itself, the roles and zones of its two nodes
-    and the Exchange version; those form its key, compared on every call, so no change can be
+    and the Exchange version (a DAG's own flows, on its role, zone, version and member count:
+    they are kept under the group's id); those form its key, compared on every call, so no change can be
     missed (there is no invalidation to forget). ``by_connection`` indexes the last result.
     """
 
@@ -169,6 +205,15 @@ class FlowCache:
             if hit is None or hit[0] != key:
                 hit = (key, tuple(connection_flows(doc, self.catalog, connection)))
             memo[connection.id] = hit
+            flows.extend(hit[1])
+        for node in nodes.values():
+            if not node.dag:
+                continue
+            key = (version, node.role, node.zone, node.version, len(node.members) >= 2)
+            hit = self._memo.get(node.id) or self._removed.get(node.id)
+            if hit is None or hit[0] != key:
+                hit = (key, tuple(group_flows(doc, self.catalog, node)))
+            memo[node.id] = hit
             flows.extend(hit[1])
         # What the last edit removed is kept until the next one: its Undo finds it here.
         self._removed = {conn_id: hit for conn_id, hit in self._memo.items() if conn_id not in memo}

@@ -15,6 +15,7 @@ from ..analysis.labels import ConnectionLabel
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
 from ..model import Node, Zone
 from ..render import style
+from .group_look import GroupLook, paint_badge, paint_stack
 from .label_item import LabelItem, on_screen, zoom_of
 from .legible import draw_min_size, readable_zoom, wrap
 from ..render.names import zone_kind_name
@@ -51,10 +52,12 @@ class NodeItem(QGraphicsObject):
     def update_from(self, node: Node) -> None:
         self.prepareGeometryChange()
         self.role, self.name = node.role, node.name
+        self.group = GroupLook.of(node)  # None for a single server
         self.shown_name = wrap(node.name, 9, True, NODE_WIDTH - 4)  # in full where two lines hold it
         if node.pos is not None:
             self.setPos(QPointF(*node.pos))
-        self.setToolTip(qt_plain(f"{node.name}\n{self.role_name(node.role)}"))
+        members = "".join(f"\n· {m.name}" for m in node.members)
+        self.setToolTip(qt_plain(f"{node.name}\n{self.role_name(node.role)}{members}"))
         self.update()
 
     def boundingRect(self) -> QRectF:  # Qt's name
@@ -98,9 +101,19 @@ class NodeItem(QGraphicsObject):
         if on_screen(widget):  # a cached pixmap at the device size; exports stay vector
             pixels = max(4, math.ceil(ICON * zoom * widget.devicePixelRatioF() / 4) * 4)
             pixmap = style.icon_pixmap(self.role, pixels, theme.icon_outline)
-            painter.drawPixmap(self.icon_rect(), pixmap, QRectF(pixmap.rect()))
+
+            def draw_icon(rect: QRectF) -> None:
+                painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
         else:
-            style.icon_renderer(self.role).render(painter, self.icon_rect())
+            renderer = style.icon_renderer(self.role)
+
+            def draw_icon(rect: QRectF) -> None:
+                renderer.render(painter, rect)
+        if self.group is not None:
+            paint_stack(painter, self.icon_rect(), draw_icon)
+        draw_icon(self.icon_rect())
+        if self.group is not None:
+            paint_badge(painter, self.group, self.icon_rect(), theme.selection, theme.on_selection)
         screen = on_screen(widget)
         if not screen or zoom >= getattr(self.scene(), "name_min_zoom", style.NAME_MIN_ZOOM):
             painter.setPen(QColor(theme.text))

@@ -25,7 +25,7 @@ from ..support.i18n import QT_TRANSLATE_NOOP
 from ..io import dumps_document, load_document
 from ..io.atomic import atomic_write_bytes
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout, snap, zone_at
-from ..model import Connection, Document, Node, Rect, Zone, new_id, slug
+from ..model import Connection, Document, Member, Node, Rect, Zone, new_id, slug
 from ..support.text import visible
 from ..support.yamlsafe import InputError
 
@@ -234,6 +234,18 @@ class DocumentEditor(QObject):
                 self.tr("Change addresses of {node}") if {"addresses", "fqdn"} & set(changes) else
                 self.tr("Change role of {node}"))
         self._replace([(old, new)], text.format(node=old.name), merge)
+
+    def set_group(self, node_id: str, members: Iterable[Member] | None = None, dag: bool | None = None) -> None:
+        """Set a group node's members (names shown visibly, as the file holds them) or its DAG
+        flag: one undoable step."""
+        old = self.document.node(node_id)
+        changes: dict = {}
+        if members is not None:
+            changes["members"] = tuple(Member(visible(m.name), tuple(m.addresses)) for m in members)
+        if dag is not None:
+            changes["dag"] = bool(dag)
+        self._replace([(old, replace(old, **changes))],
+                      self.tr("Change members of {node}").format(node=old.name))
 
     def move(self, positions: Mapping[str, tuple[float, float]],
              zone_rects: Mapping[str, Rect] | None = None, merge_key: str | None = None) -> None:

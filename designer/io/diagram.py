@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..analysis.labels import connection_label
+from ..analysis.firewall import group_size
 from ..catalog import Catalog
 from ..model import Document
 from ..model.elements import Rect
@@ -128,7 +129,8 @@ def build_diagram(doc: Document, catalog: Catalog, translate: Translate = untran
     nodes = []
     for node in doc.nodes.values():
         pos = layout.node_positions.get(node.id, node.pos) or (0.0, 0.0)
-        nodes.append(NodeShape(node.id, xml_safe(node.name), node.role, node.zone, (float(pos[0]), float(pos[1]))))
+        name = f"{node.name} ({group_size(node)})" if node.is_group else node.name
+        nodes.append(NodeShape(node.id, xml_safe(name), node.role, node.zone, (float(pos[0]), float(pos[1]))))
     edges = []
     for conn in doc.connections.values():
         label = connection_label(doc, catalog, conn.id, translate=translate)

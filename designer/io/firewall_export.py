@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from .. import __version__
-from ..analysis import Boundary, FirewallRule, Flow, boundary_rules
+from ..analysis import Boundary, FirewallRule, Flow, boundary_rules, host_name
 from ..analysis.sites import sites_label
 from ..catalog import Catalog
 from ..model import Document
@@ -34,7 +34,7 @@ def rule_row(doc: Document, catalog: Catalog, boundary: Boundary, rule: Firewall
     """One row in :data:`HEADERS` order (names, not ids)."""
     src, dst = doc.node(rule.source), doc.node(rule.destination)
     return [
-        boundary_label(doc, boundary), src.name, doc.zone(src.zone).name, address_cell(doc, src), dst.name,
+        boundary_label(doc, boundary), host_name(src), doc.zone(src.zone).name, address_cell(doc, src), host_name(dst),
         doc.zone(dst.zone).name, address_cell(doc, dst), rule.port.transport, rule.port.value,
         "; ".join(rule.services), "; ".join(unique(f.authentication for f in rule.flows)),
         "; ".join(unique(f.encryption for f in rule.flows)),

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..analysis import Flow
+from ..analysis import Flow, host_name
 from ..analysis.sites import crossing_sites, site_of, sites_label
 from ..catalog import Catalog
 from ..support.states import EncryptionKind
@@ -117,7 +117,7 @@ def matrix_rows(doc: Document, catalog: Catalog, flows: Sequence[Flow]) -> list[
                                                        references(catalog, f))
         service, authentication, encryption, notes, reference = path
         rows.append([
-            nodes[f.source].name, nodes[f.destination].name,
+            host_name(nodes[f.source]), host_name(nodes[f.destination]),
             zones[f.source_zone].name, zones[f.destination_zone].name,
             f.port.transport, f.port.value, service, authentication, encryption,
             "yes" if f.source_zone != f.destination_zone else "no",

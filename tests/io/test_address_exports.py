@@ -87,7 +87,7 @@ def test_rules_csv_gives_addresses_and_says_where_one_is_missing(sites, catalog)
     inbound = by_pair[("Internet mail", "EDGE1", "25")]
     assert inbound["Source addresses"] == ANY_ADDRESS
     assert inbound["Destination addresses"] == "192.168.1.5; 2001:db8:1::5"
-    group = by_pair[("MBX1", "MBX2", "any")]  # Microsoft's unrestricted traffic, to every member
+    group = by_pair[("MBX1", "MBX2 (group of 2: MBX2A, MBX2B)", "any")]  # Microsoft's unrestricted traffic, to every member
     assert group["Source addresses"] == "10.1.0.10"
     assert group["Destination addresses"] == "10.2.0.10; 10.2.0.11; 10.2.0.0/30"
     assert by_pair[("MBX1", "DC2", "any")]["Destination addresses"] == MISSING_ADDRESS
@@ -104,7 +104,7 @@ def test_a_malformed_address_is_not_exported(sites, catalog):
 def test_flows_between_sites_are_marked_in_rules_and_matrix(sites, catalog):
     rows = list(csv.DictReader(io.StringIO(render("csv", sites, catalog))))
     marks = {(r["Source"], r["Destination"]): r["Crossing sites"] for r in rows}
-    assert marks[("MBX1", "MBX2")] == "DC1 → DC2" and marks[("MBX2", "MBX1")] == "DC2 → DC1"
+    assert marks[("MBX1", "MBX2 (group of 2: MBX2A, MBX2B)")] == "DC1 → DC2" and marks[("MBX2 (group of 2: MBX2A, MBX2B)", "MBX1")] == "DC2 → DC1"
     assert marks[("EDGE1", "MBX1")] == ""  # same site
     assert marks[("Internet mail", "EDGE1")] == ""  # the Internet is in no site
     assert "## LAN1 → LAN2 (crossing sites DC1 → DC2)" in render("md", sites, catalog)
@@ -117,7 +117,7 @@ def test_flows_between_sites_are_marked_in_rules_and_matrix(sites, catalog):
     inside = [r for r in records if {r["source"], r["destination"]} == {"edge", "mbx1"}]
     assert inside and not any(r["crossing_sites"] for r in inside) and inside[0]["source_site"] == "DC1"
     matrix = list(csv.DictReader(io.StringIO(render_matrix("csv", sites, catalog, flows))))
-    assert {r["Crossing sites"] for r in matrix if r["Source"] == "MBX2"} >= {"DC2 → DC1"}
+    assert {r["Crossing sites"] for r in matrix if r["Source"] == "MBX2 (group of 2: MBX2A, MBX2B)"} >= {"DC2 → DC1"}
 
 
 def test_microsofts_internal_traffic_rule_applies_across_sites(sites, catalog):
@@ -126,7 +126,7 @@ def test_microsofts_internal_traffic_rule_applies_across_sites(sites, catalog):
                and "LAN1 and LAN2" in f.message for f in found)
     # and the rules between the sites allow everything between those servers, as Microsoft requires
     rows = list(csv.DictReader(io.StringIO(render("csv", sites, catalog))))
-    cross = [r for r in rows if r["Crossing sites"] == "DC1 → DC2" and r["Destination"] == "MBX2"]
+    cross = [r for r in rows if r["Crossing sites"] == "DC1 → DC2" and r["Destination"] == "MBX2 (group of 2: MBX2A, MBX2B)"]
     assert [(r["Protocol"], r["Port"]) for r in cross] == [("any", "any")]
 
 

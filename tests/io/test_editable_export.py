@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from designer.analysis.firewall import group_size
 from designer.analysis.flows import connection_matches
 from designer.io.diagram import ERROR, LINE_COLORS, OTHER_ZONE, ZONE_BORDERS, ZONE_FILLS, xml_safe
 from designer.io.drawio import render_drawio
@@ -47,6 +48,11 @@ def drawio_cells(text: str) -> dict[str, ET.Element]:
     return {cell.get("id"): cell for cell in model.iter("mxCell")}
 
 
+def caption(node) -> str:
+    """A node's name as the drawings show it: a group's with its member count."""
+    return f"{node.name} ({group_size(node)})" if node.is_group else node.name
+
+
 def ports_of(doc, catalog, conn) -> set[str]:
     return {str(port.value) for match in connection_matches(doc, catalog, conn) for port in match.path.ports
             if not port.is_any}
@@ -59,17 +65,18 @@ def test_drawio_nodes_are_children_of_their_zone_at_the_canvas_position(sample, 
     zones = {c.get("value"): c for c in cells.values() if "container=1" in (c.get("style") or "")}
     assert set(zones) == {z.name for z in doc.zones.values()}
     nodes = [c for c in cells.values() if c.get("vertex") == "1" and c.get("parent") not in ("0", "1")]
-    assert sorted(c.get("value") for c in nodes) == sorted(n.name for n in doc.nodes.values())
+    assert sorted(c.get("value") for c in nodes) == sorted(caption(n) for n in doc.nodes.values())
     for node in doc.nodes.values():
-        cell = next(c for c in nodes if c.get("value") == node.name and cells[c.get("parent")].get("value")
-                    == doc.zone(node.zone).name)
-        zone_geometry = cells[cell.get("parent")].find("mxGeometry")
         zone = doc.zone(node.zone)
+        candidates = [c for c in nodes if c.get("value") == caption(node)
+                      and cells[c.get("parent")].get("value") == zone.name]
+        zone_geometry = cells[candidates[0].get("parent")].find("mxGeometry")
         assert float(zone_geometry.get("x")) == zone.rect.x and float(zone_geometry.get("width")) == zone.rect.width
-        geometry = cell.find("mxGeometry")
-        # relative to the zone: moving the zone in draw.io moves the node
-        assert float(geometry.get("x")) + zone.rect.x + NODE_WIDTH / 2 == pytest.approx(node.pos[0])
-        assert float(geometry.get("y")) + zone.rect.y + NODE_HEIGHT / 2 == pytest.approx(node.pos[1])
+        # relative to the zone: moving the zone in draw.io moves the node (two groups may share
+        # a name: one of the cells so named is at the node's position)
+        cell = next(c for c in candidates
+                    if float(c.find("mxGeometry").get("x")) + zone.rect.x + NODE_WIDTH / 2 == pytest.approx(node.pos[0])
+                    and float(c.find("mxGeometry").get("y")) + zone.rect.y + NODE_HEIGHT / 2 == pytest.approx(node.pos[1]))
         assert "image=data:image/svg+xml," in cell.get("style")
 
 
@@ -81,7 +88,7 @@ def test_drawio_edges_join_their_nodes_with_the_ports_in_the_label(sample, catal
     assert len(edges) == len(doc.connections)
     names = {c.get("id"): c.get("value") for c in cells.values() if c.get("vertex") == "1"}
     for conn in doc.connections.values():
-        a, b = (doc.node(n).name for n in conn.between)
+        a, b = (caption(doc.node(n)) for n in conn.between)
         edge = next(e for e in edges if (names[e.get("source")], names[e.get("target")]) == (a, b))
         ports = ports_of(doc, catalog, conn)
         if ports:  # every connection with ports names at least one of them, with its transport
@@ -157,7 +164,7 @@ def test_vsdx_package_parts_parse_and_hold_the_names(sample, catalog, canvas_doc
     assert ET.fromstring(package.read("visio/document.xml")).tag == f"{VISIO}VisioDocument"
     page = ET.fromstring(package.read("visio/pages/page1.xml"))
     texts = [t.text or "" for t in page.iter(f"{VISIO}Text")]
-    for name in [z.name for z in doc.zones.values()] + [n.name for n in doc.nodes.values()]:
+    for name in [z.name for z in doc.zones.values()] + [caption(n) for n in doc.nodes.values()]:
         assert name in texts
     connects = page.findall(f"{VISIO}Connects/{VISIO}Connect")
     assert len(connects) == 2 * len(doc.connections)  # both ends glued to their nodes

@@ -217,6 +217,7 @@ def data_strings(editor: DocumentEditor) -> list[str]:
     """The design's and the knowledge base's own texts, longest first."""
     doc, catalog = editor.document, editor.catalog
     found = {doc.name, *(n.name for n in doc.nodes.values()), *(z.name for z in doc.zones.values()),
+             *(m.name for n in doc.nodes.values() for m in n.members),  # a group's members
              *catalog.roles, *(f.rule for f in editor.findings)}
     if editor.path is not None:
         found |= {editor.path.name, str(editor.path), str(editor.path.parent)}

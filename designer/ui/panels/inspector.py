@@ -39,6 +39,7 @@ from ...support.text import visible
 from ...model import ZONE_KINDS
 from .address_fields import AddressFields
 from .flows_table import FlowsTable
+from .members_editor import MembersEditor
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,8 @@ class InspectorPanel(QWidget):
         form.addRow(self.tr("Zone"), self.node_zone)
         self.node_addresses = AddressFields(self.editor, "node", form)  # FQDN, addresses
         form.addRow(self.tr("Connections"), self.node_connections)
+        self.members_editor = MembersEditor(self.editor)
+        form.addRow(self.tr("Members"), self.members_editor)
         return page
 
     def _zone_page(self) -> QWidget:
@@ -256,6 +259,7 @@ class InspectorPanel(QWidget):
         self.node_version.setEnabled(role is not None and "exchange" in role.tags)
         self.node_zone.setText(doc.zone(node.zone).name)
         self.node_addresses.fill(node_id)
+        self.members_editor.show_node(node)
         self.node_connections.clear()
         for conn in doc.connections_of(node_id):
             count = len(self.editor.flows_of(conn.id))

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ...analysis import Flow, authentication_label, encryption_label
+from ...analysis import Flow, authentication_label, encryption_label, host_name
 from ...catalog import Catalog
 from ...io.tables import HEADERS, matrix_rows
 from ...model import Document
@@ -49,6 +49,7 @@ class MatrixModel(QAbstractTableModel):
         self._flows = list(flows)
         self._rows = matrix_rows(doc, catalog, self._flows)
         self._translate_rows()
+        self._translate_groups(doc)
         self.endResetModel()
 
     def _translate_rows(self) -> None:
@@ -66,6 +67,14 @@ class MatrixModel(QAbstractTableModel):
             row[_CROSSING] = yes if flow.crossing else no
             if flow.port.is_any:  # Microsoft's unrestricted traffic: any port, any protocol
                 row[_TRANSPORT], row[_PORT] = self.tr("any"), self.tr("any")
+
+    def _translate_groups(self, doc: Document) -> None:
+        """A group's name with its members, in the user's language (two columns of a row)."""
+        groups = {n.id: host_name(n, QCoreApplication.translate) for n in doc.nodes.values() if n.is_group}
+        if groups:
+            for row, flow in zip(self._rows, self._flows):
+                row[0] = groups.get(flow.source, row[0])
+                row[1] = groups.get(flow.destination, row[1])
 
     def flow(self, row: int) -> Flow:
         return self._flows[row]

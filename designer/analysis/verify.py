@@ -380,7 +380,7 @@ def _exposures(doc: Document, catalog: Catalog, flows: list[Flow], hosts: dict[s
                 rule = index.chain.rules[i]
                 if rule.action != ALLOW or rule.conditional or cover(rule.destination, host) not in (YES, PART):
                     continue
-                if not rule.source.is_any and cover(rule.source, host) == YES:
+                if _only(rule.source, host):
                     continue  # from the server to itself: no firewall between
                 needed = [f.port for f in inbound.get(node.id, ())
                           if cover(rule.source, hosts[f.source]) != NO]
@@ -392,6 +392,13 @@ def _exposures(doc: Document, catalog: Catalog, flows: list[Flow], hosts: dict[s
                         needed_text = "any (unrestricted)"
                     out.append(Exposure(rule, node.id, extra, needed_text or "none"))
     return out
+
+
+def _only(ep: Endpoint, host: Host) -> bool:
+    """Whether the endpoint matches nothing but the host itself."""
+    if ep.networks is not None and host.intervals:
+        return not ep.names and all(covered(i, host.intervals) for i in ep.networks)
+    return ep.networks is None and ep.names == {host.name} and ep.keyword is None and not ep.excluded
 
 
 def _extra_ports(rule: Rule, needed: list[Port]) -> str:

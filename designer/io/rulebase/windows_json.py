@@ -32,6 +32,8 @@ def _text(value: Any) -> str:
 
 
 def _list(value: Any) -> list[str]:
+    if isinstance(value, dict) and "value" in value:  # Windows PowerShell 5.1's wrapped arrays
+        value = value["value"]
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]

@@ -382,8 +382,11 @@ def _exposures(doc: Document, catalog: Catalog, flows: list[Flow], hosts: dict[s
                     continue
                 if _only(rule.source, host):
                     continue  # from the server to itself: no firewall between
+                # a flow needs the rule's ports from its own source; Microsoft's unrestricted
+                # traffic between servers justifies any port only for a rule from those servers
                 needed = [f.port for f in inbound.get(node.id, ())
-                          if cover(rule.source, hosts[f.source]) != NO]
+                          if cover(rule.source, hosts[f.source]) != NO
+                          and (not f.port.is_any or _only(rule.source, hosts[f.source]))]
                 extra = _extra_ports(rule, needed)
                 if extra:
                     _, have = _port_ranges(needed)

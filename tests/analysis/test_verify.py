@@ -155,3 +155,13 @@ def test_ports_and_protocols(catalog, ports, status):
 def test_every_chain_must_allow(catalog):
     result = run(catalog, rulebase(Rule(0, ALLOW), chains=2))
     assert {n.status for n in result.needs} == {NOT_ALLOWED}
+
+
+def test_unrestricted_server_traffic_justifies_any_port_only_from_those_servers(catalog):
+    doc = design()
+    doc.add_node(Node("ex3", "EX03", "mailbox", "lan", addresses=("10.0.0.7",)))
+    doc.add_connection(Connection("c4", ("ex", "ex3")))
+    wide = rulebase(Rule(0, ALLOW, ep(), ep("10.0.0.5"), tcp(3389)))
+    assert [(e.host, e.extra) for e in run(catalog, wide, doc).exposures] == [("ex", "TCP 3389")]
+    narrow = rulebase(Rule(0, ALLOW, ep("10.0.0.7"), ep("10.0.0.5"), tcp(3389)))
+    assert run(catalog, narrow, doc).exposures == []

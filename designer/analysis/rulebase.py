@@ -9,6 +9,7 @@ compares them without ``ipaddress`` objects in its inner loop.
 """
 from __future__ import annotations
 
+import functools
 import ipaddress
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -25,6 +26,7 @@ def interval(net: ipaddress.IPv4Network | ipaddress.IPv6Network) -> Interval:
     return (net.version, int(net.network_address), int(net.broadcast_address))
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_interval(text: str) -> Interval | None:
     """``10.0.0.1``, ``10.0.0.0/24``, ``10.0.0.0/255.255.255.0`` or ``10.0.0.1-10.0.0.9`` as
     one interval; ``None`` when it is none of these. Host bits in a prefix are ignored, as a

@@ -23,94 +23,20 @@ that reaches an Exchange server is checked for ports that no flow of the design 
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
-from ..catalog import ANY_PORT, Catalog, Port
+from ..catalog import Catalog, Port
 from ..model import Document, Node
-from ..model.addresses import node_networks
-from ..support.states import ZoneKind
+from .exposure import Exposure, exposures
 from .firewall import Boundary, FirewallRule, boundary_rules, fold_unrestricted
 from .flows import Flow
-from .rulebase import (
-    ALLOW, DENY, TRANSPORTS, Chain, Endpoint, Interval, Rule, Rulebase, covered, interval, merge,
-    merge_ranges, overlapping, ranges_text, subtract_ranges,
-)
+from .matching import NO, PART, UNKNOWN, YES, ChainIndex, Host, cover, host_of, port_cover
+from .rulebase import ALLOW, DENY, Rule, Rulebase
 
-YES, PART, NO, UNKNOWN = "yes", "part", "no", "unknown"
 ALLOWED, SHADOWED, DENIED, PARTIAL, POLICY, NOT_ALLOWED, UNVERIFIABLE = (
     "allowed", "shadowed", "denied", "partial", "policy", "not allowed", "unverifiable")
 STATUSES = (ALLOWED, SHADOWED, DENIED, PARTIAL, POLICY, NOT_ALLOWED, UNVERIFIABLE)
-_NARROW = {4: 1 << 16, 6: 1 << 80}  # wider destinations are checked for every host
-
-
-@dataclass(frozen=True)
-class Host:
-    """What the verifier knows of a node's address: ``intervals`` (merged), ``None`` for any
-    address (an Internet node without one), ``()`` when unknown."""
-
-    node: str
-    name: str  # case-folded
-    zone: str  # the zone's name, case-folded
-    intervals: tuple[Interval, ...] | None
-
-    @property
-    def known(self) -> bool:
-        return self.intervals is None or bool(self.intervals)
-
-
-def host_of(doc: Document, node: Node) -> Host:
-    nets = node_networks(node)
-    zone = doc.zone(node.zone)
-    if nets:
-        intervals: tuple[Interval, ...] | None = merge(interval(n) for n in nets)
-    else:
-        intervals = None if zone.kind == ZoneKind.INTERNET else ()
-    return Host(node.id, node.name.casefold(), zone.name.casefold(), intervals)
-
-
-def cover(ep: Endpoint, host: Host) -> str:
-    """How much of ``host`` the endpoint matches: YES, PART, NO or UNKNOWN."""
-    if ep.is_any:
-        return YES
-    if ep.names:
-        named = host.name in ep.names and (ep.zone is None or ep.zone == host.zone)
-        if ep.networks is None and not ep.excluded and ep.keyword is None:
-            return YES if named else NO
-        if named and not host.intervals:  # no address in the design (or any): the name decides
-            return YES
-    if ep.keyword is not None or not host.known:
-        return UNKNOWN
-    if host.intervals is None:  # any address: a rule narrower than that matches part of it
-        return PART
-    result = YES
-    if ep.networks is not None:
-        if all(covered(i, ep.networks) for i in host.intervals):
-            result = YES
-        elif any(overlapping(i, ep.networks) for i in host.intervals):
-            result = PART
-        else:
-            return NO
-    if ep.excluded:
-        if all(covered(i, ep.excluded) for i in host.intervals):
-            return NO
-        if any(overlapping(i, ep.excluded) for i in host.intervals):
-            result = PART
-    return result
-
-
-def port_cover(ports: dict[str, tuple[tuple[int, int], ...]] | None, port: Port) -> str:
-    if ports is None:
-        return YES
-    if port.is_any:
-        return PART if ports else NO
-    ranges = ports.get(port.transport)
-    if not ranges:
-        return NO
-    if any(a <= port.low and port.high <= b for a, b in ranges):
-        return YES
-    return PART if any(a <= port.high and port.low <= b for a, b in ranges) else NO
 
 
 @dataclass
@@ -137,16 +63,6 @@ class BoundaryCheck:
 
 
 @dataclass
-class Exposure:
-    """An allow rule that opens ports towards an Exchange server that no flow needs."""
-
-    rule: Rule
-    host: str  # node id
-    extra: str  # the ports no flow needs, as text
-    needed: str  # the ports flows do need there, as text
-
-
-@dataclass
 class Verification:
     rulebase: Rulebase
     boundaries: list[BoundaryCheck]
@@ -167,61 +83,6 @@ class Verification:
 
     def count(self, status: str) -> int:
         return sum(1 for n in self.needs if n.status == status)
-
-
-class ChainIndex:
-    """A chain's rules found by destination: by node name, by address interval (bisect over
-    narrow destinations), and the wide ones every host sees."""
-
-    def __init__(self, chain: Chain) -> None:
-        self.chain = chain
-        self.by_name: dict[str, list[int]] = {}
-        self.narrow: dict[int, list[tuple[int, int, int]]] = {4: [], 6: []}  # (lo, hi, index)
-        self.wide: list[int] = []
-        self.addressed: list[int] = []  # rules whose destination names addresses
-        for i, rule in enumerate(chain.rules):
-            dest = rule.destination
-            for name in dest.names:
-                self.by_name.setdefault(name, []).append(i)
-            if dest.names and dest.networks is None and not dest.excluded and dest.keyword is None:
-                continue
-            if dest.networks is not None and not dest.excluded and dest.keyword is None and all(
-                    hi - lo < _NARROW[v] for v, lo, hi in dest.networks):
-                for v, lo, hi in dest.networks:
-                    self.narrow[v].append((lo, hi, i))
-                self.addressed.append(i)
-            else:
-                self.wide.append(i)
-                if not dest.is_any:
-                    self.addressed.append(i)
-        for entries in self.narrow.values():
-            entries.sort()
-        self._lows = {v: [e[0] for e in entries] for v, entries in self.narrow.items()}
-        self._cache: dict[tuple, list[int]] = {}
-
-    def candidates(self, host: Host, port: Port) -> list[int]:
-        """The positions of the rules whose destination may match ``host``, in order. For a
-        host of any or no known address, the first rule naming addresses that may carry
-        ``port`` stands for all of them (each would match it in part, or unknowably)."""
-        key = (host.name, host.zone, host.intervals, None if host.intervals else port)
-        found = self._cache.get(key)
-        if found is not None:
-            return found
-        hits = set(self.wide)
-        hits.update(self.by_name.get(host.name, ()))
-        if host.intervals:
-            for v, lo, hi in host.intervals:
-                entries, lows = self.narrow[v], self._lows[v]
-                start = bisect.bisect_left(lows, lo - _NARROW[v])
-                end = bisect.bisect_right(lows, hi)
-                hits.update(i for a, b, i in entries[start:end] if b >= lo)
-        else:
-            rules = self.chain.rules
-            first = next((i for i in self.addressed if port_cover(rules[i].ports, port) != NO), None)
-            if first is not None:
-                hits.add(first)
-        found = self._cache[key] = sorted(hits)
-        return found
 
 
 def judge(index: ChainIndex, src: Host, dst: Host, port: Port) -> Need:
@@ -338,9 +199,9 @@ def verify(doc: Document, catalog: Catalog, flows: Sequence[Flow], rulebase: Rul
             need.detail = _detail(need, src, dst, names)
             check.needs.append(need)
         checks.append(check)
-    exposures = _exposures(doc, catalog, flows, hosts, indexes)
+    found = exposures(doc, catalog, flows, hosts, indexes)
     order = list(doc.nodes)
-    return Verification(rulebase, checks, exposures, sorted(unaddressed, key=order.index))
+    return Verification(rulebase, checks, found, sorted(unaddressed, key=order.index))
 
 
 def _combine(verdicts: list[Need]) -> Need:
@@ -353,71 +214,5 @@ def _combine(verdicts: list[Need]) -> Need:
     return Need(None, ALLOWED, [r for v in verdicts for r in v.allowed_by])  # type: ignore[arg-type]
 
 
-def _port_ranges(ports: Iterable[Port]) -> tuple[bool, dict[str, tuple[tuple[int, int], ...]]]:
-    """Whether any of ``ports`` is unrestricted, and the ranges per transport."""
-    unrestricted, ranges = False, {t: [] for t in TRANSPORTS}
-    for port in ports:
-        if port.is_any:
-            unrestricted = True
-        else:
-            ranges.setdefault(port.transport, []).append((port.low, port.high))
-    return unrestricted, {t: merge_ranges(r) for t, r in ranges.items()}
-
-
-def _exposures(doc: Document, catalog: Catalog, flows: list[Flow], hosts: dict[str, Host],
-               indexes: list[ChainIndex]) -> list[Exposure]:
-    inbound: dict[str, list[Flow]] = {}
-    for flow in flows:
-        inbound.setdefault(flow.destination, []).append(flow)
-    out = []
-    for node in doc.nodes.values():
-        role = catalog.role(node.role)
-        if role is None or role.group != "exchange":
-            continue
-        host = hosts[node.id]
-        for index in indexes:
-            for i in index.candidates(host, ANY_PORT):
-                rule = index.chain.rules[i]
-                if rule.action != ALLOW or rule.conditional or cover(rule.destination, host) not in (YES, PART):
-                    continue
-                if _only(rule.source, host):
-                    continue  # from the server to itself: no firewall between
-                # a flow needs the rule's ports from its own source; Microsoft's unrestricted
-                # traffic between servers justifies any port only for a rule from those servers
-                needed = [f.port for f in inbound.get(node.id, ())
-                          if cover(rule.source, hosts[f.source]) != NO
-                          and (not f.port.is_any or _only(rule.source, hosts[f.source]))]
-                extra = _extra_ports(rule, needed)
-                if extra:
-                    _, have = _port_ranges(needed)
-                    needed_text = "; ".join(f"{t} {ranges_text(r)}" for t, r in have.items() if r)
-                    if any(p.is_any for p in needed):
-                        needed_text = "any (unrestricted)"
-                    out.append(Exposure(rule, node.id, extra, needed_text or "none"))
-    return out
-
-
-def _only(ep: Endpoint, host: Host) -> bool:
-    """Whether the endpoint matches nothing but the host itself."""
-    if ep.networks is not None and host.intervals:
-        return not ep.names and all(covered(i, host.intervals) for i in ep.networks)
-    return ep.networks is None and ep.names == {host.name} and ep.keyword is None and not ep.excluded
-
-
-def _extra_ports(rule: Rule, needed: list[Port]) -> str:
-    unrestricted, have = _port_ranges(needed)
-    if unrestricted:
-        return ""
-    if rule.ports is None:
-        return "any protocol, any port"
-    parts = []
-    for transport, ranges in rule.ports.items():
-        left = subtract_ranges(ranges, have.get(transport, ()))
-        if left:
-            parts.append(f"{transport} {ranges_text(left)}")
-    return "; ".join(parts)
-
-
-__all__ = ["ALLOWED", "BoundaryCheck", "ChainIndex", "DENIED", "Exposure", "Host", "NOT_ALLOWED",
-           "Need", "PARTIAL", "POLICY", "SHADOWED", "STATUSES", "UNVERIFIABLE", "Verification",
-           "cover", "host_of", "judge", "port_cover", "verify"]
+__all__ = ["ALLOWED", "BoundaryCheck", "DENIED", "Exposure", "NOT_ALLOWED", "Need", "PARTIAL", "POLICY",
+           "SHADOWED", "STATUSES", "UNVERIFIABLE", "Verification", "judge", "verify"]

@@ -21,7 +21,7 @@ from .tables import _md_cell, json_text, neutralise
 FORMATS = ("md", "html", "json", "xlsx")
 NEED_HEADERS = ("Boundary", "Status", "Source", "Source zone", "Destination", "Destination zone",
                 "Protocol", "Port", "Services", "Allowed by", "Blocked by", "Detail")
-EXPOSURE_HEADERS = ("Rule", "Comment", "Exchange server", "Zone", "From", "Ports no flow needs",
+EXPOSURE_HEADERS = ("Rule", "Comment", "Exchange servers", "Zones", "From", "Ports no flow needs",
                     "Ports flows need there")
 _LIMIT = 5  # rules named per cell
 
@@ -50,10 +50,12 @@ def need_rows(doc: Document, result: Verification, only_gaps: bool = False) -> l
             for b in result.boundaries for n in b.needs if not (only_gaps and n.ok)]
 
 
-def exposure_row(doc: Document, exposure: Exposure) -> list[Any]:
-    node = doc.node(exposure.host)
-    return [exposure.rule.where, exposure.rule.text, node.name, doc.zone(node.zone).name,
-            endpoint_text(exposure.rule.source), exposure.extra, exposure.needed]
+def exposure_row(doc: Document, exposure: Exposure, limit: int = 10) -> list[Any]:
+    nodes = [doc.node(h) for h in exposure.hosts]
+    names = ", ".join(n.name for n in nodes[:limit]) + (f" (+{len(nodes) - limit} more)" if len(nodes) > limit else "")
+    zones = ", ".join(dict.fromkeys(doc.zone(n.zone).name for n in nodes))
+    return [exposure.rule.where, exposure.rule.text, names, zones, endpoint_text(exposure.rule.source),
+            exposure.extra, exposure.needed]
 
 
 def summary(doc: Document, result: Verification) -> list[tuple[str, str]]:
@@ -64,7 +66,8 @@ def summary(doc: Document, result: Verification) -> list[tuple[str, str]]:
              ("Verdict", "every required flow is allowed" if result.ok
               else f"{len(result.gaps)} of {len(result.needs)} required rules are not allowed"),
              ("Required rules", f"{len(result.needs)}: {counts or 'none'}"),
-             ("Excess exposure", f"{len(result.exposures)} allowance(s) towards Exchange servers that no flow needs")]
+             ("Excess exposure", f"{len(result.exposures)} allow rule(s) open ports towards Exchange servers "
+              "that no flow needs")]
     if result.unaddressed:
         names = [doc.node(n).name for n in result.unaddressed]
         facts.append(("Without an address", (", ".join(names[:20]) + (f" (+{len(names) - 20} more)" if len(names) > 20 else "")
@@ -162,8 +165,8 @@ def records(doc: Document, result: Verification) -> dict[str, Any]:
         "boundaries": [{"source_zone": b.source_zone, "destination_zone": b.destination_zone,
                         "label": boundary_name(doc, b.source_zone, b.destination_zone),
                         "rules": [need(n) for n in b.needs]} for b in result.boundaries],
-        "excess": [{"rule": e.rule.where, "comment": e.rule.text, "host": e.host,
-                    "host_name": doc.node(e.host).name, "from": endpoint_text(e.rule.source),
+        "excess": [{"rule": e.rule.where, "comment": e.rule.text, "hosts": list(e.hosts),
+                    "host_names": [doc.node(h).name for h in e.hosts], "from": endpoint_text(e.rule.source),
                     "ports": e.extra, "needed": e.needed} for e in result.exposures],
     }
 

@@ -63,10 +63,10 @@ def test_only_crossing_flows_are_required_per_boundary(catalog):
 
 def test_an_allow_all_rule_exposes_every_port_of_the_exchange_servers(catalog):
     result = run(catalog, rulebase(Rule(0, ALLOW)))
-    exposed = {(e.host, e.extra) for e in result.exposures}
-    assert ("ex", "any protocol, any port") in exposed and ("edge", "any protocol, any port") in exposed
+    exposed = {(tuple(e.hosts), e.extra) for e in result.exposures}
+    assert exposed == {(("edge", "ex", "ex2"), "any protocol, any port")}
     assert all(e.rule.where == "rule 1" for e in result.exposures)
-    assert "TCP 25" in next(e.needed for e in result.exposures if e.host == "ex")
+    assert "TCP 25" in result.exposures[0].needed
 
 
 def test_rules_that_open_only_what_flows_need_expose_nothing(catalog):
@@ -75,7 +75,7 @@ def test_rules_that_open_only_what_flows_need_expose_nothing(catalog):
                   Rule(0, ALLOW, ep("192.168.10.5"), ep("10.0.0.5"), tcp(25, 3389)))
     result = run(catalog, rb)
     assert need(result, "edge", "ex").status == ALLOWED
-    assert [(e.host, e.extra, e.rule.where) for e in result.exposures] == [("ex", "TCP 3389", "rule 3")]
+    assert [(e.hosts, e.extra, e.rule.where) for e in result.exposures] == [(["ex"], "TCP 3389", "rule 3")]
 
 
 def test_no_rule_and_an_accept_policy_is_a_gap_that_says_so(catalog):
@@ -162,6 +162,6 @@ def test_unrestricted_server_traffic_justifies_any_port_only_from_those_servers(
     doc.add_node(Node("ex3", "EX03", "mailbox", "lan", addresses=("10.0.0.7",)))
     doc.add_connection(Connection("c4", ("ex", "ex3")))
     wide = rulebase(Rule(0, ALLOW, ep(), ep("10.0.0.5"), tcp(3389)))
-    assert [(e.host, e.extra) for e in run(catalog, wide, doc).exposures] == [("ex", "TCP 3389")]
+    assert [(e.hosts, e.extra) for e in run(catalog, wide, doc).exposures] == [(["ex"], "TCP 3389")]
     narrow = rulebase(Rule(0, ALLOW, ep("10.0.0.7"), ep("10.0.0.5"), tcp(3389)))
     assert run(catalog, narrow, doc).exposures == []

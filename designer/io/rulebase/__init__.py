@@ -61,11 +61,11 @@ def parse_json(text: str, file: str):
         raise InputError(file, None, "not a rulebase: JSON nested too deeply") from None
 
 
-def guess_format(text: str, path: Path) -> str:
+def guess_format(text: str, path: Path, data=None) -> str:
     """``csv`` for a ``.csv`` file or text that isn't JSON; else nft-json or windows-json by content."""
     if path.suffix.lower() == ".csv" or text.lstrip()[:1] not in ("{", "["):
         return "csv"
-    data = parse_json(text, str(path))
+    data = parse_json(text, str(path)) if data is None else data
     return "nft-json" if isinstance(data, dict) and "nftables" in data else "windows-json"
 
 
@@ -76,12 +76,15 @@ def read_rulebase(path: str | Path, fmt: str | None = None) -> Rulebase:
     text = decode(read_bytes(path), file)
     if "\x00" in text:
         raise InputError(file, text[:text.index("\x00")].count("\n") + 1, "holds a NUL character: not a rulebase")
-    fmt = fmt or guess_format(text, path)
+    if fmt not in (None, *FORMATS):
+        raise ValueError(f"unknown rulebase format {fmt!r}")
+    data = None
+    if fmt is None and path.suffix.lower() != ".csv" and text.lstrip()[:1] in ("{", "["):
+        data = parse_json(text, file)
+    fmt = fmt or guess_format(text, path, data)
     if fmt == "csv":
         return csv_rules.read(text, file)
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown rulebase format {fmt!r}")
-    data = parse_json(text, file)
+    data = parse_json(text, file) if data is None else data
     try:
         return (nft_json if fmt == "nft-json" else windows_json).read(data, file)
     except RecursionError:

@@ -165,3 +165,8 @@ def test_unrestricted_server_traffic_justifies_any_port_only_from_those_servers(
     assert [(e.hosts, e.extra) for e in run(catalog, wide, doc).exposures] == [(["ex"], "TCP 3389")]
     narrow = rulebase(Rule(0, ALLOW, ep("10.0.0.7"), ep("10.0.0.5"), tcp(3389)))
     assert run(catalog, narrow, doc).exposures == []
+
+
+def test_an_internet_node_is_no_private_address(catalog):
+    rb = rulebase(Rule(0, ALLOW, ep("10.0.0.0/8", "192.168.0.0/16"), ep("192.168.10.5"), tcp(25)))
+    assert need(run(catalog, rb), "mail", "edge").status == NOT_ALLOWED

@@ -67,6 +67,12 @@ def overlapping(inner: Interval, outer: tuple[Interval, ...]) -> bool:
     return any(v == version and a <= hi and lo <= b for v, a, b in outer)
 
 
+def intersect(a: tuple[Interval, ...], b: tuple[Interval, ...]) -> tuple[Interval, ...]:
+    """The addresses in both lists of intervals."""
+    return merge((v, max(lo, c), min(hi, d)) for v, lo, hi in a for w, c, d in b
+                 if v == w and max(lo, c) <= min(hi, d))
+
+
 @dataclass(frozen=True)
 class Endpoint:
     """Where a rule's source or destination may be. Nothing given: any address.
@@ -88,8 +94,7 @@ class Endpoint:
         return self.networks is None and not self.excluded and not self.names and self.keyword is None
 
     def restrict(self, other: "Endpoint") -> "Endpoint":
-        """Both conditions at once (a jump's match and the rule's); an approximation where both
-        name networks: the narrower of the two lists is kept."""
+        """Both conditions at once (a jump's match and the rule's): the networks in both."""
         if other.is_any:
             return self
         if self.is_any:
@@ -99,7 +104,7 @@ class Endpoint:
             if networks is None:
                 networks = other.networks
             else:
-                networks = merge(n for n in networks if overlapping(n, other.networks))
+                networks = intersect(networks, other.networks)
         return Endpoint(networks, merge(self.excluded + other.excluded), self.names | other.names,
                         self.zone or other.zone, self.keyword or other.keyword)
 
@@ -123,7 +128,9 @@ def endpoint_text(ep: Endpoint, limit: int = 8) -> str:
     if ep.is_any:
         return "any"
     parts = []
-    if ep.networks is not None:
+    if ep.networks == ():
+        parts.append("no address (an empty set, or conditions that exclude each other)")
+    elif ep.networks is not None:
         items = [interval_text(i) for i in ep.networks]
         parts.append(", ".join(items[:limit]) + (f" (+{len(items) - limit} more)" if len(items) > limit else ""))
     if ep.excluded:
@@ -220,5 +227,5 @@ class Rulebase:
 
 
 __all__ = ["ALLOW", "ANY_ENDPOINT", "Chain", "DENY", "Endpoint", "FULL_RANGE", "Interval", "Rule",
-           "Rulebase", "TRANSPORTS", "covered", "endpoint_text", "interval_text", "interval", "merge", "merge_ranges", "overlapping",
+           "Rulebase", "TRANSPORTS", "covered", "endpoint_text", "interval_text", "intersect", "interval", "merge", "merge_ranges", "overlapping",
            "parse_interval", "ranges_text", "subtract_ranges"]

@@ -150,9 +150,12 @@ def test_hostile_names_are_escaped_in_every_format(tmp_path):
     assert "'" + evil in cells and evil not in cells
 
 
-def test_the_committed_draft_fixture_parses_and_verifies(tmp_path, capsys):
-    """``draft.json``: ``nft -j list ruleset`` of the draft that ``rules`` wrote for ``draft.yaml``."""
-    code, text = run(FIXTURES / "draft.yaml", "--rulebase", FIXTURES / "draft.json", "-f", "json")
+@pytest.mark.parametrize("fixture", ["draft.json", "draft_named_sets.json"])
+def test_the_committed_draft_fixtures_parse_and_verify(tmp_path, fixture):
+    """``nft -j list ruleset`` of the drafts ``rules`` wrote for ``draft.yaml``: ``draft.json``
+    with ``define``d addresses, ``draft_named_sets.json`` with a named set per node and zone and
+    jumps restricted to the zones' sets."""
+    code, text = run(FIXTURES / "draft.yaml", "--rulebase", FIXTURES / fixture, "-f", "json")
     data = json.loads(text)
     statuses = {(r["source"], r["destination"], r["port"]): r["status"]
                 for b in data["boundaries"] for r in b["rules"]}

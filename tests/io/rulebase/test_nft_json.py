@@ -122,3 +122,20 @@ def test_unknown_set_and_odd_values_make_a_rule_unjudged_not_a_crash():
     assert [r.conditional for r in rb.chains[0].rules] == [
         "the set @missing, which the ruleset does not define", "the address 'not-an-ip'",
         "a value of kind 'weird'", "a boolean"]
+
+
+def test_a_jump_with_matches_restricts_the_rules_of_its_chain():
+    saddr = lambda right: {"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "saddr"}},  # noqa: E731
+                                     "right": right}}
+    data = {"nftables": [
+        {"set": {"family": "inet", "table": "t", "name": "lan", "type": "ipv4_addr", "flags": ["interval"],
+                 "elem": [{"prefix": {"addr": "10.0.0.0", "len": 24}}]}},
+        {"chain": {"family": "inet", "table": "t", "name": "f", "hook": "forward", "policy": "accept"}},
+        {"chain": {"family": "inet", "table": "t", "name": "c"}},
+        {"rule": {"family": "inet", "table": "t", "chain": "f", "expr": [saddr("@lan"), {"jump": {"target": "c"}}]}},
+        {"rule": {"family": "inet", "table": "t", "chain": "c", "expr": [saddr("10.0.0.18"), {"accept": None}]}},
+        {"rule": {"family": "inet", "table": "t", "chain": "c", "expr": [saddr("10.1.0.5"), {"accept": None}]}},
+        {"rule": {"family": "inet", "table": "t", "chain": "c", "expr": [{"accept": None}]}}]}
+    rules = read(data, "jump.json").chains[0].rules
+    assert [endpoint_text(r.source) for r in rules] == ["10.0.0.18", "no address (an empty set, or conditions that exclude each other)", "10.0.0.0/24"]
+    assert rules[1].source.networks == ()  # 10.1.0.5 within 10.0.0.0/24: nothing

@@ -140,6 +140,7 @@ class ChainIndex:
         self._hosts: dict[tuple, set[int]] = {}
         self._ports: dict[Port, set[int]] = {}
         self._cache: dict[tuple, list[int]] = {}
+        self._first: dict[tuple, int | None] = {}
 
     def for_host(self, host: Host) -> set[int]:
         """The rules whose destination names the host or a narrow network that overlaps it."""
@@ -162,6 +163,16 @@ class ChainIndex:
             found = self._ports[port] = {i for i in self.wide if port_cover(rules[i].ports, port) != NO}
         return found
 
+    def first_addressed(self, port: Port, source: Host | None = None) -> int | None:
+        """The first rule whose destination names addresses, whose ports may hold ``port`` and
+        whose source may match ``source`` (any source when None)."""
+        key = (port, None) if source is None else (port, source.name, source.intervals)
+        if key not in self._first:
+            rules = self.chain.rules
+            self._first[key] = next((i for i in self.addressed if port_cover(rules[i].ports, port) != NO
+                                     and (source is None or cover(rules[i].source, source) != NO)), None)
+        return self._first[key]
+
     def candidates(self, host: Host, port: Port) -> list[int]:
         """The positions of the rules that may match ``host`` as destination on ``port``, in
         order. For a host of any or no known address, the first rule naming addresses that may
@@ -172,8 +183,7 @@ class ChainIndex:
             return found
         hits = self.for_host(host) | self._for_port(port)
         if not host.intervals:
-            rules = self.chain.rules
-            first = next((i for i in self.addressed if port_cover(rules[i].ports, port) != NO), None)
+            first = self.first_addressed(port)
             if first is not None:
                 hits.add(first)
         found = self._cache[key] = sorted(hits)

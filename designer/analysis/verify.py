@@ -43,11 +43,11 @@ STATUSES = (ALLOWED, SHADOWED, DENIED, PARTIAL, POLICY, NOT_ALLOWED, UNVERIFIABL
 class Need:
     """One rule the design needs, and what the rulebase does with it."""
 
-    rule: FirewallRule
-    status: str = ALLOWED
+    status: str
     allowed_by: list[Rule] = field(default_factory=list)
-    blocked_by: list[Rule] = field(default_factory=list)
-    undecided: list[Rule] = field(default_factory=list)
+    blocked_by: list[Rule] = field(default_factory=list)  # the denies that match (first)
+    undecided: list[Rule] = field(default_factory=list)  # rules that may match, can't be judged
+    rule: FirewallRule | None = None  # what the design needs
     detail: str = ""
 
     @property
@@ -117,21 +117,25 @@ def judge(index: ChainIndex, src: Host, dst: Host, port: Port) -> Need:
             maybe.append(rule)
         elif full:
             if denies:
-                return Need(None, SHADOWED, [rule], denies, maybe)  # type: ignore[arg-type]
+                return Need(SHADOWED, [rule], denies, maybe)
             if maybe:
-                return Need(None, UNVERIFIABLE, [rule], [], maybe)  # type: ignore[arg-type]
-            return Need(None, ALLOWED, [rule])  # type: ignore[arg-type]
+                return Need(UNVERIFIABLE, [rule], [], maybe)
+            return Need(ALLOWED, [rule])
         else:
             partial.append(rule)
     if full_deny:
-        return Need(None, DENIED, [], denies, maybe)  # type: ignore[arg-type]
+        return Need(DENIED, [], denies, maybe)
     if maybe:
-        return Need(None, UNVERIFIABLE, partial, denies, maybe)  # type: ignore[arg-type]
+        return Need(UNVERIFIABLE, partial, denies, maybe)
+    if not dst.known:  # rules that name addresses may reach it: the design doesn't say
+        first = index.first_addressed(port, src)
+        if first is not None:
+            return Need(UNVERIFIABLE, partial, denies, [chain.rules[first]])
     if partial:
-        return Need(None, PARTIAL, partial, denies)  # type: ignore[arg-type]
+        return Need(PARTIAL, partial, denies)
     if denies:
-        return Need(None, DENIED, [], denies)  # type: ignore[arg-type]
-    return Need(None, POLICY if chain.policy == ALLOW else NOT_ALLOWED)  # type: ignore[arg-type]
+        return Need(DENIED, [], denies)
+    return Need(POLICY if chain.policy == ALLOW else NOT_ALLOWED)
 
 
 def _detail(need: Need, src: Host, dst: Host, names: dict[str, str]) -> str:
@@ -207,11 +211,11 @@ def verify(doc: Document, catalog: Catalog, flows: Sequence[Flow], rulebase: Rul
 def _combine(verdicts: list[Need]) -> Need:
     """A packet must pass every chain: the first chain that doesn't allow it decides."""
     if not verdicts:
-        return Need(None, NOT_ALLOWED)  # type: ignore[arg-type]
+        return Need(NOT_ALLOWED)
     for verdict in verdicts:
         if verdict.status != ALLOWED:
             return verdict
-    return Need(None, ALLOWED, [r for v in verdicts for r in v.allowed_by])  # type: ignore[arg-type]
+    return Need(ALLOWED, [r for v in verdicts for r in v.allowed_by])
 
 
 __all__ = ["ALLOWED", "BoundaryCheck", "DENIED", "Exposure", "NOT_ALLOWED", "Need", "PARTIAL", "POLICY",

@@ -170,3 +170,10 @@ def test_unrestricted_server_traffic_justifies_any_port_only_from_those_servers(
 def test_an_internet_node_is_no_private_address(catalog):
     rb = rulebase(Rule(0, ALLOW, ep("10.0.0.0/8", "192.168.0.0/16"), ep("192.168.10.5"), tcp(25)))
     assert need(run(catalog, rb), "mail", "edge").status == NOT_ALLOWED
+
+
+def test_a_node_without_an_address_behind_rules_for_other_sources(catalog):
+    other = Rule(0, ALLOW, ep("192.168.10.99"), ep("10.0.0.0/24"), tcp(25))
+    mine = Rule(0, ALLOW, ep("192.168.10.5"), ep("10.0.0.0/24"), tcp(25))
+    assert need(run(catalog, rulebase(other)), "edge", "ex2").status == NOT_ALLOWED  # no rule from EDGE01
+    assert need(run(catalog, rulebase(other, mine)), "edge", "ex2").status == UNVERIFIABLE

@@ -1,6 +1,6 @@
 """``exchange-designer verify FILE --rulebase RULES``: check a live firewall rulebase against the design.
 
-    exchange-designer verify FILE --rulebase RULES [--rulebase-format nft-json|windows-json|csv]
+    exchange-designer verify FILE --rulebase RULES|- [--rulebase-format nft-json|windows-json|csv]
                              [--format md|html|xlsx|json] [-o OUT]
 
 Exit codes: 0 every required flow is allowed, 1 gaps (or flows that can't be checked), 2 a
@@ -10,6 +10,7 @@ Markdown; without ``--rulebase-format`` it comes from the rulebase's content. Pu
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -37,7 +38,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("file", metavar="FILE", help="a topology file (.yaml)")
     parser.add_argument("--rulebase", "-r", required=True, metavar="RULES",
                         help="the rulebase: 'nft -j list ruleset' JSON, Windows Firewall JSON (see the "
-                        "README's one-liner) or CSV")
+                        "README's one-liner) or CSV; - for standard input")
     parser.add_argument("--rulebase-format", choices=RULEBASE_FORMATS, default=None,
                         help="the rulebase's format (default: from its content)")
     parser.add_argument("--format", "-f", choices=FORMATS, default=None,
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     """Write the check; return 0 (all allowed) or 1 (gaps), or raise ``InputError``."""
     fmt = output_format(args.format, args.output)
     doc = load_design(args.file, catalog)
-    rulebase = read_rulebase(args.rulebase, args.rulebase_format)
+    rulebase = read_rulebase(args.rulebase, args.rulebase_format, stdin=getattr(sys.stdin, "buffer", None))
     result = verify(doc, catalog, compute_flows(doc, catalog), rulebase)
     emit(render_verification(fmt, doc, result), args.output, out)
     return EXIT_OK if result.ok else EXIT_FINDINGS

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -227,3 +228,13 @@ def test_hostile_rule_names_from_the_rulebase_are_escaped(tmp_path):
     run(design, "--rulebase", path, "-o", raw)
     assert "\u202e" not in raw.read_text(encoding="utf-8")
     assert json.loads(raw.read_text(encoding="utf-8"))["excess"][0]["comment"] == evil
+
+
+def test_the_rulebase_from_standard_input(tmp_path):
+    design = addressed_sample(tmp_path)
+    rules = own_rules_csv(tmp_path, design)
+    result = subprocess.run([sys.executable, "-m", "designer", "verify", str(design), "--rulebase", "-",
+                             "--rulebase-format", "csv", "-f", "json"], input=rules.read_bytes(),
+                            capture_output=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["rulebase"]["file"] == "<stdin>"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import BinaryIO
 
 from ...analysis.rulebase import Rulebase
 from ...support.yamlsafe import InputError
@@ -69,11 +70,23 @@ def guess_format(text: str, path: Path, data=None) -> str:
     return "nft-json" if isinstance(data, dict) and "nftables" in data else "windows-json"
 
 
-def read_rulebase(path: str | Path, fmt: str | None = None) -> Rulebase:
-    """The rulebase in ``path``, in ``fmt`` (one of :data:`FORMATS`; guessed when ``None``)."""
+def read_stream(stream: BinaryIO, name: str) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(name, None, f"larger than {MAX_BYTES // (1024 * 1024)} MB: too large for a rulebase")
+    return data
+
+
+def read_rulebase(path: str | Path, fmt: str | None = None, stdin: BinaryIO | None = None) -> Rulebase:
+    """The rulebase in ``path`` (``-``: ``stdin``), in ``fmt`` (one of :data:`FORMATS`; guessed
+    when ``None``)."""
     path = Path(path)
-    file = str(path)
-    text = decode(read_bytes(path), file)
+    if str(path) == "-" and stdin is not None:
+        file = "<stdin>"
+        text = decode(read_stream(stdin, file), file)
+    else:
+        file = str(path)
+        text = decode(read_bytes(path), file)
     if "\x00" in text:
         raise InputError(file, text[:text.index("\x00")].count("\n") + 1, "holds a NUL character: not a rulebase")
     if fmt not in (None, *FORMATS):

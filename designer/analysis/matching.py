@@ -30,6 +30,7 @@ class Host:
     name: str  # case-folded
     zone: str  # the zone's name, case-folded
     intervals: tuple[Interval, ...] | None
+    names: frozenset[str] = frozenset()  # the name, the FQDN and their first labels, case-folded
 
     @property
     def known(self) -> bool:
@@ -43,7 +44,11 @@ def host_of(doc: Document, node: Node) -> Host:
         intervals: tuple[Interval, ...] | None = merge(interval(n) for n in nets)
     else:
         intervals = None if zone.kind == ZoneKind.INTERNET else ()
-    return Host(node.id, node.name.casefold(), zone.name.casefold(), intervals)
+    spellings = {node.name.casefold()}
+    if node.fqdn:
+        spellings.add(node.fqdn.casefold())
+    spellings |= {n.split(".")[0] for n in spellings if "." in n and n.split(".")[0]}
+    return Host(node.id, node.name.casefold(), zone.name.casefold(), intervals, frozenset(spellings))
 
 
 def cover(ep: Endpoint, host: Host) -> str:
@@ -51,7 +56,7 @@ def cover(ep: Endpoint, host: Host) -> str:
     if ep.is_any:
         return YES
     if ep.names:
-        named = host.name in ep.names and (ep.zone is None or ep.zone == host.zone)
+        named = not ep.names.isdisjoint(host.names) and (ep.zone is None or ep.zone == host.zone)
         if ep.networks is None and not ep.excluded and ep.keyword is None:
             return YES if named else NO
         if named and not host.intervals:  # no address in the design (or any): the name decides
@@ -105,7 +110,8 @@ def only(ep: Endpoint, host: Host) -> bool:
     """Whether the endpoint matches nothing but the host itself."""
     if ep.networks is not None and host.intervals:
         return not ep.names and all(covered(i, host.intervals) for i in ep.networks)
-    return ep.networks is None and ep.names == {host.name} and ep.keyword is None and not ep.excluded
+    return (ep.networks is None and bool(ep.names) and ep.names <= host.names and ep.keyword is None
+            and not ep.excluded)
 
 
 class ChainIndex:
@@ -147,7 +153,7 @@ class ChainIndex:
         key = (host.name, host.intervals)
         found = self._hosts.get(key)
         if found is None:
-            found = set(self.by_name.get(host.name, ()))
+            found = {i for name in host.names for i in self.by_name.get(name, ())}
             for v, lo, hi in host.intervals or ():
                 entries, lows = self.narrow[v], self._lows[v]
                 start = bisect.bisect_left(lows, lo - _NARROW[v])
@@ -201,7 +207,8 @@ class HostIndex:
         self.anywhere: set[str] = set()  # any public address (Internet nodes without one)
         entries: dict[int, list[tuple[int, int, str]]] = {4: [], 6: []}
         for node, host in hosts.items():
-            self.by_name.setdefault(host.name, []).append(node)
+            for name in host.names:
+                self.by_name.setdefault(name, []).append(node)
             if host.intervals is None:
                 self.anywhere.add(node)
             elif not host.intervals:

@@ -154,15 +154,15 @@ def _detail(need: Need, src: Host, dst: Host, names: dict[str, str]) -> str:
     }[need.status]
 
 
-def _host_boundaries(doc: Document, catalog: Catalog, flows: Sequence[Flow],
-                     hosts: frozenset[str]) -> list[Boundary]:
-    """For host firewalls: every flow towards the named servers (Exchange servers when the
+def _host_boundaries(doc: Document, catalog: Catalog, flows: Sequence[Flow], computers: frozenset[str],
+                     hosts: dict[str, Host]) -> list[Boundary]:
+    """For host firewalls: every flow towards the named computers (Exchange servers when the
     rulebase names none), crossing or not, per (source zone, destination zone)."""
     def on_host(node: Node) -> bool:
-        if not hosts:
+        if not computers:
             role = catalog.role(node.role)
             return role is not None and role.group == "exchange"
-        return node.name.casefold() in hosts or node.name.casefold().split(".")[0] in hosts
+        return not hosts[node.id].names.isdisjoint(computers)
 
     boundaries: dict[tuple[str, str], Boundary] = {}
     rules: dict[tuple, FirewallRule] = {}
@@ -189,7 +189,7 @@ def verify(doc: Document, catalog: Catalog, flows: Sequence[Flow], rulebase: Rul
     names = {n.id: n.name for n in doc.nodes.values()}
     indexes = [ChainIndex(c) for c in rulebase.chains]
     if rulebase.scope == "host":
-        boundaries = _host_boundaries(doc, catalog, flows, rulebase.hosts)
+        boundaries = _host_boundaries(doc, catalog, flows, rulebase.hosts, hosts)
     else:
         boundaries = boundary_rules(doc, flows)
     checks, unaddressed = [], set()

@@ -158,3 +158,13 @@ def test_utf16_from_windows_powershell_is_read(tmp_path):
     path = tmp_path / "rules.json"
     path.write_bytes((FIXTURES / "windows.json").read_text(encoding="utf-8-sig").encode("utf-16"))
     assert read_rulebase(path).format == "windows-json"
+
+
+def test_a_computer_matches_the_first_label_of_a_node_name_or_fqdn(tmp_path, catalog):
+    path = tmp_path / "design.yaml"
+    path.write_text(DESIGN.replace("name: EX01, role: mailbox", "name: ex01.contoso.com, role: mailbox"),
+                    encoding="utf-8")
+    doc = load_document(path, roles=catalog.roles.keys())
+    result = verify(doc, catalog, compute_flows(doc, catalog), read_rulebase(FIXTURES / "windows.json"))
+    assert result.needs and all(n.rule.destination == "ex" for n in result.needs)
+    assert {str(n.rule.port): n.status for n in result.needs if n.rule.source == "edge"}["25/TCP"] == ALLOWED

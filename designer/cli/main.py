@@ -8,6 +8,7 @@
     exchange-designer rules FILE [options]      firewall rules per zone boundary, draft scripts
     exchange-designer report FILE -o OUT        the report for stakeholders, PDF or HTML
     exchange-designer diff OLD NEW [options]    the change request between two designs (exit 1: changes)
+    exchange-designer verify FILE --rulebase R  check a live firewall rulebase (exit 1 on gaps)
 
 Exit codes: 0 success, 1 ``check`` found an error, 2 bad usage or a file that can't be read.
 """
@@ -24,12 +25,12 @@ from .. import __version__
 from ..catalog import Catalog, load_catalog
 from ..support.text import visible
 from ..support.yamlsafe import InputError
-from . import catalog as catalog_command, check, matrix, render, report, rules
+from . import catalog as catalog_command, check, matrix, render, report, rules, verify
 from . import diff as diff_command
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, PROG, load_design
 
 COMMANDS = {"matrix": matrix, "check": check, "catalog": catalog_command, "render": render, "rules": rules,
-            "report": report, "diff": diff_command}  # each module: add_parser(subparsers) and run(args, catalog, out)
+            "report": report, "diff": diff_command, "verify": verify}  # each module: add_parser(subparsers) and run(args, catalog, out)
 log = logging.getLogger(__name__)
 
 

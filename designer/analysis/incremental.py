@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
 from typing import Callable, Iterator
 
 from ..catalog import Catalog
@@ -54,7 +55,7 @@ def _advisory(ctx: Context, flow: Flow) -> bool:
 
 
 def _with_choices(ctx: Context, flow: Flow) -> bool:
-    return any(flow.service in r.services for r in ctx.catalog.rules_of_kind("service_choices"))
+    return flow.service in ctx.services_with_choices
 
 
 def _unconfirmed(ctx: Context, flow: Flow) -> bool:
@@ -79,6 +80,16 @@ FLOW_FILTERS: dict[str, Callable[[Context, Flow], bool]] = {
     "hybrid_preauthentication": _hybrid,
     "online_without_directory_sync": _hybrid,
 }
+
+
+_BY_PATH = frozenset({_advisory, _with_choices, _unconfirmed})  # filters that read only flow.path
+
+
+def _path_answer(known: dict, keep, ctx: Context, flow: Flow) -> bool:
+    answer = known.get(id(flow.path))
+    if answer is None:
+        answer = known[id(flow.path)] = keep(ctx, flow)
+    return answer
 
 
 def _node_key(node: Node | None):
@@ -173,6 +184,10 @@ class _Context(Context):
     def tags(self, node_id: str) -> frozenset[str]:
         return self._engine.facts(node_id)[1]
 
+    @cached_property
+    def services_with_choices(self) -> frozenset[str]:
+        return frozenset(s for r in self.catalog.rules_of_kind("service_choices") for s in r.services)
+
     @property
     def node_order(self) -> dict[str, int]:
         return self._engine.node_order()
@@ -210,12 +225,18 @@ class IncrementalAnalysis:
         self._owned: dict[int, dict[str, tuple[Finding, ...]]] = {}  # node and connection rules
         self._filtered: dict[int, dict[str, tuple[Flow, ...]]] = {}  # flow rules: conn -> its flows
         self._per_rule: list[list[Finding]] = [[] for _ in RULES]
+        # conn -> (what its flows were computed from, its flows); kept for a removed connection,
+        # so that the undo of a large delete finds them again
+        self._flow_memo: dict[str, tuple[tuple, tuple[Flow, ...]]] = getattr(self, "_flow_memo", {})
+        self._by_path = getattr(self, "_by_path", {})
 
     # ---- following the document
     def reset(self, doc: Document) -> None:
         """Analyse ``doc`` in full and follow its changes from now on."""
         if self.document is not None:
             self.document.changed.unsub(self.note)
+        self._flow_memo = {}
+        self._by_path: dict = {}  # filter -> id(data path) -> answer (the catalog's paths live on)
         self.document = doc
         doc.changed.sub(self.note)
         self._compute_all()
@@ -391,27 +412,41 @@ class IncrementalAnalysis:
         for conn_id in conn_ids:
             if conn_id not in conns:
                 self.by_connection.pop(conn_id, None)
+        memo, version = self._flow_memo, doc.exchange_version
         for conn_id in live:
-            flows = tuple(connection_flows(doc, self.catalog, conns[conn_id]))
+            conn = conns[conn_id]
+            a, b = self._node_keys[conn.between[0]], self._node_keys[conn.between[1]]
+            key = (version, conn, a, b, self._zone_keys.get(a.zone), self._zone_keys.get(b.zone))
+            hit = memo.get(conn_id)
+            if hit is None or hit[0] != key:
+                hit = memo[conn_id] = (key, tuple(connection_flows(doc, self.catalog, conn)))
+            flows = hit[1]
             if flows != self.by_connection.get(conn_id):
                 self.by_connection[conn_id] = flows
                 changed = True
         live.sort(key=self.connection_order().__getitem__)
         flows = [f for c in live for f in self.by_connection[c]]
         ctx = _Context(self, _DocView(doc, doc.nodes, conns, self.connections_of), flows)
+        chosen_by: dict[Callable, dict[str, tuple[Flow, ...]]] = {}  # filter -> conn -> its flows
         for index, rule in enumerate(RULES):
             name = rule.__name__
             if name in CONNECTION_RULES:
                 self._run_owned(index, rule, [], live, flows, conn_ids, everything)
             elif name in FLOW_FILTERS:
                 keep = FLOW_FILTERS[name]
+                if keep not in chosen_by:  # rules that share a filter share its work
+                    by = self.by_connection
+                    if keep in _BY_PATH:  # the answer depends on the flow's data path only
+                        known = self._by_path.setdefault(keep, {})
+                        chosen_by[keep] = {c: chosen for c in live if (chosen := tuple(
+                            f for f in by[c] if _path_answer(known, keep, ctx, f)))}
+                    else:
+                        chosen_by[keep] = {c: chosen for c in live
+                                           if (chosen := tuple(f for f in by[c] if keep(ctx, f)))}
                 table = self._filtered.setdefault(index, {})
                 for conn_id in conn_ids:
                     table.pop(conn_id, None)
-                for conn_id in live:
-                    chosen = tuple(f for f in self.by_connection[conn_id] if keep(ctx, f))
-                    if chosen:
-                        table[conn_id] = chosen
+                table.update(chosen_by[keep])
         return changed
 
     def _recompute_nodes(self, node_ids: set[str], everything: bool = False) -> None:

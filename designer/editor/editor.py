@@ -68,6 +68,7 @@ class DocumentEditor(QObject):
         self.path: Path | None = None
         self.flows: list[Flow] = []
         self.findings: list[Finding] = []
+        self.analysis_revision = 0  # grows when flows or findings may have changed (panels skip the rest)
         self._analysis = IncrementalAnalysis(catalog)  # follows the document's changes
         self.new_document()
 
@@ -135,13 +136,15 @@ class DocumentEditor(QObject):
     def _recompute(self) -> None:
         """Analyse the whole (new) document; from now on its edits are analysed incrementally."""
         self._analysis.reset(self.document)
+        self.analysis_revision += 1
         self.flows, self.findings = self._analysis.flows, self._analysis.findings
 
     def _reanalyse(self, _index: int = 0) -> None:
         """After an edit, undo or redo: re-analyse what it touched (see ``IncrementalAnalysis``;
         a move within a zone touches nothing the analysis reads)."""
         with gc_paused():  # after a large undo, flows and findings for thousands of connections
-            self._analysis.update()
+            if self._analysis.update():
+                self.analysis_revision += 1
         self.flows, self.findings = self._analysis.flows, self._analysis.findings
         self.analysis_changed.emit()
 

@@ -34,7 +34,8 @@ from ..catalog import Catalog
 from ..model import Change, Connection, Document, Node, Zone
 from ..support.states import ZoneKind
 from .findings import RULES, SEVERITIES, Context, Finding, today
-from .flows import Flow, connection_flows
+from . import flows as _flows
+from .flows import Flow
 
 # Rules whose every finding comes from one node (the loop over the design's nodes) ...
 NODE_RULES = frozenset({"unknown_role", "role_not_in_version", "expected_zone", "role_in_perimeter",
@@ -229,6 +230,7 @@ class IncrementalAnalysis:
         # so that the undo of a large delete finds them again
         self._flow_memo: dict[str, tuple[tuple, tuple[Flow, ...]]] = getattr(self, "_flow_memo", {})
         self._by_path = getattr(self, "_by_path", {})
+        self._gone: set[str] = set()  # connections the last update removed (their flows are kept)
 
     # ---- following the document
     def reset(self, doc: Document) -> None:
@@ -302,6 +304,10 @@ class IncrementalAnalysis:
         if self._document_dirty and doc.exchange_version != self._version:
             self._compute_all()
             return True
+        for conn_id in self._gone:  # what the edit before the last removed is forgotten
+            if conn_id not in doc.connections:
+                self._flow_memo.pop(conn_id, None)
+        self._gone = {c for c in self._dirty["connection"] if c not in doc.connections}
         dirty = self._dirty
         if 4 * (len(dirty["node"]) + len(dirty["connection"])) > len(doc.nodes) + len(doc.connections) > 200:
             self._compute_all()  # most of the design changed (an undo of a large delete): all at once
@@ -419,7 +425,7 @@ class IncrementalAnalysis:
             key = (version, conn, a, b, self._zone_keys.get(a.zone), self._zone_keys.get(b.zone))
             hit = memo.get(conn_id)
             if hit is None or hit[0] != key:
-                hit = memo[conn_id] = (key, tuple(connection_flows(doc, self.catalog, conn)))
+                hit = memo[conn_id] = (key, tuple(_flows.connection_flows(doc, self.catalog, conn)))
             flows = hit[1]
             if flows != self.by_connection.get(conn_id):
                 self.by_connection[conn_id] = flows

@@ -142,6 +142,8 @@ class DocumentEditor(QObject):
     def _reanalyse(self, _index: int = 0) -> None:
         """After an edit, undo or redo: re-analyse what it touched (see ``IncrementalAnalysis``;
         a move within a zone touches nothing the analysis reads)."""
+        if self._analysis.document is not self.document:  # (set without _set_document)
+            self._recompute()
         with gc_paused():  # after a large undo, flows and findings for thousands of connections
             if self._analysis.update():
                 self.analysis_revision += 1

@@ -137,7 +137,7 @@ def test_a_move_within_its_zone_recomputes_nothing(catalog, monkeypatch):
     engine.reset(doc)
     flows, findings = engine.flows, engine.findings
     calls = []
-    monkeypatch.setattr(inc, "connection_flows", lambda *a: calls.append(a) or [])
+    monkeypatch.setattr(inc._flows, "connection_flows", lambda *a: calls.append(a) or [])
     node = next(iter(doc.nodes.values()))
     doc.replace_node(replace(node, pos=(node.pos[0] + 40, node.pos[1])))
     assert engine.update() is False
@@ -151,8 +151,8 @@ def test_an_edit_recomputes_only_the_flows_of_the_connections_it_touched(catalog
     hub = max(doc.nodes, key=lambda n: len(doc.connections_of(n)))
     other = next(z for z in doc.zones if z != doc.node(hub).zone)
     seen: list[str] = []
-    real = inc.connection_flows
-    monkeypatch.setattr(inc, "connection_flows", lambda d, c, conn: seen.append(conn.id) or real(d, c, conn))
+    real = inc._flows.connection_flows
+    monkeypatch.setattr(inc._flows, "connection_flows", lambda d, c, conn: seen.append(conn.id) or real(d, c, conn))
     doc.replace_node(replace(doc.node(hub), zone=other))
     assert engine.update() is True
     assert sorted(seen) == sorted(c.id for c in doc.connections_of(hub))

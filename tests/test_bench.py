@@ -18,8 +18,9 @@ def test_bench_run_prints_every_measure(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     measures = {line.split()[0] for line in lines if line and not line.startswith("#")}
-    assert {"open", "drag", "drop", "fit", "version", "xlsx", "memory", "select-all", "delete-all",
+    assert {"open", "drag", "drop", "role", "fit", "version", "xlsx", "memory", "select-all", "delete-all",
             "undo-delete-all"} <= measures
+    assert any(line.startswith("drop / baseline drag frame: ") for line in lines)
 
 
 def test_bench_window_prints_every_measure(tmp_path):

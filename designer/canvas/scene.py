@@ -36,6 +36,7 @@ from ..render.theme import LIGHT, CanvasTheme
 from .tools import ConnectTool, Drag, SelectTool, Tool
 
 FAN = 30.0  # pixels between parallel connections
+_ID_ATTRS = {NodeItem: "node_id", ZoneItem: "zone_id", ConnectionItem: "connection_id"}
 SCENE_RECT = QRectF(-2000, -2000, 8000, 6000)  # the least room a scene has to scroll in
 MARGIN = 2000.0  # room around a larger design
 
@@ -75,6 +76,10 @@ class CanvasScene(QGraphicsScene):
         self.labels = LabelLayer(self)
         self.drag_layer: DragLayer | None = None  # while nodes are dragged
         self._selection_dirty = False  # a removed item was selected: one selectionChanged after the edit
+        # items removed by the last two edits, by id: the undo of a large delete puts them back
+        # instead of building thousands of items again
+        self._spare: dict[str, NodeItem | ConnectionItem] = {}
+        self._spare_before: dict[str, NodeItem | ConnectionItem] = {}
         self.setSceneRect(SCENE_RECT)
         editor.document_replaced.connect(self.set_document)
         self._edited_hook = _weak_slot(self)
@@ -89,6 +94,7 @@ class CanvasScene(QGraphicsScene):
         self.clear()
         self.nodes, self.zones, self.connections = {}, {}, {}
         self._by_node, self._by_pair = {}, {}
+        self._spare, self._spare_before = {}, {}
         self.document = doc
         self._version = doc.exchange_version
         self.labels.reset()
@@ -127,9 +133,11 @@ class CanvasScene(QGraphicsScene):
         if self._selection_dirty:  # the selection lost items: the panels hear it once per edit
             self._selection_dirty = False
             self.selectionChanged.emit()
+        self._spare_before, self._spare = self._spare, {}
 
-    def _remove(self, item) -> None:
-        """Remove an item without a selectionChanged per item (see ``edited``)."""
+    def _remove(self, item, spare_id: str | None = None) -> None:
+        """Remove an item without a selectionChanged per item (see ``edited``); with
+        ``spare_id``, keep it for an undo of this edit (see ``_reuse``)."""
         if item.isSelected():
             self._selection_dirty = True
             blocked = self.blockSignals(True)
@@ -137,8 +145,18 @@ class CanvasScene(QGraphicsScene):
                 self.removeItem(item)
             finally:
                 self.blockSignals(blocked)
+            item.setSelected(False)  # (out of the scene: no signal)
         else:
             self.removeItem(item)
+        if spare_id is not None:
+            self._spare[spare_id] = item
+
+    def _reuse(self, item_id: str, kind: type):
+        """The item removed for ``item_id`` by one of the last two edits, or None."""
+        item = self._spare.pop(item_id, None)
+        if item is None:
+            item = self._spare_before.pop(item_id, None)
+        return item if type(item) is kind else None
 
     def _on_change(self, change: Change) -> None:
         self.drop_drag_layer()
@@ -162,7 +180,7 @@ class CanvasScene(QGraphicsScene):
             for conn_id in self._by_node.get(item_id, ()):
                 self._relabel(conn_id)
         elif kind == "node_removed":
-            self._remove(self.nodes.pop(item_id))
+            self._remove(self.nodes.pop(item_id), item_id)
             self._by_node.pop(item_id, None)
             self.labels.node_removed(item_id)
         elif kind == "connection_added":
@@ -174,7 +192,7 @@ class CanvasScene(QGraphicsScene):
             self._relabel(item_id)
         elif kind == "connection_removed":
             item = self.connections.pop(item_id)
-            self._remove(item)
+            self._remove(item, item_id)
             self.labels.label_removed(item_id)
             for end in item.ends:
                 if item_id in self._by_node.get(end, ()):
@@ -190,7 +208,12 @@ class CanvasScene(QGraphicsScene):
         self.addItem(item)
 
     def _add_node(self, node_id: str) -> None:
-        item = NodeItem(self.document.node(node_id), partial(role_name, self.editor.catalog))
+        item = self._reuse(node_id, NodeItem)
+        if item is None:
+            item = NodeItem(self.document.node(node_id), partial(role_name, self.editor.catalog))
+        else:
+            item.hovered = False
+            item.update_from(self.document.node(node_id))
         self.nodes[node_id] = item
         self._by_node.setdefault(node_id, [])
         self.addItem(item)
@@ -203,15 +226,27 @@ class CanvasScene(QGraphicsScene):
         ids = self._by_pair.setdefault(pair, [])
         ids.append(conn_id)
         if len(ids) > 1 and self.connections:  # an edit: keep the pair in document order
-            order = {c: i for i, c in enumerate(self.document.connections)}
+            ends = self.document.connections_of(between[0])  # (in document order, from its index)
+            order = {c.id: i for i, c in enumerate(ends)}
             ids.sort(key=lambda c: order.get(c, len(order)))
 
     def _add_item(self, conn_id: str) -> None:
-        item = ConnectionItem(conn_id)
+        item = self._reuse(conn_id, ConnectionItem)
+        label = None
+        if item is None:
+            item = ConnectionItem(conn_id)
+        else:  # put back: its label is still right if the label it shows is the same
+            label = connection_label(self.document, self.editor.catalog, conn_id, translate=QCoreApplication.translate)
+            item.highlighted = False
         item.ends = self.document.connection(conn_id).between
         self.connections[conn_id] = item
         self.addItem(item)
-        self._relabel(conn_id)
+        if label is not None and label is item.label:
+            item.set_tooltip("")
+            item.tooltip_pending = True  # (names may have changed: built again on hover)
+            self.labels.label_changed(conn_id)
+        else:
+            self._relabel(conn_id)
 
     def _relabel(self, conn_id: str) -> None:
         self.connections[conn_id].set_label(connection_label(self.document, self.editor.catalog, conn_id,
@@ -375,10 +410,13 @@ class CanvasScene(QGraphicsScene):
 
     def selected_ids(self) -> list[str]:
         ids = []
-        for item in self.selectedItems():
-            for attr in ("node_id", "zone_id", "connection_id"):
-                if hasattr(item, attr):
-                    ids.append(getattr(item, attr))
+        attrs = _ID_ATTRS
+        for item in self.selectedItems():  # (one look-up per item: Select All gives thousands)
+            attr = attrs.get(type(item))
+            if attr is None:
+                attr = next((a for a in ("node_id", "zone_id", "connection_id") if hasattr(item, a)), "")
+            if attr:
+                ids.append(getattr(item, attr))
         return ids
 
     def select_ids(self, ids) -> None:
@@ -393,10 +431,18 @@ class CanvasScene(QGraphicsScene):
 
     def select_all(self) -> None:
         """Select every zone, node and connection: one selectionChanged, however many items."""
-        with self._one_selection_change():
+        changed = False
+        blocked = self.blockSignals(True)
+        try:
             for table in (self.zones, self.nodes, self.connections):
                 for item in table.values():
-                    item.setSelected(True)
+                    if not item.isSelected():
+                        item.setSelected(True)
+                        changed = True
+        finally:
+            self.blockSignals(blocked)
+        if not blocked and (changed or self._selection_dirty):
+            self.selectionChanged.emit()
 
     @contextmanager
     def _one_selection_change(self):

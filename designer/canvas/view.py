@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsView
 
 from ..model.layout import GRID
@@ -193,15 +193,12 @@ class CanvasView(QGraphicsView):
         painter.setPen(QPen(QColor(self.canvas.theme.grid), 0))
         left = math.floor(rect.left() / step) * step
         top = math.floor(rect.top() / step) * step
-        points = []
-        y = top
+        columns = max(0, math.ceil((rect.right() - left) / step))
+        row = QPolygonF([QPointF(left + i * step, 0.0) for i in range(columns)])  # one row, drawn
+        y = top                                                                   # at each height
         while y < rect.bottom():
-            x = left
-            while x < rect.right():
-                points.append(QPointF(x, y))
-                x += step
+            painter.drawPoints(row.translated(0.0, y))
             y += step
-        painter.drawPoints(points)
 
     # ---- dropping node types from the palette
     def dragEnterEvent(self, event) -> None:  # Qt's name

@@ -15,7 +15,8 @@ from typing import Iterable, Mapping
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..analysis import Finding, Flow, FlowCache, analyse
+from ..analysis import Finding, Flow
+from ..analysis.incremental import IncrementalAnalysis
 from ..catalog import Catalog
 from .commands import (
     AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand,
@@ -67,7 +68,8 @@ class DocumentEditor(QObject):
         self.path: Path | None = None
         self.flows: list[Flow] = []
         self.findings: list[Finding] = []
-        self._flow_cache = FlowCache(catalog)
+        self.analysis_revision = 0  # grows when flows or findings may have changed (panels skip the rest)
+        self._analysis = IncrementalAnalysis(catalog)  # follows the document's changes
         self.new_document()
 
     # ---- documents and files
@@ -132,17 +134,24 @@ class DocumentEditor(QObject):
 
     # ---- analysis
     def _recompute(self) -> None:
-        """Flows (only changed connections are recomputed, see ``FlowCache``) and findings."""
-        self.flows = self._flow_cache.compute(self.document)
-        self.findings = analyse(self.document, self.catalog, self.flows)
+        """Analyse the whole (new) document; from now on its edits are analysed incrementally."""
+        self._analysis.reset(self.document)
+        self.analysis_revision += 1
+        self.flows, self.findings = self._analysis.flows, self._analysis.findings
 
     def _reanalyse(self, _index: int = 0) -> None:
-        with gc_paused():  # after a large undo, flows and findings for thousands of connections
+        """After an edit, undo or redo: re-analyse what it touched (see ``IncrementalAnalysis``;
+        a move within a zone touches nothing the analysis reads)."""
+        if self._analysis.document is not self.document:  # (set without _set_document)
             self._recompute()
+        with gc_paused():  # after a large undo, flows and findings for thousands of connections
+            if self._analysis.update():
+                self.analysis_revision += 1
+        self.flows, self.findings = self._analysis.flows, self._analysis.findings
         self.analysis_changed.emit()
 
     def flows_of(self, connection_id: str) -> list[Flow]:
-        return list(self._flow_cache.by_connection.get(connection_id, ()))
+        return self._analysis.flows_of(connection_id)
 
     # ---- pushing
     def _push(self, command: QUndoCommand) -> None:

@@ -51,6 +51,8 @@ class Document:
         self._zones: dict[str, Zone] = {}
         self._nodes: dict[str, Node] = {}
         self._connections: dict[str, Connection] = {}
+        # node id -> its connections' ids, in document order (an index: no scan of every connection)
+        self._by_node: dict[str, dict[str, None]] = {}
         self.changed: Event[Change] = Event()
         # Where each element (and each address entry) was in the file it was read from:
         # (element id, "" or a path such as "addresses[0]") -> line. Not part of the design.
@@ -82,7 +84,8 @@ class Document:
         return [n for n in self._nodes.values() if n.zone == zone_id]
 
     def connections_of(self, node_id: str) -> list[Connection]:
-        return [c for c in self._connections.values() if node_id in c.between]
+        conns = self._connections
+        return [conns[c] for c in self._by_node.get(node_id, ())]
 
     def all_ids(self) -> set[str]:
         return set(self._zones) | set(self._nodes) | set(self._connections)
@@ -152,9 +155,10 @@ class Document:
 
     def remove_node(self, node_id: str) -> Node:
         self._require(self._nodes, node_id, "node")
-        if self.connections_of(node_id):
+        if self._by_node.get(node_id):
             raise ModelError(f"node {node_id!r} still has connections")
         node = self._nodes.pop(node_id)
+        self._by_node.pop(node_id, None)
         self.changed.emit(Change("node_removed", node_id))
         return node
 
@@ -162,20 +166,38 @@ class Document:
     def add_connection(self, connection: Connection, index: int | None = None) -> None:
         self._check_new_id(connection.id)
         self._check_connection(connection)
-        _insert(self._connections, connection.id, connection, index)
+        appended = _insert(self._connections, connection.id, connection, index)
+        self._index(connection, appended)
         self.changed.emit(Change("connection_added", connection.id))
 
     def replace_connection(self, connection: Connection) -> None:
         self._require(self._connections, connection.id, "connection")
         self._check_connection(connection)
+        old = self._connections[connection.id]
         self._connections[connection.id] = connection
+        if old.between != connection.between:
+            self._unindex(old)
+            self._index(connection, False)
         self.changed.emit(Change("connection_changed", connection.id))
 
     def remove_connection(self, connection_id: str) -> Connection:
         self._require(self._connections, connection_id, "connection")
         connection = self._connections.pop(connection_id)
+        self._unindex(connection)
         self.changed.emit(Change("connection_removed", connection_id))
         return connection
+
+    def _index(self, connection: Connection, appended: bool) -> None:
+        for end in connection.between:
+            ids = self._by_node.setdefault(end, {})
+            ids[connection.id] = None
+            if not appended and len(ids) > 1:  # inserted before others: document order again
+                order = {c: i for i, c in enumerate(self._connections)}
+                self._by_node[end] = dict.fromkeys(sorted(ids, key=order.__getitem__))
+
+    def _unindex(self, connection: Connection) -> None:
+        for end in connection.between:
+            self._by_node.get(end, {}).pop(connection.id, None)
 
     # ---- checks
     def _check_new_id(self, item_id: str) -> None:
@@ -202,14 +224,16 @@ class Document:
             raise ModelError(f"connection {connection.id!r} joins node {a!r} to itself")
 
 
-def _insert(table: dict, key: str, value: Any, index: int | None) -> None:
+def _insert(table: dict, key: str, value: Any, index: int | None) -> bool:
+    """Put ``key`` at ``index`` (None: last); whether it went last."""
     if index is None or index >= len(table):
         table[key] = value
-        return
+        return True
     items = list(table.items())
     items.insert(max(index, 0), (key, value))
     table.clear()
     table.update(items)
+    return False
 
 
 def _plain_kind(zone: Zone) -> Zone:

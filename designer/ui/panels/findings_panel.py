@@ -106,7 +106,8 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.tree)
 
         self.tree.itemActivated.connect(self._activated)  # double-click, Enter
-        editor.analysis_changed.connect(self.refresh)
+        self._revision = None  # the editor's analysis_revision the rows show
+        editor.analysis_changed.connect(self._analysis_changed)
         self.refresh()
 
     # ---- public
@@ -117,8 +118,13 @@ class FindingsPanel(QWidget):
     def visible_findings(self) -> list[Finding]:
         return [self._findings[item.data(0, FINDING_ROLE)] for item in self._items() if not item.isHidden()]
 
+    def _analysis_changed(self) -> None:
+        if self.editor.analysis_revision != self._revision:  # (a move within a zone changes nothing)
+            self.refresh()
+
     def refresh(self) -> None:
         """Rebuild the rows from the editor's findings; the selected finding stays selected."""
+        self._revision = self.editor.analysis_revision
         current = self.tree.currentItem()
         keep = self._key(self._findings[current.data(0, FINDING_ROLE)]) if current else None
         self._findings = list(self.editor.findings)

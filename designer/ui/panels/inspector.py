@@ -201,8 +201,7 @@ class InspectorPanel(QWidget):
 
     def refresh(self) -> None:
         doc = self.editor.document
-        existing = doc.all_ids()
-        self._ids = [i for i in self._ids if i in existing]
+        self._ids = [i for i in self._ids if i in doc.nodes or i in doc.connections or i in doc.zones]
         kind, target = self._classify(self._ids)
         same = (kind, target) == (self._kind, self._target)
         self._kind, self._target = kind, target
@@ -352,8 +351,9 @@ class InspectorPanel(QWidget):
 
     def _fill_several(self, _target: None) -> None:
         self.title.setText(self.tr("{count} items selected").format(count=len(self._ids)))
-        names = [self.editor.label(i) for i in self._ids]
-        more = "<br>" + self.tr("… and {count} more").format(count=len(names) - 12) if len(names) > 12 else ""
+        names = [self.editor.label(i) for i in self._ids[:12]]  # the first twelve are shown
+        count = len(self._ids)
+        more = "<br>" + self.tr("… and {count} more").format(count=count - 12) if count > 12 else ""
         self.several_list.setText("<br>".join(html.escape(n) for n in names[:12]) + more)
 
     # ---- edits (each goes through the editor)

@@ -122,6 +122,9 @@ class MatrixPanel(QWidget):
     def _analysis_changed(self) -> None:
         """Rebuild now if the table is seen, else when it is (a large design has some 10,000
         rows, and the panel is often a tab behind the findings)."""
+        if self.editor.analysis_revision == getattr(self, "_revision", None):
+            return  # nothing the matrix shows changed (a move within a zone)
+        self._revision = self.editor.analysis_revision
         if self._shown:
             self.rebuild()
         else:

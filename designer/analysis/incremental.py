@@ -1,0 +1,530 @@
+"""Incremental analysis: flows and findings kept current from the document's change events.
+Pure Python.
+
+A full analysis (the flows of every connection, every finding rule over the whole design)
+costs hundreds of milliseconds on a large design, and an edit touches a few elements. This
+module keeps the last results per element and, after an edit, recomputes what it touched:
+
+* **flows**, per connection: they depend on the connection, its two nodes and their zones;
+* findings of **node rules** (each finding belongs to the node the rule was looking at: it
+  reads that node, its zone, its connections, their flows and far ends), per node;
+* findings of **connection rules** (one connection, its flows and its two nodes), per
+  connection;
+* **flow rules** (they group the design's flows) run again over the few flows each can use,
+  kept per connection by a filter of its own;
+* every other rule (the global ones, and any rule this module does not know) runs again over
+  the whole design.
+
+What the analysis never reads (positions, zone rectangles) changes nothing: moving a node
+within its zone costs nothing here. A rule is classed by its name in ``NODE_RULES``,
+``CONNECTION_RULES`` and ``FLOW_FILTERS``; a rule not classed is global, so a new rule is
+correct from the start and only slower. The results equal :func:`~.findings.analyse` and
+:func:`~.flows.compute_flows` of the whole document
+(``tests/analysis/test_incremental.py`` checks it after random edits).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+from functools import cached_property
+from typing import Callable, Iterator
+
+from ..catalog import Catalog
+from ..model import Change, Connection, Document, Node, Zone
+from ..support.states import ZoneKind
+from .findings import RULES, SEVERITIES, Context, Finding, today
+from . import flows as _flows
+from .flows import Flow
+
+# Rules whose every finding comes from one node (the loop over the design's nodes) ...
+NODE_RULES = frozenset({"unknown_role", "role_not_in_version", "expected_zone", "role_in_perimeter",
+                        "mailbox_exposed"})
+# ... or from one connection (the loop over its connections, or over its flows).
+CONNECTION_RULES = frozenset({"no_data_path", "unknown_services", "um_removed", "plaintext_from_internet"})
+CLOUD_ROLES = frozenset({"exchange_online", "entra_id"})
+_NO_TAGS: frozenset[str] = frozenset()
+
+
+def _crosses_internet(ctx: Context, flow: Flow) -> bool:
+    return flow.source_zone != flow.destination_zone and ZoneKind.INTERNET in (
+        ctx.zone_kind(flow.source), ctx.zone_kind(flow.destination))
+
+
+def _advisory(ctx: Context, flow: Flow) -> bool:
+    return bool(flow.path.advisory or flow.path.disabled_by_default)
+
+
+def _with_choices(ctx: Context, flow: Flow) -> bool:
+    return flow.service in ctx.services_with_choices
+
+
+def _unconfirmed(ctx: Context, flow: Flow) -> bool:
+    return flow.path.status == "unconfirmed"
+
+
+def _hybrid(ctx: Context, flow: Flow) -> bool:
+    nodes = ctx.doc.nodes
+    return (flow.path.category == "hybrid" or flow.service == "EdgeSync"
+            or nodes[flow.source].role in CLOUD_ROLES or nodes[flow.destination].role in CLOUD_ROLES)
+
+
+# Rules over the design's flows, each with what a flow must be for the rule to read it (the
+# rule sees only those flows, in flow order; it may still read every node).
+FLOW_FILTERS: dict[str, Callable[[Context, Flow], bool]] = {
+    "internet_exposure": _crosses_internet,
+    "path_advisories": _advisory,
+    "service_choices": _with_choices,
+    "unconfirmed_paths": _unconfirmed,
+    "hybrid_https_endpoint": _hybrid,
+    "hybrid_edge_without_edgesync": _hybrid,
+    "hybrid_preauthentication": _hybrid,
+    "online_without_directory_sync": _hybrid,
+}
+
+
+_BY_PATH = frozenset({_advisory, _with_choices, _unconfirmed})  # filters that read only flow.path
+
+
+def _path_answer(known: dict, keep, ctx: Context, flow: Flow) -> bool:
+    answer = known.get(id(flow.path))
+    if answer is None:
+        answer = known[id(flow.path)] = keep(ctx, flow)
+    return answer
+
+
+def _node_key(node: Node | None):
+    """What the analysis reads of a node: everything but its position."""
+    return node if node is None or node.pos is None else replace(node, pos=None)
+
+
+def _zone_key(zone: Zone | None):
+    return zone if zone is None or zone.rect is None else replace(zone, rect=None)
+
+
+class _Subset(Mapping):
+    """A table of the document whose iteration is limited to some ids (in the order given);
+    lookups reach the whole table. ``tracker`` hears each element as the iteration reaches it."""
+
+    def __init__(self, table: Mapping, ids, tracker: Callable[[str], None] | None = None) -> None:
+        self._table, self._ids, self._tracker = table, ids, tracker
+
+    def __getitem__(self, key):
+        return self._table[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._table
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        for key in self._ids:
+            if self._tracker is not None:
+                self._tracker(key)
+            yield key
+
+    def values(self):  # what the rules loop over
+        table, tracker = self._table, self._tracker
+        for key in self._ids:
+            if tracker is not None:
+                tracker(key)
+            yield table[key]
+
+
+class _TrackedFlows(list):
+    """The flows a rule reads; ``tracker`` hears each flow's connection as a loop reaches it."""
+
+    def __init__(self, flows, tracker: Callable[[str], None]) -> None:
+        super().__init__(flows)
+        self._tracker = tracker
+
+    def __iter__(self):
+        tracker = self._tracker
+        for flow in list.__iter__(self):
+            tracker(flow.connection)
+            yield flow
+
+
+class _DocView:
+    """The document as a rule sees it: ``nodes`` and ``connections`` iterate a part of the
+    design; everything else is the document's."""
+
+    def __init__(self, doc: Document, nodes: Mapping, connections: Mapping,
+                 connections_of: Callable[[str], list[Connection]]) -> None:
+        self._doc = doc
+        self.nodes, self.connections, self.zones = nodes, connections, doc.zones
+        self.connections_of = connections_of
+
+    def node(self, node_id: str) -> Node:
+        return self._doc.nodes[node_id]
+
+    def zone(self, zone_id: str) -> Zone:
+        return self._doc.zones[zone_id]
+
+    def connection(self, connection_id: str) -> Connection:
+        return self._doc.connections[connection_id]
+
+    def __getattr__(self, name: str):
+        return getattr(self._doc, name)
+
+
+class _Context(Context):
+    """:class:`Context` over a part of the design, with document orders kept by the engine and
+    zone kinds and tags looked up per node (instead of tables built for every node)."""
+
+    def __init__(self, engine: "IncrementalAnalysis", doc: _DocView, flows: list[Flow]) -> None:
+        self.doc, self.catalog, self.flows = doc, engine.catalog, flows
+        self.version = engine.document.exchange_version
+        self.today = engine.on or today()
+        self._engine = engine
+
+    def zone_kind(self, node_id: str) -> str:
+        return self._engine.facts(node_id)[0]
+
+    def tags(self, node_id: str) -> frozenset[str]:
+        return self._engine.facts(node_id)[1]
+
+    @cached_property
+    def services_with_choices(self) -> frozenset[str]:
+        return frozenset(s for r in self.catalog.rules_of_kind("service_choices") for s in r.services)
+
+    @property
+    def node_order(self) -> dict[str, int]:
+        return self._engine.node_order()
+
+    @property
+    def connection_order(self) -> dict[str, int]:
+        return self._engine.connection_order()
+
+
+class IncrementalAnalysis:
+    """The flows and findings of one document, kept current: :meth:`reset` on a new document
+    (it then listens to the document's changes), :meth:`update` after an edit."""
+
+    def __init__(self, catalog: Catalog, on: date | None = None) -> None:
+        self.catalog = catalog
+        self.on = on
+        self.document: Document | None = None
+        self.flows: list[Flow] = []
+        self.findings: list[Finding] = []
+        self.by_connection: dict[str, tuple[Flow, ...]] = {}
+        self._reset_state()
+
+    def _reset_state(self) -> None:
+        self._dirty: dict[str, set[str]] = {"zone": set(), "node": set(), "connection": set()}
+        self._document_dirty = False
+        self._zone_keys: dict[str, object] = {}
+        self._node_keys: dict[str, object] = {}
+        self._connections: dict[str, Connection] = {}
+        self._members: dict[str, dict[str, None]] = {}  # zone -> its nodes
+        self._incident: dict[str, dict[str, None]] = {}  # node -> its connections
+        self._node_order: dict[str, int] | None = None
+        self._connection_order: dict[str, int] | None = None
+        self._facts: dict[str, tuple[str, frozenset[str]]] = {}  # node -> (zone kind, tags)
+        self._version = self._name = None
+        self._owned: dict[int, dict[str, tuple[Finding, ...]]] = {}  # node and connection rules
+        self._filtered: dict[int, dict[str, tuple[Flow, ...]]] = {}  # flow rules: conn -> its flows
+        self._per_rule: list[list[Finding]] = [[] for _ in RULES]
+        # conn -> (what its flows were computed from, its flows); kept for a removed connection,
+        # so that the undo of a large delete finds them again
+        self._flow_memo: dict[str, tuple[tuple, tuple[Flow, ...]]] = getattr(self, "_flow_memo", {})
+        self._by_path = getattr(self, "_by_path", {})
+        self._gone: set[str] = set()  # connections the last update removed (their flows are kept)
+
+    # ---- following the document
+    def reset(self, doc: Document) -> None:
+        """Analyse ``doc`` in full and follow its changes from now on."""
+        if self.document is not None:
+            self.document.changed.unsub(self.note)
+        self._flow_memo = {}
+        self._by_path: dict = {}  # filter -> id(data path) -> answer (the catalog's paths live on)
+        self.document = doc
+        doc.changed.sub(self.note)
+        self._compute_all()
+
+    def detach(self) -> None:
+        if self.document is not None:
+            self.document.changed.unsub(self.note)
+            self.document = None
+
+    def note(self, change: Change) -> None:
+        """Remember what a change touched (``update`` recomputes it)."""
+        kind = change.kind
+        if kind == "document_changed":
+            self._document_dirty = True
+            return
+        what, how = kind.rsplit("_", 1)
+        self._dirty[what].add(change.id)
+        if how != "changed":  # the document's order of that table moved
+            if what == "node":
+                self._node_order = None
+            elif what == "connection":
+                self._connection_order = None
+
+    @property
+    def pending(self) -> bool:
+        return self._document_dirty or any(self._dirty.values())
+
+    def flows_of(self, connection_id: str) -> list[Flow]:
+        return list(self.by_connection.get(connection_id, ()))
+
+    def node_order(self) -> dict[str, int]:
+        if self._node_order is None:
+            self._node_order = {n: i for i, n in enumerate(self.document.nodes)}
+        return self._node_order
+
+    def connection_order(self) -> dict[str, int]:
+        if self._connection_order is None:
+            self._connection_order = {c: i for i, c in enumerate(self.document.connections)}
+        return self._connection_order
+
+    def facts(self, node_id: str) -> tuple[str, frozenset[str]]:
+        """A node's zone kind and its role's tags (kept until the node or its zone changes)."""
+        found = self._facts.get(node_id)
+        if found is None:
+            doc = self.document
+            node = doc.nodes[node_id]
+            role = self.catalog.roles.get(node.role)
+            found = self._facts[node_id] = (doc.zones[node.zone].kind, role.tags if role is not None else _NO_TAGS)
+        return found
+
+    def connections_of(self, node_id: str) -> list[Connection]:
+        """The node's connections in document order (from the index, not a scan)."""
+        conns = self.document.connections
+        order = self.connection_order()
+        return [conns[c] for c in sorted(self._incident.get(node_id, ()), key=order.__getitem__)]
+
+    # ---- recomputing
+    def update(self) -> bool:
+        """Bring flows and findings up to date with the changes noted; whether they changed."""
+        doc = self.document
+        if doc is None or not self.pending:
+            return False
+        if self._document_dirty and doc.exchange_version != self._version:
+            self._compute_all()
+            return True
+        for conn_id in self._gone:  # what the edit before the last removed is forgotten
+            if conn_id not in doc.connections:
+                self._flow_memo.pop(conn_id, None)
+        self._gone = {c for c in self._dirty["connection"] if c not in doc.connections}
+        dirty = self._dirty
+        if 4 * (len(dirty["node"]) + len(dirty["connection"])) > len(doc.nodes) + len(doc.connections) > 200:
+            self._compute_all()  # most of the design changed (an undo of a large delete): all at once
+            return True
+        renamed = self._document_dirty and doc.name != self._name
+        self._document_dirty = False
+        self._name = doc.name
+        changed_nodes, node_scope, conn_scope, zones_changed = self._read_changes()
+        node_scope |= changed_nodes
+        for node_id in changed_nodes:
+            self._facts.pop(node_id, None)
+        for node_id in changed_nodes:  # its connections' flows, and its neighbours' node findings
+            for conn_id in self._incident.get(node_id, ()):
+                conn_scope.add(conn_id)
+                node_scope.update(self._connections[conn_id].between)
+        if not (node_scope or conn_scope or zones_changed or renamed):
+            return False
+        flows_changed = self._recompute_connections(conn_scope)
+        self._recompute_nodes(node_scope)
+        if flows_changed:
+            self._assemble_flows()
+        self._run_others()
+        self._assemble_findings()
+        return True
+
+    def _read_changes(self) -> tuple[set[str], set[str], set[str], bool]:
+        """Compare what the noted elements are now with what was analysed; returns the nodes
+        whose analysed facts changed (their own or their zone's), the nodes and the connections
+        to recompute, and whether a zone changed."""
+        doc = self.document
+        dirty, self._dirty = self._dirty, {"zone": set(), "node": set(), "connection": set()}
+        changed_nodes: set[str] = set()
+        node_scope: set[str] = set()
+        conn_scope: set[str] = set()
+        zones_changed = False
+        for zone_id in dirty["zone"]:
+            key = _zone_key(doc.zones.get(zone_id))
+            if key != self._zone_keys.get(zone_id):
+                self._store(self._zone_keys, zone_id, key)
+                changed_nodes.update(self._members.get(zone_id, ()))
+                zones_changed = True
+        for node_id in dirty["node"]:
+            node = doc.nodes.get(node_id)
+            key = _node_key(node)
+            old = self._node_keys.get(node_id)
+            if key == old:
+                continue
+            self._store(self._node_keys, node_id, key)
+            if old is not None and (node is None or old.zone != node.zone):
+                self._members.get(old.zone, {}).pop(node_id, None)
+            if node is not None:
+                self._members.setdefault(node.zone, {})[node_id] = None
+            else:
+                self._incident.pop(node_id, None)
+            changed_nodes.add(node_id)
+            node_scope.add(node_id)
+        for conn_id in dirty["connection"]:
+            conn = doc.connections.get(conn_id)
+            old = self._connections.get(conn_id)
+            if conn == old:
+                continue
+            if old is not None:
+                for end in old.between:
+                    self._incident.get(end, {}).pop(conn_id, None)
+                node_scope.update(old.between)
+            if conn is not None:
+                for end in conn.between:
+                    self._incident.setdefault(end, {})[conn_id] = None
+                node_scope.update(conn.between)
+            self._store(self._connections, conn_id, conn)
+            conn_scope.add(conn_id)
+        return changed_nodes, node_scope, conn_scope, zones_changed
+
+    @staticmethod
+    def _store(table: dict, key: str, value) -> None:
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value
+
+    def _compute_all(self) -> None:
+        doc = self.document
+        self._reset_state()
+        self._version, self._name = doc.exchange_version, doc.name
+        for zone in doc.zones.values():
+            self._zone_keys[zone.id] = _zone_key(zone)
+        for node in doc.nodes.values():
+            self._node_keys[node.id] = _node_key(node)
+            self._members.setdefault(node.zone, {})[node.id] = None
+        for conn in doc.connections.values():
+            self._connections[conn.id] = conn
+            for end in conn.between:
+                self._incident.setdefault(end, {})[conn.id] = None
+        self.by_connection = {}
+        self._recompute_connections(set(doc.connections), everything=True)
+        self._assemble_flows()
+        self._recompute_nodes(set(doc.nodes), everything=True)
+        self._run_others()
+        self._assemble_findings()
+
+    def _recompute_connections(self, conn_ids: set[str], everything: bool = False) -> bool:
+        """Flows, connection rules and flow-rule inputs of these connections; whether any
+        connection's flows changed (or one came or went)."""
+        doc = self.document
+        conns = doc.connections
+        live = [c for c in conn_ids if c in conns]
+        changed = len(live) != len(conn_ids)
+        for conn_id in conn_ids:
+            if conn_id not in conns:
+                self.by_connection.pop(conn_id, None)
+        memo, version = self._flow_memo, doc.exchange_version
+        for conn_id in live:
+            conn = conns[conn_id]
+            a, b = self._node_keys[conn.between[0]], self._node_keys[conn.between[1]]
+            key = (version, conn, a, b, self._zone_keys.get(a.zone), self._zone_keys.get(b.zone))
+            hit = memo.get(conn_id)
+            if hit is None or hit[0] != key:
+                hit = memo[conn_id] = (key, tuple(_flows.connection_flows(doc, self.catalog, conn)))
+            flows = hit[1]
+            if flows != self.by_connection.get(conn_id):
+                self.by_connection[conn_id] = flows
+                changed = True
+        live.sort(key=self.connection_order().__getitem__)
+        flows = [f for c in live for f in self.by_connection[c]]
+        ctx = _Context(self, _DocView(doc, doc.nodes, conns, self.connections_of), flows)
+        chosen_by: dict[Callable, dict[str, tuple[Flow, ...]]] = {}  # filter -> conn -> its flows
+        for index, rule in enumerate(RULES):
+            name = rule.__name__
+            if name in CONNECTION_RULES:
+                self._run_owned(index, rule, [], live, flows, conn_ids, everything)
+            elif name in FLOW_FILTERS:
+                keep = FLOW_FILTERS[name]
+                if keep not in chosen_by:  # rules that share a filter share its work
+                    by = self.by_connection
+                    if keep in _BY_PATH:  # the answer depends on the flow's data path only
+                        known = self._by_path.setdefault(keep, {})
+                        chosen_by[keep] = {c: chosen for c in live if (chosen := tuple(
+                            f for f in by[c] if _path_answer(known, keep, ctx, f)))}
+                    else:
+                        chosen_by[keep] = {c: chosen for c in live
+                                           if (chosen := tuple(f for f in by[c] if keep(ctx, f)))}
+                table = self._filtered.setdefault(index, {})
+                for conn_id in conn_ids:
+                    table.pop(conn_id, None)
+                table.update(chosen_by[keep])
+        return changed
+
+    def _recompute_nodes(self, node_ids: set[str], everything: bool = False) -> None:
+        doc = self.document
+        live = sorted((n for n in node_ids if n in doc.nodes), key=self.node_order().__getitem__)
+        if everything:
+            flows = self.flows
+        else:  # what a node rule reads: the flows of the node's connections
+            around = {c for n in live for c in self._incident.get(n, ())}
+            flows = [f for c in sorted(around, key=self.connection_order().__getitem__)
+                     for f in self.by_connection[c]]
+        for index, rule in enumerate(RULES):
+            if rule.__name__ in NODE_RULES:
+                self._run_owned(index, rule, live, [], flows, node_ids, everything)
+
+    def _run_owned(self, index: int, rule, nodes: list[str], conns: list[str], flows: list[Flow],
+                   owners: set[str], fresh: bool) -> None:
+        """Run a node rule over ``nodes`` (or a connection rule over ``conns`` and their
+        ``flows``) and file each finding under the element the rule's loop was at when it
+        found it; the findings filed under ``owners`` before are dropped."""
+        current: list[str | None] = [None]
+
+        def tracker(element_id: str) -> None:
+            current[0] = element_id
+        doc = self.document
+        if nodes:  # a node rule
+            view = _DocView(doc, _Subset(doc.nodes, nodes, tracker), doc.connections, self.connections_of)
+            ctx = _Context(self, view, list(flows))
+        else:
+            view = _DocView(doc, doc.nodes, _Subset(doc.connections, conns, tracker), self.connections_of)
+            ctx = _Context(self, view, _TrackedFlows(flows, tracker))
+        found: dict[str | None, list[Finding]] = {}
+        if nodes or conns:
+            for finding in rule(ctx):
+                found.setdefault(current[0], []).append(finding)
+        table = {} if fresh else self._owned.setdefault(index, {})
+        for owner in owners:
+            table.pop(owner, None)
+        for owner, hits in found.items():
+            table[owner] = tuple(hits)
+        self._owned[index] = table
+
+    def _assemble_flows(self) -> None:
+        by = self.by_connection
+        self.flows = [f for c in self.document.connections for f in by.get(c, ())]
+
+    def _run_others(self) -> None:
+        """The flow rules over their flows, and the global rules over the whole design."""
+        doc = self.document
+        view = _DocView(doc, doc.nodes, doc.connections, self.connections_of)
+        order = self.connection_order()
+        for index, rule in enumerate(RULES):
+            name = rule.__name__
+            if name in NODE_RULES or name in CONNECTION_RULES:
+                continue
+            if name in FLOW_FILTERS:
+                table = self._filtered.get(index, {})
+                flows = [f for c in sorted(table, key=order.__getitem__) for f in table[c]]
+            else:
+                flows = self.flows
+            self._per_rule[index] = list(rule(_Context(self, view, flows)))
+
+    def _assemble_findings(self) -> None:
+        node_order, conn_order = self.node_order(), self.connection_order()
+        for index, rule in enumerate(RULES):
+            name = rule.__name__
+            if name in NODE_RULES or name in CONNECTION_RULES:
+                order = node_order if name in NODE_RULES else conn_order
+                table = self._owned.get(index, {})
+                self._per_rule[index] = [f for owner in sorted(table, key=order.__getitem__) for f in table[owner]]
+        rank = {s: i for i, s in enumerate(SEVERITIES)}
+        self.findings = sorted((f for found in self._per_rule for f in found), key=lambda f: rank[f.severity])
+
+
+__all__ = ["CONNECTION_RULES", "FLOW_FILTERS", "IncrementalAnalysis", "NODE_RULES"]

@@ -167,13 +167,12 @@ def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[Non
             item.setVisible(False)
         for label, (lines, error) in relabelled.items():
             label.set_lines([line.replace(HOVER, NO_HOVER) for line in lines], error)
-        scene.place_labels()
+        scene.place_labels(export=True)  # every label at its size, none gives way
         yield
     finally:
         for label, (lines, error) in relabelled.items():
             label.set_lines(lines, error)
-        if relabelled:
-            scene.place_labels()
+        scene.place_labels()  # as the screen shows them again
         for item in hidden:
             item.setVisible(True)
         for item in highlighted:

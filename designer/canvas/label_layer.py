@@ -229,7 +229,10 @@ class LabelLayer:
             item = connections[conn_id]
             full = None if m > 1 else item.label_size(False)  # zoomed out, details give way
             w, h = item.label_size(True)
-            box, compact, index, hidden = settle(item.spots, full, (w * m, h * m), obstacles, give_way)
+            if give_way:
+                box, compact, index, hidden = settle(item.spots, full, (w * m, h * m), obstacles)
+            else:  # an export: every label in full, where it hides least (the sheet has every flow)
+                box, compact, index, hidden = settle(item.spots, full, (0.0, 0.0), obstacles, give_way=False)
             spots[conn_id] = (index, compact, hidden)
             if box is not None:
                 obstacles.add(conn_id, box)

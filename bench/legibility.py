@@ -43,6 +43,10 @@ def _points(conn):
     if conn.segment is not None:
         x0, y0, x1, y1 = conn.segment
         return [(x0, y0), (x1, y1)]
+    path = conn.path
+    elements = [path.elementAt(i) for i in range(path.elementCount())]
+    if all(e.isMoveTo() or e.isLineTo() for e in elements):  # routed round nodes: a polyline
+        return [(e.x, e.y) for e in elements]
     return [(p.x(), p.y()) for p in (conn.path.pointAtPercent(i / STEPS) for i in range(STEPS + 1))]
 
 

@@ -16,7 +16,7 @@ from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
 from ..model import Node, Zone
 from ..render import style
 from .label_item import LabelItem, on_screen, zoom_of
-from .legible import draw_min_size, readable_zoom, wrap
+from .legible import draw_min_size, min_size_text, readable_zoom, wrap
 from ..render.names import zone_kind_name
 from .placement import LABEL_SPOTS, clip_segment
 from ..render.theme import CanvasTheme, painting_theme
@@ -104,10 +104,8 @@ class NodeItem(QGraphicsObject):
         if not screen or zoom >= getattr(self.scene(), "name_min_zoom", style.NAME_MIN_ZOOM):
             painter.setPen(QColor(theme.text))
             if screen and zoom < readable_zoom(9, True):  # one line, never under MIN_TEXT_PX
-                top = self.text_rect().top()  # in full where up to three lines hold it, within the bounds
-                line = style.metrics(9, True).height() * readable_zoom(9, True) / max(zoom, 1e-6)
-                lines = max(1, min(3, int((NODE_HEIGHT / 2 + NAME_DROP - top) // line)))
-                draw_min_size(painter, zoom, self.name, 9, True, QPointF(0, top), NAME_ROOM, lines=lines)
+                draw_min_size(painter, zoom, self.name, 9, True, QPointF(0, self.text_rect().top()), NAME_ROOM,
+                              lines=self._name_lines(zoom))
             else:
                 painter.setFont(style.shared_font(9, bold=True))
                 painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
@@ -119,6 +117,20 @@ class NodeItem(QGraphicsObject):
             c = self.handle_rect().center()
             painter.drawLine(QPointF(c.x() - 3.5, c.y()), QPointF(c.x() + 3.5, c.y()))
             painter.drawLine(QPointF(c.x(), c.y() - 3.5), QPointF(c.x(), c.y() + 3.5))
+
+    def _name_lines(self, zoom: float) -> int:
+        """Zoomed out, the lines the name may take: up to three, within the item's bounds."""
+        line = style.metrics(9, True).height() * readable_zoom(9, True) / max(zoom, 1e-6)
+        return max(1, min(3, int((NODE_HEIGHT / 2 + NAME_DROP - self.text_rect().top()) // line)))
+
+    def name_at(self, zoom: float) -> str:
+        """The name as a view at ``zoom`` shows it (its lines apart by newlines; "" when it
+        gives way)."""
+        if zoom < getattr(self.scene(), "name_min_zoom", style.NAME_MIN_ZOOM):
+            return ""
+        if zoom < readable_zoom(9, True):
+            return min_size_text(zoom, self.name, 9, True, NAME_ROOM, self._name_lines(zoom)) or ""
+        return self.shown_name
 
     def hoverEnterEvent(self, event) -> None:  # Qt's name
         self.hovered = True

@@ -58,21 +58,32 @@ def wrap(text: str, size: float, bold: bool, width: float, lines: int = 2) -> st
     return "\n".join(out)
 
 
+def min_size_text(zoom: float, text: str, size: float, bold: bool, room: float, lines: int = 1) -> str | None:
+    """``text`` as ``draw_min_size`` paints it (lines apart by newlines), or None when too
+    little of it would show."""
+    scale = readable_zoom(size, bold) / max(zoom, 1e-6)
+    width = room / scale
+    shown = wrap(text, size, bold, width, lines) if lines > 1 else text
+    first = shown.split("\n")[0]
+    if lines == 1 or (first.endswith("…") and len(first.rstrip("…")) < MIN_SHOWN_CHARS):  # one line, elided
+        shown = first = style.metrics(size, bold).elidedText(text, Qt.TextElideMode.ElideRight, width)
+    if shown.replace("\n", " ") != text and len(first.rstrip("…")) < MIN_SHOWN_CHARS:
+        return None
+    return shown
+
+
 def draw_min_size(painter: QPainter, zoom: float, text: str, size: float, bold: bool, top_centre: QPointF,
                   room: float, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter, lines: int = 1) -> bool:
     """Paint ``text`` at ``MIN_TEXT_PX`` on screen (it is smaller at this zoom) on at most
     ``lines`` lines of ``room`` scene units (word wrapped, the last line elided), from
     ``top_centre`` (its left end with AlignLeft). False (nothing painted) when too little of
     it would show."""
+    shown = min_size_text(zoom, text, size, bold, room, lines)
+    if shown is None:
+        return False
     scale = readable_zoom(size, bold) / max(zoom, 1e-6)
     metrics = style.metrics(size, bold)
     width = room / scale
-    shown = wrap(text, size, bold, width, lines) if lines > 1 else text
-    first = shown.split("\n")[0]
-    if lines == 1 or (first != text and len(first.rstrip("…")) < MIN_SHOWN_CHARS):  # one line, elided
-        shown = first = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-    if shown.replace("\n", " ") != text and len(first.rstrip("…")) < MIN_SHOWN_CHARS:
-        return False
     painter.save()
     painter.translate(top_centre)
     painter.scale(scale, scale)

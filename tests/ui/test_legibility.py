@@ -114,3 +114,17 @@ def test_no_label_overlaps_a_node_or_another_label(opened):
 def _area(a, b) -> float:
     r = a.intersected(b)
     return r.width() * r.height() if not r.isEmpty() else 0.0
+
+
+def test_a_node_moved_onto_a_line_is_gone_round_and_the_line_straightens_when_it_leaves(sample_view):
+    editor, scene, _view = sample_view(1000, 600)
+    conn = next(c for c in scene.connections.values() if c.segment is not None and "dc01" not in c.ends
+                and abs(c.segment[2] - c.segment[0]) > 300)
+    x0, y0, x1, y1 = conn.segment
+    start = editor.document.node("dc01").pos
+    editor.move({"dc01": ((x0 + x1) / 2, (y0 + y1) / 2)})  # right on the line
+    assert conn.points is not None
+    assert not any(crosses(a, b, node_box(scene.nodes["dc01"])) for a, b in zip(conn.points, conn.points[1:]))
+    editor.undo_stack.undo()
+    assert editor.document.node("dc01").pos == start
+    assert conn.points is None and conn.segment == (x0, y0, x1, y1)

@@ -76,6 +76,7 @@ class CanvasScene(QGraphicsScene):
         self.labels = LabelLayer(self)
         self.router = Router()  # node boxes: lines are routed around the nodes they don't join
         self._moved: set[str] = set()  # nodes moved by an edit: lines they now block are re-routed
+        self._left: dict[str, tuple] = {}  # where those nodes were: detours round them may straighten
         self.drag_layer: DragLayer | None = None  # while nodes are dragged
         self._selection_dirty = False  # a removed item was selected: one selectionChanged after the edit
         self.setSceneRect(SCENE_RECT)
@@ -95,7 +96,7 @@ class CanvasScene(QGraphicsScene):
         self.document = doc
         self._version = doc.exchange_version
         self.labels.reset()
-        self.router, self._moved = Router(), set()
+        self.router, self._moved, self._left = Router(), set(), {}
         for zone in doc.zones.values():
             self._add_zone(zone.id)
         for node in doc.nodes.values():
@@ -170,8 +171,9 @@ class CanvasScene(QGraphicsScene):
         elif kind == "node_removed":
             self._remove(self.nodes.pop(item_id))
             self._by_node.pop(item_id, None)
+            self._left.setdefault(item_id, self.router.boxes.get(item_id))  # lines round it may go straight
             self.router.remove(item_id)
-            self._moved.add(item_id)  # lines that went round it may go straight
+            self._moved.add(item_id)
             self.labels.node_removed(item_id)
         elif kind == "connection_added":
             conn = self.document.connection(item_id)
@@ -244,14 +246,18 @@ class CanvasScene(QGraphicsScene):
 
     def _reroute_around(self) -> None:
         """Route again the lines that pass the nodes moved, added or removed since the last
-        edit, and the lines that went round something (they may have a shorter way now)."""
+        edit, and the lines that went round one of them where it was (they may have a shorter
+        way now)."""
         moved, self._moved = self._moved, set()
+        was, self._left = [b for b in self._left.values() if b is not None], {}
         boxes = [self.router.boxes[n] for n in moved if n in self.router.boxes]
         for conn_id, item in self.connections.items():
             if item.ends[0] in moved or item.ends[1] in moved:
                 continue  # routed when its node moved
             if item.points is not None:
-                if self.router.route(*item.ends, conn_id) != item.points:  # a shorter way now
+                xs, ys = [p[0] for p in item.points], [p[1] for p in item.points]
+                if any(b[0] < max(xs) and min(xs) < b[2] and b[1] < max(ys) and min(ys) < b[3] for b in was + boxes) \
+                        and self.router.route(*item.ends, conn_id) != item.points:  # a shorter way now
                     self._route(conn_id)
                 continue
             seg = item.segment
@@ -387,6 +393,7 @@ class CanvasScene(QGraphicsScene):
             return
         pos = self.nodes[node_id].pos()
         self.labels.node_placed(node_id, pos.x(), pos.y(), cover=self._drag is None)
+        self._left.setdefault(node_id, self.router.boxes.get(node_id))
         self.router.place(node_id, (pos.x(), pos.y()))
         self._moved.add(node_id)
         layer = self.drag_layer

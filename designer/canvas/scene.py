@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphics
 from ..analysis.labels import connection_label, tooltip_html
 from ..editor import DocumentEditor
 from ..model import Change, Document, Rect
-from ..model.routing import Router
+from ..model.routing import ROUTE_LIMIT, Router
 from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
@@ -128,7 +128,9 @@ class CanvasScene(QGraphicsScene):
     def edited(self, _index: int = 0) -> None:
         """After each edit (and undo, redo): place the labels it touched before the next paint."""
         if self._moved and self._drag is None:
-            self._reroute_around()
+            if len(self.connections) <= ROUTE_LIMIT:
+                self._reroute_around()
+            self._moved, self._left = set(), {}
         if self.document is not None and self.labels.pending:
             self.labels.flush()
         if self._selection_dirty:  # the selection lost items: the panels hear it once per edit
@@ -240,7 +242,8 @@ class CanvasScene(QGraphicsScene):
     def _route(self, conn_id: str) -> None:
         item = self.connections[conn_id]
         first, second = item.ends
-        points = self.router.route(first, second, conn_id) if first != second else None
+        routed = first != second and len(self.connections) <= ROUTE_LIMIT  # (a large design: straight)
+        points = self.router.route(first, second, conn_id) if routed else None
         item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), self._bend(conn_id), points)
         self.labels.label_changed(conn_id)
 

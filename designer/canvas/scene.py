@@ -128,7 +128,7 @@ class CanvasScene(QGraphicsScene):
     def edited(self, _index: int = 0) -> None:
         """After each edit (and undo, redo): place the labels it touched before the next paint."""
         if self._moved and self._drag is None:
-            if len(self.connections) <= ROUTE_LIMIT:
+            if len(self.document.connections) <= ROUTE_LIMIT:
                 self._reroute_around()
             self._moved, self._left = set(), {}
         if self.document is not None and self.labels.pending:
@@ -242,7 +242,7 @@ class CanvasScene(QGraphicsScene):
     def _route(self, conn_id: str) -> None:
         item = self.connections[conn_id]
         first, second = item.ends
-        routed = first != second and len(self.connections) <= ROUTE_LIMIT  # (a large design: straight)
+        routed = first != second and len(self.document.connections) <= ROUTE_LIMIT  # (a large design: straight)
         points = self.router.route(first, second, conn_id) if routed else None
         item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), self._bend(conn_id), points)
         self.labels.label_changed(conn_id)

@@ -43,6 +43,10 @@ def _points(conn):
     if conn.segment is not None:
         x0, y0, x1, y1 = conn.segment
         return [(x0, y0), (x1, y1)]
+    path = conn.path
+    elements = [path.elementAt(i) for i in range(path.elementCount())]
+    if all(e.isMoveTo() or e.isLineTo() for e in elements):  # routed round nodes: a polyline
+        return [(e.x, e.y) for e in elements]
     return [(p.x(), p.y()) for p in (conn.path.pointAtPercent(i / STEPS) for i in range(STEPS + 1))]
 
 
@@ -66,7 +70,8 @@ def lines_through_nodes(scene) -> int:
 
 
 def label_overlaps(scene) -> int:
-    labels = [c.label_item.sceneBoundingRect() for c in scene.connections.values() if c.label_item.lines]
+    labels = [c.label_item.sceneBoundingRect() for c in scene.connections.values()
+              if c.label_item.lines and c.label_item.isVisible()]
     nodes = [node_rect(item) for item in scene.nodes.values()]
     count = 0
     for i, label in enumerate(labels):
@@ -88,8 +93,9 @@ def smallest_text(scene, zoom: float) -> float:
         sizes.append(max(MIN_TEXT_PX, pixel_size(9, True) * zoom))
     if zoom >= readable_zoom(8):
         sizes.append(pixel_size(8) * zoom)  # zone kinds
-    if zoom >= scene.label_min_zoom:
-        sizes.append(pixel_size(8) * zoom)
+    shown = [c.label_item for c in scene.connections.values() if c.label_item.isVisible() and c.label_item.lines]
+    if zoom >= scene.label_min_zoom and shown:
+        sizes.append(min(pixel_size(8) * zoom * label.magnify for label in shown))
     return min(sizes)
 
 
@@ -111,10 +117,11 @@ def measure(path: Path, size: tuple[int, int], catalog, settings_file: Path) -> 
     scene.place_labels()
     wait(lambda: scene.labels.settled)
     zoom = view.zoom()
-    shown = zoom >= scene.label_min_zoom
+    shown = [c for c in scene.connections.values() if c.label_item.isVisible() and c.label_item.lines] \
+        if zoom >= scene.label_min_zoom else []
     row = {"design": path.stem, "nodes": len(scene.nodes), "zoom": zoom,
-           "text": smallest_text(scene, zoom), "labels": "full" if shown else "hidden",
-           "compact": sum(c.compact for c in scene.connections.values()) if shown else 0,
+           "text": smallest_text(scene, zoom), "labels": f"{len(shown)}/{len(scene.connections)}",
+           "compact": sum(c.compact for c in shown),
            "through": lines_through_nodes(scene),
            "overlaps": label_overlaps(scene),
            "view": f"{view.viewport().width()}x{view.viewport().height()}"}

@@ -15,6 +15,7 @@ from designer.model.layout import (
     NODE_WIDTH,
     ZONE_GAP,
     ZONE_HEADER,
+    ZONE_PADDING,
     Layout,
     auto_layout,
     layout_bounds,
@@ -176,12 +177,14 @@ def test_a_full_placed_zone_continues_below_its_rect(catalog):
 
 # ---- sizes and ordering in new zones
 
-def test_empty_zones_get_a_minimum_size_and_zones_with_nodes_two_columns(catalog):
+def test_empty_zones_get_a_minimum_size_and_zones_with_nodes_room_for_their_title(catalog):
     doc = build(zones=ZONES, nodes=[("mbx", "mailbox", "lan")])
     layout = auto_layout(doc, catalog)
     for zone_id in ("inet", "dmz"):
         assert layout.zone_rects[zone_id].width >= 300 and layout.zone_rects[zone_id].height >= 240
-    assert layout.zone_rects["lan"].width >= 2 * (NODE_WIDTH + 40)
+    lan = layout.zone_rects["lan"]
+    assert NODE_WIDTH + 2 * ZONE_PADDING <= lan.width < 2 * (NODE_WIDTH + 40) + 2 * ZONE_PADDING  # one column
+    assert lan.width >= len(doc.zone("lan").name) * 8  # its title shows
 
 
 def test_many_nodes_wrap_into_columns_without_overlap(catalog):

@@ -17,7 +17,7 @@ from ..model import Node, Zone
 from ..render import style
 from .group_look import GroupLook, paint_badge, paint_stack
 from .label_item import LabelItem, on_screen, zoom_of
-from .legible import draw_min_size, readable_zoom, wrap
+from .legible import draw_min_size, min_size_text, readable_zoom, wrap
 from ..render.names import zone_kind_name
 from .placement import LABEL_SPOTS, clip_segment
 from ..render.theme import CanvasTheme, painting_theme
@@ -27,8 +27,8 @@ from ..support.text import qt_plain
 ICON = 56
 HANDLE = 14
 RESIZE = 14
-NAME_ROOM = 200.0  # scene units a node's name may take, zoomed out, on one line
-NAME_DROP = 40.0  # how far below the node a name painted larger (zoomed out) may reach
+NAME_ROOM = 200.0  # scene units a node's name may take, zoomed out, on each of its lines
+NAME_DROP = 64.0  # how far below the node a name painted larger (zoomed out) may reach
 
 
 class NodeItem(QGraphicsObject):
@@ -118,8 +118,8 @@ class NodeItem(QGraphicsObject):
         if not screen or zoom >= getattr(self.scene(), "name_min_zoom", style.NAME_MIN_ZOOM):
             painter.setPen(QColor(theme.text))
             if screen and zoom < readable_zoom(9, True):  # one line, never under MIN_TEXT_PX
-                draw_min_size(painter, zoom, self.name, 9, True, self.text_rect().topLeft()
-                              + QPointF(NODE_WIDTH / 2, 0), NAME_ROOM)
+                draw_min_size(painter, zoom, self.name, 9, True, QPointF(0, self.text_rect().top()), NAME_ROOM,
+                              lines=self._name_lines(zoom))
             else:
                 painter.setFont(style.shared_font(9, bold=True))
                 painter.drawText(self.text_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
@@ -131,6 +131,20 @@ class NodeItem(QGraphicsObject):
             c = self.handle_rect().center()
             painter.drawLine(QPointF(c.x() - 3.5, c.y()), QPointF(c.x() + 3.5, c.y()))
             painter.drawLine(QPointF(c.x(), c.y() - 3.5), QPointF(c.x(), c.y() + 3.5))
+
+    def _name_lines(self, zoom: float) -> int:
+        """Zoomed out, the lines the name may take: up to three, within the item's bounds."""
+        line = style.metrics(9, True).height() * readable_zoom(9, True) / max(zoom, 1e-6)
+        return max(1, min(3, int((NODE_HEIGHT / 2 + NAME_DROP - self.text_rect().top()) // line)))
+
+    def name_at(self, zoom: float) -> str:
+        """The name as a view at ``zoom`` shows it (its lines apart by newlines; "" when it
+        gives way)."""
+        if zoom < getattr(self.scene(), "name_min_zoom", style.NAME_MIN_ZOOM):
+            return ""
+        if zoom < readable_zoom(9, True):
+            return min_size_text(zoom, self.name, 9, True, NAME_ROOM, self._name_lines(zoom)) or ""
+        return self.shown_name
 
     def hoverEnterEvent(self, event) -> None:  # Qt's name
         self.hovered = True
@@ -280,6 +294,7 @@ class ConnectionItem(QGraphicsObject):
         self.flip = False  # the line is drawn from the second node to the first
         self.highlighted = False  # a matrix row of this connection is selected
         self.ends: tuple[str, str] = ("", "")  # the node items it joins (for re-routing)
+        self.points: list[tuple[float, float]] | None = None  # its route around nodes, if not straight
         self.compact = False
         self.tooltip_pending = False
         self.label_item = LabelItem(self)
@@ -324,10 +339,16 @@ class ConnectionItem(QGraphicsObject):
             self.compact = compact
             self.label_item.set_lines(self._label_lines(), error=self.label.error is not None)
 
-    def update_geometry(self, start: QPointF, end: QPointF, bend: float) -> None:
-        """Route from ``start`` to ``end``; ``bend`` fans out parallel connections (pixels)."""
+    def update_geometry(self, start: QPointF, end: QPointF, bend: float,
+                        points: list[tuple[float, float]] | None = None) -> None:
+        """Route from ``start`` to ``end`` (through ``points``, the route around other nodes,
+        when given: see ``model.routing``); ``bend`` fans out parallel connections (pixels)."""
         self.prepareGeometryChange()
-        path, spots, flip, self.segment = route(start, end, bend)
+        if points is not None and len(points) > 2:
+            path, spots, flip, self.segment = route_polyline(points, bend)
+        else:
+            path, spots, flip, self.segment = route(start, end, bend)
+        self.points = points if points is not None and len(points) > 2 else None
         if flip != self.flip:
             self.flip = flip
             self.label_item.set_lines(self._label_lines(), error=self.label.error is not None)
@@ -412,6 +433,23 @@ def route(start: QPointF, end: QPointF, bend: float) -> tuple[QPainterPath, list
         x0, y0, dx, dy = start.x(), start.y(), end.x() - start.x(), end.y() - start.y()
         spots = [(x0 + dx * t, y0 + dy * t) for t in LABEL_SPOTS]
         return path, spots, flip, (x0, y0, end.x(), end.y())
+    return path, spots, flip, None
+
+
+def route_polyline(points: list[tuple[float, float]], bend: float) -> tuple[QPainterPath, list[tuple[float, float]],
+                                                                          bool, None]:
+    """A line routed around nodes, through ``points`` (its inner points shifted by ``bend``
+    to fan out parallel connections), with the same spots and direction as ``route``: the
+    label spots lie on its runs, the longest runs first."""
+    (x0, y0), (x1, y1) = points[0], points[-1]
+    flip = x1 < x0 or (x1 == x0 and y1 < y0)
+    inner = [(x + bend, y + bend) for x, y in points[1:-1]]
+    pts = [points[0], *inner, points[-1]]
+    path = QPainterPath(QPointF(*pts[0]))
+    for x, y in pts[1:]:
+        path.lineTo(x, y)
+    runs = sorted(zip(pts, pts[1:]), key=lambda ab: -math.hypot(ab[1][0] - ab[0][0], ab[1][1] - ab[0][1]))
+    spots = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in runs for t in LABEL_SPOTS]
     return path, spots, flip, None
 
 

@@ -40,6 +40,7 @@ class LabelItem(QGraphicsItem):
         self.error = False
         self.setZValue(style.Z_LABEL)
         self._rect = QRectF()
+        self.magnify = 1.0  # painted this much larger than its size (zoomed out: legible.label_magnify)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     @staticmethod
@@ -51,7 +52,17 @@ class LabelItem(QGraphicsItem):
             return
         self.prepareGeometryChange()
         self.lines, self.error = lines, error
-        self._rect = QRectF(0, 0, *self.size_of(lines)) if lines else QRectF()
+        self._resize()
+
+    def set_magnify(self, magnify: float) -> None:
+        if magnify != self.magnify:
+            self.prepareGeometryChange()
+            self.magnify = magnify
+            self._resize()
+
+    def _resize(self) -> None:
+        w, h = self.size_of(self.lines) if self.lines else (0.0, 0.0)
+        self._rect = QRectF(0, 0, w * self.magnify, h * self.magnify) if self.lines else QRectF()
         self.update()
 
     def boundingRect(self) -> QRectF:  # Qt's name
@@ -61,18 +72,27 @@ class LabelItem(QGraphicsItem):
         if not self.lines:
             return
         theme = painting_theme(self.scene(), widget)
+        m = self.magnify
         if not on_screen(widget):
-            _paint_plate(painter, self._rect, tuple(self.lines), self.error, theme)
+            painter.save()
+            painter.scale(m, m)
+            _paint_plate(painter, QRectF(0, 0, self._rect.width() / m, self._rect.height() / m),
+                         tuple(self.lines), self.error, theme)
+            painter.restore()
             return
         transform = painter.worldTransform()
         zoom = transform.m11()
         least = getattr(self.scene(), "label_min_zoom", style.LABEL_MIN_ZOOM)
         if zoom < least or transform.m12() or transform.m21():
             if zoom >= least:  # rotated or sheared: no pixmap
-                _paint_plate(painter, self._rect, tuple(self.lines), self.error, theme)
+                painter.save()
+                painter.scale(m, m)
+                _paint_plate(painter, QRectF(0, 0, self._rect.width() / m, self._rect.height() / m),
+                             tuple(self.lines), self.error, theme)
+                painter.restore()
             return
         ratio = widget.devicePixelRatioF()
-        pixmap = label_pixmap(tuple(self.lines), self.error, round(zoom, 4), ratio, theme)
+        pixmap = label_pixmap(tuple(self.lines), self.error, round(zoom * m, 4), ratio, theme)
         corner = transform.map(QPointF(0, 0))
         painter.save()
         painter.resetTransform()  # blit on whole device pixels: no blur

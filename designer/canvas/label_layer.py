@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QGraphicsView
 from ..model import Document
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH
 from .items import ConnectionItem
-from .placement import Box, Obstacles, box_at, choose
+from .legible import label_magnify
+from .placement import Box, Obstacles, around, box_at, settle
 
 
 class LabelledScene(Protocol):
@@ -35,12 +36,14 @@ class LabelledScene(Protocol):
     def views(self) -> list[QGraphicsView]: ...
 
 NODE_BOX = (NODE_WIDTH / 2 + 2, NODE_HEIGHT / 2 + 2)  # half extents of a node item's bounds
+NAME_BELOW = 16.0  # zoomed out, a name on two lines reaches this far below the node
 CHUNK = 120  # labels placed per turn of the event loop in the background (some 30 ms)
 
 
-def node_box(x: float, y: float) -> Box:
+def node_box(x: float, y: float, magnify: float = 1.0) -> Box:
+    """A node's box for labels to keep off: zoomed out (``magnify``), its name reaches lower."""
     w, h = NODE_BOX
-    return (x - w, y - h, x + w, y + h)
+    return (x - w, y - h, x + w, y + h + NAME_BELOW * magnify)
 
 
 class LabelLayer:
@@ -55,6 +58,31 @@ class LabelLayer:
         self.spots: dict[str, tuple[int, bool, float]] = {}  # id -> (spot, compact, area hidden)
         self.unapplied: dict[str, tuple[bool, Box | None]] = {}  # placed, items not moved yet
         self.placed_count = 0  # labels placed so far (tests and benchmarks read it)
+        self.magnify = 1.0  # labels are this much larger in the scene than their size (zoomed out)
+        self.give_way = True  # a label with no free spot is not shown (exports: it takes the best)
+
+    def set_zoom(self, zoom: float) -> None:
+        """A view shows the scene at ``zoom``: zoomed out, labels are painted larger (never
+        under ``MIN_TEXT_PX`` on screen) and show only their port summaries, so they are
+        placed again for that size."""
+        magnify = label_magnify(zoom) if zoom >= self.scene.label_min_zoom else self.magnify
+        if abs(magnify - self.magnify) > 1e-3:
+            self._set_magnify(magnify)
+            self.place_everything()
+
+    def _set_magnify(self, magnify: float) -> None:
+        if magnify == self.magnify:
+            return
+        self.magnify = magnify
+        for node_id, item in getattr(self.scene, "nodes", {}).items():
+            self.obstacles.add(node_id, node_box(item.pos().x(), item.pos().y(), magnify))
+
+    def for_export(self, export: bool) -> None:
+        """Place for an export (labels at their own size, every one shown) or for the screen."""
+        views = [v.transform().m11() for v in self.scene.views()]
+        self.give_way = not export
+        self._set_magnify(1.0 if export or not views else (
+            label_magnify(max(views)) if max(views) >= self.scene.label_min_zoom else self.magnify))
 
     def reset(self) -> None:
         self.obstacles = Obstacles()
@@ -85,7 +113,7 @@ class LabelLayer:
     def node_placed(self, node_id: str, x: float, y: float, cover: bool = True) -> None:
         """A node is at (x, y): labels it now covers need a new place (unless ``cover`` is
         false: during a drag, they are re-placed on the drop)."""
-        box = node_box(x, y)
+        box = node_box(x, y, self.magnify)
         self.obstacles.add(node_id, box)
         if cover and not self.full:
             labels = self.scene.connections
@@ -169,6 +197,8 @@ class LabelLayer:
     def finish(self) -> None:
         """Place the rest of a background placement now and move every label where it belongs
         (a view is about to show labels, or an export to print them)."""
+        if self.full:
+            self._start_backlog()
         backlog, self.backlog = self.backlog, []
         waiting = set(backlog)
         extra = self._in_order(c for c in self.dirty if c not in waiting)
@@ -194,10 +224,15 @@ class LabelLayer:
             return
         for conn_id in conn_ids:
             obstacles.remove(conn_id)
+        m, give_way = self.magnify, self.give_way
         for conn_id in conn_ids:
             item = connections[conn_id]
-            box, compact, index, hidden = choose(
-                item.spots, item.label_size(False), lambda: item.label_size(True), obstacles)
+            full = None if m > 1 else item.label_size(False)  # zoomed out, details give way
+            w, h = item.label_size(True)
+            if give_way:
+                box, compact, index, hidden = settle(item.spots, full, (w * m, h * m), obstacles)
+            else:  # an export: every label in full, where it hides least (the sheet has every flow)
+                box, compact, index, hidden = settle(item.spots, full, (0.0, 0.0), obstacles, give_way=False)
             spots[conn_id] = (index, compact, hidden)
             if box is not None:
                 obstacles.add(conn_id, box)
@@ -211,17 +246,21 @@ class LabelLayer:
         for conn_id in conn_ids:
             item = connections[conn_id]
             index, compact, _hidden = spots.get(conn_id, (0, False, 0.0))
-            if not 0 <= index < len(item.spots):
-                index = 0
-            size = item.label_size(compact)
-            box = box_at(item.spots[index], size) if item.spots and size[0] > 0 else None
+            if index < 0:  # it gave way: it stays hidden until the drop
+                self._put(conn_id, compact, None, apply)
+                continue
+            w, h = item.label_size(compact)
+            size = (w * self.magnify, h * self.magnify)
+            places = around(item.spots, size)
+            index = index if 0 <= index < len(places) else 0
+            box = box_at(places[index], size) if item.spots and size[0] > 0 else None
             self._put(conn_id, compact, box, apply)
 
     def _put(self, conn_id: str, compact: bool, box: Box | None, apply: bool) -> None:
         """Move the label there now, or remember where it goes (``_apply`` moves it)."""
         if apply:
             self.unapplied.pop(conn_id, None)
-            _move(self.scene.connections[conn_id], compact, box)
+            _move(self.scene.connections[conn_id], compact, box, self.magnify)
         else:
             self.unapplied[conn_id] = (compact, box)
 
@@ -230,10 +269,15 @@ class LabelLayer:
         connections = self.scene.connections
         for conn_id, (compact, box) in unapplied.items():
             if conn_id in connections:
-                _move(connections[conn_id], compact, box)
+                _move(connections[conn_id], compact, box, self.magnify)
 
 
-def _move(item, compact: bool, box: Box | None) -> None:
+def _move(item, compact: bool, box: Box | None, magnify: float = 1.0) -> None:
+    """Show the label there (its summary if ``compact``, ``magnify`` times its size), or hide
+    it where it has no place (``box`` is None: it gave way)."""
     item.set_compact(compact)
+    label = item.label_item
+    label.set_magnify(magnify)
+    label.setVisible(box is not None)
     if box is not None:
-        item.label_item.setPos(box[0], box[1])
+        label.setPos(box[0], box[1])

@@ -31,6 +31,15 @@ def readable_zoom(size: float, bold: bool = False) -> float:
     return MIN_TEXT_PX / pixel_size(size, bold)
 
 
+LABEL_POINTS = 8  # a connection label's font size
+
+
+def label_magnify(zoom: float) -> float:
+    """How much larger than their size labels are painted at ``zoom`` so that their text is
+    never under ``MIN_TEXT_PX`` on screen (1 from the zoom where it is that size)."""
+    return max(1.0, readable_zoom(LABEL_POINTS) / max(zoom, 1e-6))
+
+
 def wrap(text: str, size: float, bold: bool, width: float, lines: int = 2) -> str:
     """``text`` on at most ``lines`` lines of ``width`` (word wrapped; the last line elided)."""
     metrics = style.metrics(size, bold)
@@ -49,22 +58,38 @@ def wrap(text: str, size: float, bold: bool, width: float, lines: int = 2) -> st
     return "\n".join(out)
 
 
+def min_size_text(zoom: float, text: str, size: float, bold: bool, room: float, lines: int = 1) -> str | None:
+    """``text`` as ``draw_min_size`` paints it (lines apart by newlines), or None when too
+    little of it would show."""
+    scale = readable_zoom(size, bold) / max(zoom, 1e-6)
+    width = room / scale
+    shown = wrap(text, size, bold, width, lines) if lines > 1 else text
+    first = shown.split("\n")[0]
+    if lines == 1 or (first.endswith("…") and len(first.rstrip("…")) < MIN_SHOWN_CHARS):  # one line, elided
+        shown = first = style.metrics(size, bold).elidedText(text, Qt.TextElideMode.ElideRight, width)
+    if shown.replace("\n", " ") != text and len(first.rstrip("…")) < MIN_SHOWN_CHARS:
+        return None
+    return shown
+
+
 def draw_min_size(painter: QPainter, zoom: float, text: str, size: float, bold: bool, top_centre: QPointF,
-                  room: float, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> bool:
-    """Paint ``text`` on one line at ``MIN_TEXT_PX`` on screen (it is smaller at this zoom),
-    elided to ``room`` scene units, from ``top_centre`` (its left end with AlignLeft). False
-    (nothing painted) when too little of it would show."""
+                  room: float, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter, lines: int = 1) -> bool:
+    """Paint ``text`` at ``MIN_TEXT_PX`` on screen (it is smaller at this zoom) on at most
+    ``lines`` lines of ``room`` scene units (word wrapped, the last line elided), from
+    ``top_centre`` (its left end with AlignLeft). False (nothing painted) when too little of
+    it would show."""
+    shown = min_size_text(zoom, text, size, bold, room, lines)
+    if shown is None:
+        return False
     scale = readable_zoom(size, bold) / max(zoom, 1e-6)
     metrics = style.metrics(size, bold)
     width = room / scale
-    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-    if shown != text and len(shown.rstrip("…")) < MIN_SHOWN_CHARS:
-        return False
     painter.save()
     painter.translate(top_centre)
     painter.scale(scale, scale)
     painter.setFont(style.shared_font(size, bold))
     left = -width / 2 if align & Qt.AlignmentFlag.AlignHCenter else 0.0
-    painter.drawText(QRectF(left, 0, width, metrics.height()), align | Qt.AlignmentFlag.AlignTop, shown)
+    painter.drawText(QRectF(left, 0, width, metrics.height() * (shown.count("\n") + 1)),
+                     align | Qt.AlignmentFlag.AlignTop, shown)
     painter.restore()
     return True

@@ -132,6 +132,36 @@ def choose(spots: Sequence[tuple[float, float]], full: tuple[float, float],
     return box, False, index, cost
 
 
+def around(spots: Sequence[tuple[float, float]], size: tuple[float, float], gap: float = 4.0) -> list[tuple[float, float]]:
+    """The spots on the line, then beside it: above, below, left and right of each, just off
+    the line (a label there still reads as the line's, and leaves the line in sight)."""
+    w, h = size
+    dy, dx = h / 2 + gap, w / 2 + gap
+    beside = [(x + ox, y + oy) for x, y in spots for ox, oy in ((0, -dy), (0, dy), (-dx, 0), (dx, 0))]
+    return [*spots, *beside]
+
+
+def settle(spots: Sequence[tuple[float, float]], full: tuple[float, float] | None,
+           compact: tuple[float, float], obstacles: Obstacles,
+           give_way: bool = True) -> tuple[Box | None, bool, int, float]:
+    """Where a label goes, giving way in order: the full label (unless ``full`` is None: its
+    details have given way already) where a spot on or beside its line is free, else its port
+    summary, else (``give_way``) nowhere: it is not shown. Without ``give_way`` it takes the
+    spot that hides least. Its box, whether it is the summary, the spot's index, the area hidden."""
+    fallback: tuple[Box | None, bool, int, float] = (None, False, -1, 0.0)
+    for size, is_compact in ((full, False), (compact, True)):
+        if size is None or size[0] <= 0:
+            continue
+        box, cost, index = best_spot(around(spots, size), size, obstacles)
+        if box is not None and cost == 0:
+            return box, is_compact, index, 0.0
+        if box is not None and (fallback[0] is None or cost < fallback[3]):
+            fallback = (box, is_compact, index, cost)
+    if give_way:
+        return None, full is None, -1, 0.0
+    return fallback
+
+
 def clip_segment(x0: float, y0: float, x1: float, y1: float, rect: Box) -> tuple[float, float] | None:
     """The part of the segment from (x0, y0) to (x1, y1) inside ``rect``, as the fractions
     ``(t0, t1)`` of its length where it enters and leaves (Liang-Barsky); None when it misses."""

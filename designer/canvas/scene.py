@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphics
 from ..analysis.labels import connection_label, tooltip_html
 from ..editor import DocumentEditor
 from ..model import Change, Document, Rect
+from ..model.routing import ROUTE_LIMIT, Router
 from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
@@ -74,6 +75,9 @@ class CanvasScene(QGraphicsScene):
         self._by_pair: dict[frozenset, list[str]] = {}  # parallels, in document order
         self._version = ""
         self.labels = LabelLayer(self)
+        self.router = Router()  # node boxes: lines are routed around the nodes they don't join
+        self._moved: set[str] = set()  # nodes moved by an edit: lines they now block are re-routed
+        self._left: dict[str, tuple] = {}  # where those nodes were: detours round them may straighten
         self.drag_layer: DragLayer | None = None  # while nodes are dragged
         self._selection_dirty = False  # a removed item was selected: one selectionChanged after the edit
         # items removed by the last two edits, by id: the undo of a large delete puts them back
@@ -98,6 +102,7 @@ class CanvasScene(QGraphicsScene):
         self.document = doc
         self._version = doc.exchange_version
         self.labels.reset()
+        self.router, self._moved, self._left = Router(), set(), {}
         for zone in doc.zones.values():
             self._add_zone(zone.id)
         for node in doc.nodes.values():
@@ -128,6 +133,10 @@ class CanvasScene(QGraphicsScene):
 
     def edited(self, _index: int = 0) -> None:
         """After each edit (and undo, redo): place the labels it touched before the next paint."""
+        if self._moved and self._drag is None:
+            if len(self.document.connections) <= ROUTE_LIMIT:
+                self._reroute_around()
+            self._moved, self._left = set(), {}
         if self.document is not None and self.labels.pending:
             self.labels.flush()
         if self._selection_dirty:  # the selection lost items: the panels hear it once per edit
@@ -182,6 +191,9 @@ class CanvasScene(QGraphicsScene):
         elif kind == "node_removed":
             self._remove(self.nodes.pop(item_id), item_id)
             self._by_node.pop(item_id, None)
+            self._left.setdefault(item_id, self.router.boxes.get(item_id))  # lines round it may go straight
+            self.router.remove(item_id)
+            self._moved.add(item_id)
             self.labels.node_removed(item_id)
         elif kind == "connection_added":
             conn = self.document.connection(item_id)
@@ -194,6 +206,7 @@ class CanvasScene(QGraphicsScene):
             item = self.connections.pop(item_id)
             self._remove(item, item_id)
             self.labels.label_removed(item_id)
+            self.router.forget(item_id)
             for end in item.ends:
                 if item_id in self._by_node.get(end, ()):
                     self._by_node[end].remove(item_id)
@@ -218,6 +231,9 @@ class CanvasScene(QGraphicsScene):
         self._by_node.setdefault(node_id, [])
         self.addItem(item)
         self.labels.node_placed(node_id, item.pos().x(), item.pos().y())
+        self.router.place(node_id, (item.pos().x(), item.pos().y()))
+        if self.connections:  # an edit: lines it now blocks go round it
+            self._moved.add(node_id)
 
     def _index_connection(self, conn_id: str, between: tuple[str, str]) -> None:
         for end in between:
@@ -261,8 +277,35 @@ class CanvasScene(QGraphicsScene):
     def _route(self, conn_id: str) -> None:
         item = self.connections[conn_id]
         first, second = item.ends
-        item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), self._bend(conn_id))
+        routed = first != second and len(self.document.connections) <= ROUTE_LIMIT  # (a large design: straight)
+        points = self.router.route(first, second, conn_id) if routed else None
+        item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), self._bend(conn_id), points)
         self.labels.label_changed(conn_id)
+
+    def _reroute_around(self) -> None:
+        """Route again the lines that pass the nodes moved, added or removed since the last
+        edit, and the lines that went round one of them where it was (they may have a shorter
+        way now)."""
+        moved, self._moved = self._moved, set()
+        was, self._left = [b for b in self._left.values() if b is not None], {}
+        boxes = [self.router.boxes[n] for n in moved if n in self.router.boxes]
+        for conn_id, item in self.connections.items():
+            if item.ends[0] in moved or item.ends[1] in moved:
+                continue  # routed when its node moved
+            if item.points is not None:
+                xs, ys = [p[0] for p in item.points], [p[1] for p in item.points]
+                if any(b[0] < max(xs) and min(xs) < b[2] and b[1] < max(ys) and min(ys) < b[3] for b in was + boxes) \
+                        and self.router.route(*item.ends, conn_id) != item.points:  # a shorter way now
+                    self._route(conn_id)
+                continue
+            seg = item.segment
+            if seg is None or not boxes:
+                continue
+            left, right = min(seg[0], seg[2]), max(seg[0], seg[2])
+            top, bottom = min(seg[1], seg[3]), max(seg[1], seg[3])
+            if any(b[0] < right and left < b[2] and b[1] < bottom and top < b[3] for b in boxes) and \
+                    self.router.blocking([(seg[0], seg[1]), (seg[2], seg[3])], item.ends):
+                self._route(conn_id)
 
     def _bend(self, conn_id: str) -> float:
         """How far a connection's curve bows out (pixels): parallel connections fan out."""
@@ -283,8 +326,10 @@ class CanvasScene(QGraphicsScene):
         self.update()
 
     # ---- labels
-    def place_labels(self) -> None:
-        """Place every label now (see :class:`LabelLayer`); edits re-place only what moved."""
+    def place_labels(self, export: bool = False) -> None:
+        """Place every label now (see :class:`LabelLayer`), for the screen or for an ``export``
+        (every label at its size); edits re-place only what moved."""
+        self.labels.for_export(export)
         self.labels.place_all()
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # Qt's name
@@ -300,8 +345,12 @@ class CanvasScene(QGraphicsScene):
 
     @property
     def label_min_zoom(self) -> float:
-        """The zoom from which labels are painted on screen: where they are readable
-        (``legible.MIN_TEXT_PX``), and further in for a large design."""
+        """The zoom from which labels are painted on screen. A small design's labels show
+        further out, painted larger (``legible.label_magnify``: never under ``MIN_TEXT_PX``)
+        and as port summaries; a large design's only from where their text is readable at its
+        size (so zooming never re-places thousands of labels)."""
+        if len(self.connections) <= style.SMALL_DESIGN:
+            return style.SMALL_LABEL_MIN_ZOOM
         return max(style.label_min_zoom(len(self.connections)), readable_zoom(8))
 
     @property
@@ -351,6 +400,7 @@ class CanvasScene(QGraphicsScene):
             if node_id in self.nodes:
                 pos = self.nodes[node_id].pos()
                 self.labels.node_placed(node_id, pos.x(), pos.y())
+        self._moved.update(n for n in drag.start_nodes if n in self.nodes)
         self.edited()
 
     # ---- the drag layer (see drag_layer.py)
@@ -381,6 +431,9 @@ class CanvasScene(QGraphicsScene):
             return
         pos = self.nodes[node_id].pos()
         self.labels.node_placed(node_id, pos.x(), pos.y(), cover=self._drag is None)
+        self._left.setdefault(node_id, self.router.boxes.get(node_id))
+        self.router.place(node_id, (pos.x(), pos.y()))
+        self._moved.add(node_id)
         layer = self.drag_layer
         for conn_id in self._by_node.get(node_id, ()):
             if conn_id in self.connections and not (layer and layer.moves(conn_id)):

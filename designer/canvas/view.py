@@ -94,7 +94,8 @@ class CanvasView(QGraphicsView):
     def _zoomed(self) -> None:
         """Labels show from ``label_min_zoom`` on: finish placing them before they are painted."""
         labels = self.canvas.labels
-        if self.zoom() >= self.canvas.label_min_zoom and (labels.backlog or labels.unapplied):
+        labels.set_zoom(self.zoom())
+        if self.zoom() >= self.canvas.label_min_zoom and (labels.backlog or labels.unapplied or labels.full):
             labels.finish()
 
     def zoom_in(self) -> None:
@@ -111,10 +112,14 @@ class CanvasView(QGraphicsView):
         rect = self.canvas.itemsBoundingRect()
         if rect.isEmpty():
             return
-        self._scale_to(fit_zoom(rect, self.viewport().width(), self.viewport().height()))
+        for _ in range(2):  # labels are placed for the zoom (legible.label_magnify): fit what they take
+            self._scale_to(fit_zoom(rect, self.viewport().width(), self.viewport().height()))
+            self._zoomed()
+            if self.canvas.itemsBoundingRect() == rect:
+                break
+            rect = self.canvas.itemsBoundingRect()
         self.centerOn(rect.center())
         self.fitted = True
-        self._zoomed()
         self.zoom_changed.emit(self.zoom())
 
     def resizeEvent(self, event) -> None:  # Qt's name

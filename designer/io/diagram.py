@@ -26,6 +26,7 @@ from ..catalog import Catalog
 from ..model import Document
 from ..model.elements import Rect
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER, auto_layout
+from ..model.routing import route_all
 from ..support.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from ..support.paths import icons_dir
 from ..support.states import EncryptionKind, ZoneKind
@@ -90,6 +91,7 @@ class EdgeShape:
     lines: tuple[str, ...]  # the label, with arrows relative to source -> target
     encryption: str  # the weakest: encrypted | optional | possible | none | unknown
     error: bool  # no data path
+    points: tuple[tuple[float, float], ...] = ()  # where it bends, going round other nodes (model.routing)
 
     @property
     def color(self) -> str:
@@ -131,6 +133,8 @@ def build_diagram(doc: Document, catalog: Catalog, translate: Translate = untran
         pos = layout.node_positions.get(node.id, node.pos) or (0.0, 0.0)
         name = f"{node.name} ({group_size(node)})" if node.is_group else node.name
         nodes.append(NodeShape(node.id, xml_safe(name), node.role, node.zone, (float(pos[0]), float(pos[1]))))
+    centres = {n.id: n.center for n in nodes}
+    routes = route_all(centres, ((c.id, *c.between) for c in doc.connections.values()))
     edges = []
     for conn in doc.connections.values():
         label = connection_label(doc, catalog, conn.id, translate=translate)
@@ -141,7 +145,7 @@ def build_diagram(doc: Document, catalog: Catalog, translate: Translate = untran
             if label.more:
                 lines.append(translate("Diagram", MORE).format(count=label.more))
         edges.append(EdgeShape(conn.id, conn.between[0], conn.between[1], tuple(xml_safe(t) for t in lines),
-                               label.encryption, label.error is not None))
+                               label.encryption, label.error is not None, tuple(routes.get(conn.id, ())[1:-1])))
     return Diagram(xml_safe(doc.name), xml_safe(doc.exchange_version), tuple(zones), tuple(nodes), tuple(edges))
 
 

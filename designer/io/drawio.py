@@ -74,7 +74,11 @@ def drawio_text(diagram: Diagram) -> str:
                  f"labelBackgroundColor={PLATE};labelBorderColor={PLATE_BORDER};")
         cell = ET.SubElement(root, "mxCell", id=f"edge{index}", value="\n".join(edge.lines), style=style,
                              edge="1", parent="1", source=node_cells[edge.source], target=node_cells[edge.target])
-        ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+        geometry = ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
+        if edge.points:  # the canvas's route round other nodes, as waypoints
+            array = ET.SubElement(geometry, "Array", **{"as": "points"})
+            for x, y in edge.points:
+                ET.SubElement(array, "mxPoint", x=_num(x), y=_num(y))
     ET.indent(mxfile)
     return ET.tostring(mxfile, encoding="unicode", xml_declaration=False) + "\n"
 

@@ -131,13 +131,18 @@ def _page(diagram: Diagram, icon_png: IconPng | None) -> tuple[ET.Element, dict[
         next_id += 1
 
     centers = {n.id: (n.center[0], n.center[1] - n.rect.height / 2 + 4 + ICON / 2) for n in diagram.nodes}
+    middles = {n.id: n.center for n in diagram.nodes}
     connects = []
     for edge in diagram.edges:
         if edge.source not in node_ids or edge.target not in node_ids:
             continue
-        (x1, y1), (x2, y2) = ((x(px), y(py)) for px, py in (centers[edge.source], centers[edge.target]))
+        ends = (centers[edge.source], centers[edge.target])
+        if edge.points:  # routed round other nodes: from the nodes' centres, as on the canvas
+            ends = (middles[edge.source], middles[edge.target])
+        (x1, y1), (x2, y2) = ((x(px), y(py)) for px, py in ends)
+        bends = [(x(px), y(py)) for px, py in edge.points]
         connects.append(_line(shapes, next_id, (x1, y1), (x2, y2), node_ids[edge.source], node_ids[edge.target],
-                              edge.color, PATTERNS[edge.pattern], "\n".join(edge.lines)))
+                              edge.color, PATTERNS[edge.pattern], "\n".join(edge.lines), bends))
         next_id += 1
     if connects:
         element = ET.SubElement(root, f"{{{NS}}}Connects")
@@ -166,7 +171,10 @@ def _shape(parent: ET.Element, shape_id: int, pin_x: float, pin_y: float, width:
 
 
 def _line(parent: ET.Element, shape_id: int, begin: tuple[float, float], end: tuple[float, float],
-          source: int, target: int, color: str, pattern: int, text: str) -> tuple[dict, dict]:
+          source: int, target: int, color: str, pattern: int, text: str,
+          bends: list[tuple[float, float]] | None = None) -> tuple[dict, dict]:
+    """A connector glued to its two nodes; through ``bends`` (page coordinates) when it is
+    routed round other nodes (its geometry then has a row per bend, in the line's own frame)."""
     (x1, y1), (x2, y2) = begin, end
     length = math.hypot(x2 - x1, y2 - y1)
     angle = math.atan2(y2 - y1, x2 - x1)
@@ -185,19 +193,29 @@ def _line(parent: ET.Element, shape_id: int, begin: tuple[float, float], end: tu
     _cell(shape, "EndY", y2, "_WALKGLUE(EndTrigger,BegTrigger,WalkPreference)")
     _cell(shape, "BegTrigger", 2, f"_XFTRIGGER(Sheet.{source}!EventXFMod)")
     _cell(shape, "EndTrigger", 2, f"_XFTRIGGER(Sheet.{target}!EventXFMod)")
+    cos, sin = math.cos(angle), math.sin(angle)  # the bends in the line's own frame
+    inner = [((bx - x1) * cos + (by - y1) * sin, -(bx - x1) * sin + (by - y1) * cos) for bx, by in bends or ()]
+    corners = [(0.0, 0.0), *inner, (length, 0.0)]  # the text on the middle of the longest run
+    a, b = max(zip(corners, corners[1:]), key=lambda ab: math.hypot(ab[1][0] - ab[0][0], ab[1][1] - ab[0][1]))
     lines = text.split("\n")
     text_width = max(len(line) for line in lines) * 5.5 / PX + 0.1
     text_height = len(lines) * 12 / PX + 0.05
     _cells(shape, ObjType=2, LineColor=color, LinePattern=pattern, LineWeight=2 / 72, LineCap=1,
-           TxtPinX=length / 2, TxtPinY=0, TxtWidth=text_width, TxtHeight=text_height, TxtLocPinX=text_width / 2,
-           TxtLocPinY=text_height / 2, TextBkgnd=PLATE)
+           TxtPinX=(a[0] + b[0]) / 2, TxtPinY=(a[1] + b[1]) / 2, TxtWidth=text_width, TxtHeight=text_height,
+           TxtLocPinX=text_width / 2, TxtLocPinY=text_height / 2, TextBkgnd=PLATE)
     _cell(shape, "TxtAngle", -angle, "-Angle")
     section = ET.SubElement(shape, f"{{{NS}}}Section", N="Geometry", IX="0")
     _cells(section, NoFill=1, NoLine=0, NoShow=0)
-    for index, (fx, kind) in enumerate(((0, "MoveTo"), (1, "LineTo")), 1):
-        row = ET.SubElement(section, f"{{{NS}}}Row", T=kind, IX=str(index))
-        _cell(row, "X", length * fx, f"Width*{fx}")
-        _cell(row, "Y", 0.0, "Height*0.5")
+    row = ET.SubElement(section, f"{{{NS}}}Row", T="MoveTo", IX="1")
+    _cell(row, "X", 0.0, "Width*0")
+    _cell(row, "Y", 0.0, "Height*0.5")
+    for index, (lx, ly) in enumerate(inner, 2):
+        row = ET.SubElement(section, f"{{{NS}}}Row", T="LineTo", IX=str(index))
+        _cell(row, "X", lx)
+        _cell(row, "Y", ly)
+    row = ET.SubElement(section, f"{{{NS}}}Row", T="LineTo", IX=str(len(inner) + 2))
+    _cell(row, "X", length, "Width*1")
+    _cell(row, "Y", 0.0, "Height*0.5")
     _text(shape, text, FONT_PT["edge"])
     return ({"FromSheet": str(shape_id), "FromCell": "BeginX", "FromPart": "9", "ToSheet": str(source),
              "ToCell": "PinX", "ToPart": "3"},

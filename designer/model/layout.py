@@ -8,8 +8,9 @@ geometry (the editor applies it through undoable commands) and never moves what 
   internet, perimeter, internal (ties: document order), ``ZONE_GAP`` apart, all of one height.
 * Inside such a zone the nodes fill a grid below the title band (``ZONE_HEADER``), top to
   bottom then left to right, at most ``MAX_ROWS`` to a column. Cells are ``NODE_WIDTH + 40`` by
-  ``NODE_HEIGHT + 40`` rounded up to ``GRID``, so every row and column sits on the snap grid.
-  A zone is at least two columns wide; its columns are centred in it, each column vertically.
+  ``NODE_HEIGHT + 24`` rounded up to ``GRID``, so every row and column sits on the snap grid:
+  compact, since lines are routed around the nodes (:mod:`.routing`). A zone is as wide as its
+  columns, or as its title band needs; its columns are centred in it, each column vertically.
 * Columns come in bands. In an internal zone the Exchange servers take the column(s) nearest
   the DMZ (left) and everything else (directory and infrastructure, telephony, clients) the
   next ones: nearly every connection in an Exchange design has an Exchange server at one end,
@@ -48,17 +49,20 @@ NODE_HEIGHT = 96
 ZONE_PADDING = 32
 ZONE_HEADER = 40  # the title band at the top of a zone rect
 GRID = 20
-ZONE_GAP = 180  # room for the labels of the lines that cross between zones
+ZONE_GAP = 160  # room for the labels of the lines that cross between zones
 EMPTY_ZONE = (300.0, 240.0)  # width, height of a new zone without nodes
 MAX_ROWS = 5  # nodes per column before a band wraps into another column
+TITLE_CHAR = 10.0  # about the width of a zone title's character (11 pt bold), for its zone's width
+KIND_ROOM = 100.0
+BAND_GAP = 120.0  # more room between the column bands of a zone (servers | the rest)  # the zone kind at the right of the title band, with the margins
 
 
 def _up(value: float, grid: float = GRID) -> float:
     return float(math.ceil(value / grid) * grid)
 
 
-CELL_WIDTH = _up(NODE_WIDTH + 140)  # room for labels between columns
-CELL_HEIGHT = _up(NODE_HEIGHT + 40)
+CELL_WIDTH = _up(NODE_WIDTH + 60)  # compact: lines between columns are routed around nodes
+CELL_HEIGHT = _up(NODE_HEIGHT + 24)
 
 _KIND_ORDER = {"cloud": -1, "internet": 0, "perimeter": 1, "internal": 2}
 # Per zone kind, the column bands, left to right; within a band, nodes by this group order.
@@ -118,6 +122,8 @@ def auto_layout(doc: Document, catalog: Catalog) -> Layout:
                  key=lambda z: _KIND_ORDER.get(z.kind, len(_KIND_ORDER)))
     bands = {z.id: _bands(_sorted(unplaced[z.id], z.kind, catalog), z.kind, catalog) for z in new}
     rows = max([2] + [min(MAX_ROWS, len(b)) for zone_bands in bands.values() for b in zone_bands])
+    starts = {zone_id: [i == 0 and k > 0 for k, b in enumerate(zone_bands) for i in range(0, len(b), rows)]
+              for zone_id, zone_bands in bands.items()}  # per column: whether it starts a new band
     columns = {zone_id: [b[i:i + rows] for b in zone_bands for i in range(0, len(b), rows)]
                for zone_id, zone_bands in bands.items()}
     height = max([EMPTY_ZONE[1]] + [_up(ZONE_HEADER + rows * CELL_HEIGHT + ZONE_PADDING)
@@ -128,11 +134,17 @@ def auto_layout(doc: Document, catalog: Catalog) -> Layout:
     zone_rects: dict[str, Rect] = {}
     for zone in new:
         cols = columns[zone.id]
-        width = _up(max(2, len(cols)) * CELL_WIDTH + 2 * ZONE_PADDING) if cols else EMPTY_ZONE[0]
+        inner = len(cols) * CELL_WIDTH + sum(starts[zone.id]) * BAND_GAP
+        width = _up(max(inner + 2 * ZONE_PADDING, _title_width(zone))) if cols else EMPTY_ZONE[0]
         rect = zone_rects[zone.id] = Rect(x, y, width, height)
-        positions.update(_arrange(rect, cols))
+        positions.update(_arrange(rect, cols, starts[zone.id]))
         x += width + ZONE_GAP
     return Layout(zone_rects, positions)
+
+
+def _title_width(zone: Zone) -> float:
+    """About the width a zone needs for its title band to show its name in full."""
+    return len(zone.name) * TITLE_CHAR + KIND_ROOM
 
 
 def layout_bounds(doc: Document, layout: Layout) -> Rect | None:
@@ -169,12 +181,14 @@ def _bands(nodes: list[Node], kind: str, catalog: Catalog) -> list[list[Node]]:
     return [bands[index] for index in sorted(bands)]
 
 
-def _arrange(rect: Rect, columns: list[list[Node]]) -> dict[str, tuple[float, float]]:
-    """Centres for the columns of a new zone: centred across it and each one down its body."""
+def _arrange(rect: Rect, columns: list[list[Node]], starts: list[bool]) -> dict[str, tuple[float, float]]:
+    """Centres for the columns of a new zone: centred across it and each one down its body,
+    ``BAND_GAP`` more between bands (the labels of the lines between them go there)."""
     positions: dict[str, tuple[float, float]] = {}
-    left = rect.x + (rect.width - len(columns) * CELL_WIDTH) / 2
+    left = rect.x + (rect.width - len(columns) * CELL_WIDTH - sum(starts) * BAND_GAP) / 2
     body = rect.height - ZONE_HEADER - ZONE_PADDING
     for c, column in enumerate(columns):
+        left += BAND_GAP if starts[c] else 0.0
         top = rect.y + ZONE_HEADER + (body - len(column) * CELL_HEIGHT) / 2
         for r, node in enumerate(column):
             positions[node.id] = (snap(left + (c + 0.5) * CELL_WIDTH),

@@ -154,6 +154,7 @@ def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[Non
     hovered = [n for n in scene.nodes.values() if n.hovered]
     highlighted = [c for c in scene.connections.values() if c.highlighted]
     hidden = [i for i in scene.items() if i.parentItem() is None and i.isVisible() and i not in keep]
+    scene.place_labels(export=True)  # first, as exported: the labels to relabel are those it shows
     relabelled = {c.label_item: (c.label_item.lines, c.label_item.error)
                   for c in scene.connections.values() if any(HOVER in line for line in c.label_item.lines)}
     blocked = scene.blockSignals(True)
@@ -167,13 +168,12 @@ def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[Non
             item.setVisible(False)
         for label, (lines, error) in relabelled.items():
             label.set_lines([line.replace(HOVER, NO_HOVER) for line in lines], error)
-        scene.place_labels()
+        scene.place_labels(export=True)  # every label at its size, none gives way
         yield
     finally:
         for label, (lines, error) in relabelled.items():
             label.set_lines(lines, error)
-        if relabelled:
-            scene.place_labels()
+        scene.place_labels()  # as the screen shows them again
         for item in hidden:
             item.setVisible(True)
         for item in highlighted:

@@ -224,3 +224,29 @@ def test_libreoffice_opens_the_vsdx_and_shows_the_names_and_ports(tmp_path, cata
         found = {port for conn in doc.connections.values() for port in ports_of(doc, catalog, conn)
                  if re.search(rf"\b{port}/(TCP|UDP)", text)}
         assert {"25", "443"} & found or {"389"} & found, text[:500]
+
+
+def test_drawio_and_vsdx_lines_take_the_canvas_routes(catalog, canvas_doc, qapp):
+    """A line the canvas routes round a node has the same bends as waypoints in draw.io and
+    as geometry rows in Visio."""
+    from designer.io.diagram import build_diagram
+    from designer.model.routing import route_all
+
+    doc = canvas_doc(ROOT / "data" / "samples" / "exchange2010-um.yaml")
+    routes = route_all({n.id: n.pos for n in doc.nodes.values()},
+                       ((c.id, *c.between) for c in doc.connections.values()))
+    bent = {conn_id: path[1:-1] for conn_id, path in routes.items() if len(path) > 2}
+    assert bent  # the sample has lines that go round a node
+    diagram = build_diagram(doc, catalog)
+    edges = {e.id: e for e in diagram.edges}
+    assert {conn_id: list(edges[conn_id].points) for conn_id in bent} == bent
+    cells = drawio_cells(render_drawio(doc, catalog))
+    index = {e.id: i for i, e in enumerate(diagram.edges, 1)}
+    for conn_id, points in bent.items():
+        array = cells[f"edge{index[conn_id]}"].find("mxGeometry/Array")
+        assert array is not None and array.get("as") == "points"
+        assert [(float(p.get("x")), float(p.get("y"))) for p in array.findall("mxPoint")] == points
+    page = ET.fromstring(zipfile.ZipFile(BytesIO(render_vsdx(doc, catalog))).read("visio/pages/page1.xml"))
+    rows = [len(s.findall(f"{VISIO}Section/{VISIO}Row[@T='LineTo']")) for s in page.iter(f"{VISIO}Shape")
+            if s.find(f"{VISIO}Cell[@N='BeginX']") is not None]
+    assert sorted(rows) == sorted(len(routes[e.id]) - 1 for e in diagram.edges)

@@ -75,7 +75,7 @@ def test_a_forced_page_size_says_what_would_fit(open_scene, qapp, catalog, tmp_p
     notes: list[str] = []
     render_bytes(scene, "pdf", page_size="a4", notes=notes)
     assert len(notes) == 1 and "under the readable 6 pt" in notes[0]
-    assert "--page-size A1" in notes[0] and "--atlas" in notes[0]
+    assert "--page-size A2" in notes[0] and "--atlas" in notes[0]
     notes.clear()
     render_bytes(scene, "pdf", notes=notes)  # the export's own choice is readable: nothing to say
     render_bytes(scene, "pdf", page_size="A4", atlas=True, notes=notes)

@@ -45,7 +45,7 @@ def test_the_scene_mirrors_the_document(canvas):
 
 def test_connection_labels_show_the_flows(canvas):
     _, scene, _ = canvas
-    lines = scene.connections["c_edge_ex01"].label_item.lines
+    lines = scene.connections["c_edge_ex01"]._label_lines(compact=False)  # (shown where there is room)
     assert any("25/TCP SMTP" in line for line in lines)
     assert any("50636/TCP EdgeSync" in line and "LDAPS" in line for line in lines)
     arrows = {line[0] for line in lines}
@@ -182,11 +182,11 @@ def test_labels_keep_off_nodes(canvas, qtbot):
     _, scene, _ = canvas
     scene.place_labels()
     nodes = [item.footprint() for item in scene.nodes.values()]  # (its bounds: room for a name zoomed out)
-    clashes = [c for c, item in scene.connections.items()
+    shown = {c: item for c, item in scene.connections.items() if item.label_item.isVisible()}
+    clashes = [c for c, item in shown.items()
                if any(item.label_item.sceneBoundingRect().intersects(n) for n in nodes)]
-    # a heuristic bound, not yet "no label on a node" (issue 12): the 2016 sample's lines to the
-    # domain controller now carry Microsoft's unrestricted traffic too, which crowds EX01/EX02
-    assert len(clashes) <= len(scene.connections) // 3, clashes
+    assert not clashes  # a label with no free spot gives way (its flows stay in the tooltip)
+    assert len(scene.connections) - len(shown) <= len(scene.connections) // 4
 
 
 def test_a_long_zone_name_is_elided_before_the_kind(canvas):

@@ -13,6 +13,7 @@ from designer.canvas import CanvasScene, CanvasView
 from designer.render import style
 from designer.canvas.label_layer import CHUNK
 from designer.canvas.legible import MIN_TEXT_PX, pixel_size
+from designer.canvas.placement import around
 from designer.editor import DocumentEditor
 from designer.io import save_document
 from designer.model import Connection
@@ -61,12 +62,20 @@ def test_labels_are_not_painted_on_screen_when_zoomed_out_but_exported(big):
 
 
 def test_a_small_design_keeps_its_names_further_out_and_no_label_is_painted_unreadable(sample_view, monkeypatch):
-    """Labels show only where their text is at least MIN_TEXT_PX on screen; the names of a
-    small design still show at 20 % (painted at MIN_TEXT_PX), a large design's do not."""
+    """No label is painted with text under MIN_TEXT_PX on screen: a small design's labels show
+    from 20 %, painted larger below the zoom where their text is readable at its size (and as
+    port summaries: the details give way); the names of a small design still show at 20 %
+    (painted at MIN_TEXT_PX), a large design's do not."""
     _, scene, view = sample_view(1000, 600)
     assert len(scene.connections) <= style.SMALL_DESIGN
     readable = MIN_TEXT_PX / pixel_size(8)
-    assert scene.label_min_zoom == pytest.approx(readable)
+    assert scene.label_min_zoom == style.SMALL_LABEL_MIN_ZOOM
+    view.set_zoom(0.5)
+    shown = [c for c in scene.connections.values() if c.label_item.isVisible()]
+    assert shown and all(c.compact for c in shown)
+    assert all(pixel_size(8) * 0.5 * c.label_item.magnify >= MIN_TEXT_PX - 1e-6 for c in shown)
+    view.set_zoom(1.0)
+    assert all(c.label_item.magnify == 1.0 for c in scene.connections.values())
     label = next(c.label_item for c in scene.connections.values() if c.label_item.lines)
     node = next(iter(scene.nodes.values()))
 
@@ -81,7 +90,8 @@ def test_a_small_design_keeps_its_names_further_out_and_no_label_is_painted_unre
         return sum(image.pixelColor(x, y) != QColor("white") for x in range(400) for y in range(300))
 
     assert painted(label, readable * 1.01, view.viewport())
-    assert not painted(label, readable * 0.99, view.viewport())
+    assert painted(label, style.SMALL_LABEL_MIN_ZOOM * 1.01, view.viewport())
+    assert not painted(label, style.SMALL_LABEL_MIN_ZOOM * 0.99, view.viewport())
     small = node_ink(0.2)
     monkeypatch.setattr(style, "SMALL_DESIGN", 0)  # the same scene, judged as a large design
     large = node_ink(0.2)
@@ -124,6 +134,7 @@ def test_moving_a_node_re_places_only_nearby_labels(big):
     view.set_zoom(1.0)
     scene.place_labels()
     before = {c: item.label_item.pos() for c, item in scene.connections.items()}
+    paths = {c: item.path for c, item in scene.connections.items()}
     node = next(n for n in editor.document.nodes.values() if len(scene._by_node[n.id]) >= 3)
     count = scene.labels.placed_count
     editor.move({node.id: (node.pos[0] + 40, node.pos[1] + 20)})
@@ -132,8 +143,8 @@ def test_moving_a_node_re_places_only_nearby_labels(big):
     assert len(own) <= placed < len(scene.connections) // 4
     moved = {c for c, item in scene.connections.items() if item.label_item.pos() != before[c]}
     assert own & moved
-    far = [c for c in moved - own
-           if not scene.connections[c].label_item.sceneBoundingRect().intersects(
+    far = [c for c in moved - own if scene.connections[c].path == paths[c]  # (not routed round it anew)
+           and not scene.connections[c].label_item.sceneBoundingRect().intersects(
                scene.nodes[node.id].sceneBoundingRect().adjusted(-400, -400, 400, 400))]
     assert not far
 
@@ -183,7 +194,7 @@ def test_tooltips_are_built_when_asked_for(qtbot, catalog):
         item = scene.connections["c_edge_ex01"]
         assert item.tooltip_pending and not item.toolTip()
         event = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
-        event.setScenePos(item.path.pointAtPercent(0.1))
+        event.setScenePos(item.path.pointAtPercent(0.5))
         scene.helpEvent(event)
         assert "EDGE01" in item.toolTip() and "SMTP" in item.toolTip()
         assert item.label_item.toolTip() == item.toolTip()
@@ -260,6 +271,7 @@ def test_during_a_drag_labels_ride_their_lines_and_the_drop_places_them(qtbot, s
     view.centerOn(node)
     qtbot.waitUntil(lambda: scene.labels.settled)
     spots = {c.connection_id: scene.labels.spots[c.connection_id][0] for c in own}
+    own = [c for c in own if spots[c.connection_id] >= 0]  # (those that gave way stay hidden)
     start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
     vp = view.viewport()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
@@ -268,10 +280,13 @@ def test_during_a_drag_labels_ride_their_lines_and_the_drop_places_them(qtbot, s
         QTest.mouseMove(vp, start + QPoint(30 * step, 20 * step))
         QTest.qWait(1)
         riding = [c for c in own if c.connection_id not in scene.labels.dirty]  # (off screen: later)
-        assert len(riding) >= 3
+        assert len(riding) >= 2
         for conn in riding:  # centred on the same fraction of the moved line, no search
-            centre = conn.label_item.mapToScene(conn.label_item.boundingRect().center())
-            x, y = conn.spots[spots[conn.connection_id]]
+            rect = conn.label_item.boundingRect()
+            centre = conn.label_item.mapToScene(rect.center())
+            places = around(conn.spots, (rect.width(), rect.height()))
+            index = spots[conn.connection_id]
+            x, y = places[index if index < len(places) else 0]
             assert abs(centre.x() - x) < 1 and abs(centre.y() - y) < 1, conn.connection_id
     assert scene.labels.placed_count == placed
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(150, 100))

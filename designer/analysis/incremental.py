@@ -207,6 +207,7 @@ class IncrementalAnalysis:
         self.on = on
         self.document: Document | None = None
         self.flows: list[Flow] = []
+        self._had_dag: dict[str, bool] = {}  # the DAG nodes whose own flows the last assembly holds
         self.findings: list[Finding] = []
         self.by_connection: dict[str, tuple[Flow, ...]] = {}
         self._reset_state()
@@ -327,7 +328,8 @@ class IncrementalAnalysis:
             return False
         flows_changed = self._recompute_connections(conn_scope)
         self._recompute_nodes(node_scope)
-        if flows_changed:
+        if flows_changed or any(doc.nodes[n].dag or (self._had_dag.get(n)) for n in changed_nodes if n in doc.nodes) \
+                or any(n not in doc.nodes and self._had_dag.get(n) for n in changed_nodes):
             self._assemble_flows()
         self._run_others()
         self._assemble_findings()
@@ -498,6 +500,13 @@ class IncrementalAnalysis:
     def _assemble_flows(self) -> None:
         by = self.by_connection
         self.flows = [f for c in self.document.connections for f in by.get(c, ())]
+        # each DAG's own flows among its members (compute_flows' order: after the connections'),
+        # cheap to build: a few paths per DAG node
+        self._had_dag = {}
+        for node in self.document.nodes.values():
+            if node.dag:
+                self._had_dag[node.id] = True
+                self.flows.extend(_flows.group_flows(self.document, self.catalog, node))
 
     def _run_others(self) -> None:
         """The flow rules over their flows, and the global rules over the whole design."""

@@ -217,7 +217,10 @@ def test_libreoffice_opens_the_vsdx_and_shows_the_names_and_ports(tmp_path, cata
     for stem, doc in docs.items():
         pdf = tmp_path / f"{stem}.pdf"
         assert pdf.exists(), result.stdout + result.stderr
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        # -raw: in the order LibreOffice wrote each shape's text (a label drawn across a name
+        # would otherwise interleave with it in pdftotext's reading order)
+        text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
         squeezed = re.sub(r"\s+", "", text)  # a long name wraps; pdftotext may run text boxes together
         for node in doc.nodes.values():
             assert re.sub(r"\s+", "", node.name) in squeezed, node.name

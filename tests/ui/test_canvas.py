@@ -206,5 +206,6 @@ def test_a_long_zone_name_is_elided_before_the_kind(canvas):
 
 def test_a_node_tooltip_names_its_role(canvas, catalog):
     editor, scene, _view = canvas
-    assert scene.nodes["edge01"].toolTip() == f"EDGE01\n{catalog.role_name('edge_transport')}"
+    from designer.support.text import qt_plain
+    assert scene.nodes["edge01"].toolTip() == qt_plain(f"EDGE01\n{catalog.role_name('edge_transport')}")
     assert "edge_transport" not in scene.nodes["edge01"].toolTip()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tests.reliability.dialogs import button
+from tests.ui.gestures import shown_text
 from tests.ui.conftest import SAMPLE, window  # noqa: F401  (a fixture)
 
 
@@ -19,7 +20,7 @@ def close_the_error_box(qtbot, seen: list) -> None:
     def poll(left: int = 250) -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.isVisible():
-            seen.append((box.windowTitle(), box.text(), box.icon()))
+            seen.append((box.windowTitle(), shown_text(box.text()), box.icon()))
             qtbot.mouseClick(button(box, "OK"), Qt.MouseButton.LeftButton)
         elif left:
             QTimer.singleShot(20, lambda: poll(left - 1))

@@ -34,3 +34,12 @@ def connect_from_handle(window, a: str, b: str) -> str:
          view.mapFromScene(scene.nodes[b].center()))
     [new] = set(editor.document.connections) - before
     return new
+
+
+def shown_text(rich: str) -> str:
+    """What a tooltip or message box shows of ``rich``: Qt renders text that looks like HTML as
+    HTML, so read it as Qt would (``<b>`` in a name stays visible text only if it was escaped)."""
+    from PySide6.QtGui import QTextDocument
+    document = QTextDocument()
+    document.setHtml(rich)
+    return document.toPlainText()

@@ -15,6 +15,7 @@ from designer.io import load_document, save_document
 from designer.model import Node
 from designer.render.image_export import export_state
 from tests.conftest import ROOT
+from tests.ui.gestures import shown_text
 from tests.ui.test_canvas import to_view
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
@@ -169,7 +170,7 @@ def test_an_unreadable_design_is_one_message(window, qtbot, monkeypatch, tmp_pat
     monkeypatch.setattr("designer.ui.window.compare.QMessageBox.critical", lambda *a: shown.append(a[2]))
     monkeypatch.setattr("designer.ui.window.compare.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), ""))
     window.comparison.compare_action.trigger()
-    assert len(shown) == 1 and shown[0].startswith(f"{bad}:") and not window.comparison.active
+    assert len(shown) == 1 and shown_text(shown[0]).startswith(f"{bad}:") and not window.comparison.active
 
 
 def test_the_same_design_says_no_change(window, qtbot, monkeypatch):

@@ -152,3 +152,16 @@ def test_the_users_layout_is_remembered(laptop, qtbot, tmp_path):
     dock = second.findChild(type(second.docks[0]), "dock_port_matrix")
     assert second.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert abs(second.docks[1].width() - inspector_width) <= 4
+
+
+def test_a_flows_tooltip_shows_names_and_notes_as_typed(laptop):
+    """A node named like markup: the flows table's tooltips show the text, never render it."""
+    from tests.ui.gestures import shown_text
+    win = laptop()
+    table = win.inspector.flows_table
+    direction = "<b>EX01</b> → <img src=x>"
+    table.set_flows([((direction, "25/TCP", "SMTP", "Anonymous", "opportunistic TLS"), ""),
+                     ((direction, "443/TCP", "HTTPS", "NTLM", "TLS"), "Uses <Default Frontend> & more")])
+    assert shown_text(table.item(0, 0).toolTip()) == direction
+    assert shown_text(table.value_item(0, 2).toolTip()) == "SMTP"
+    assert shown_text(table.value_item(1, 3).toolTip()) == "Uses <Default Frontend> & more"

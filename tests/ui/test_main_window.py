@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QToolBar
 from designer.io import load_document
 from designer.ui.window.main_window import MainWindow
 from tests.conftest import ROOT, SAMPLES
+from tests.ui.gestures import shown_text
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
 
@@ -112,8 +113,27 @@ def test_bad_file_gets_one_clear_message_and_keeps_the_work(window, tmp_path, mo
     shown = []
     monkeypatch.setattr("designer.ui.window.files.QMessageBox.critical", lambda *a: shown.append(a[2]))
     assert not window.files.open_path(bad, ask=False)
-    assert shown and shown[0].startswith(f"{bad}:") and "YAML syntax error" in shown[0]
+    assert shown and shown_text(shown[0]).startswith(f"{bad}:") and "YAML syntax error" in shown[0]
     assert "ex01" in window.editor.document.nodes
+
+
+def test_a_name_that_looks_like_markup_shows_as_typed_in_the_prompts(window, tmp_path, monkeypatch):
+    """Qt renders a message that merely looks like HTML as HTML: the name must show as typed."""
+    window.files.open_path(SAMPLE, ask=False)
+    name = "<b>Lab</b> <img src=x> & co"
+    window.editor.set_document_name(name)
+    asked = []
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.warning",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    window.menu_actions.new.trigger()
+    assert asked and shown_text(asked[0]) == f"“{name}” has changes that are not saved.\nSave them first?"
+    hostile = tmp_path / "<i>bad <img src=x>.yaml"
+    hostile.write_text("format: exchange-topology/1\nzones: [\n")
+    shown = []
+    monkeypatch.setattr("designer.ui.window.files.QMessageBox.critical", lambda *a: shown.append(a[2]))
+    assert not window.files.open_path(hostile, ask=False)
+    assert shown and shown_text(shown[0]).startswith(f"{hostile}:")
+    assert window.editor.document.name == name  # the work is kept
 
 
 def test_copy_paste_and_duplicate(window, qtbot):

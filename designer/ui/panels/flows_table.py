@@ -5,6 +5,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from ...support.text import qt_plain
+
 
 class FlowsTable(QTableWidget):
     """A connection's flows, each field on its own line so that a narrow dock shows them all
@@ -55,14 +57,14 @@ class FlowsTable(QTableWidget):
             top = index * len(self.fields)
             direction = QTableWidgetItem(cells[0])
             direction.setFont(bold)
-            direction.setToolTip(notes or cells[0])
+            direction.setToolTip(qt_plain(notes or cells[0]))
             self.setItem(top, 0, direction)
             self.setItem(top, 1, QTableWidgetItem())
             self.setSpan(top, 0, 1, 2)
             for field in range(1, len(self.fields)):
                 name = QTableWidgetItem(names[field - 1])
                 value = QTableWidgetItem(cells[field])
-                value.setToolTip(notes or cells[field])
+                value.setToolTip(qt_plain(notes or cells[field]))
                 self.setItem(top + field, 0, name)
                 self.setItem(top + field, 1, value)
         self._fit_rows()

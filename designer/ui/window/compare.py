@@ -21,6 +21,7 @@ from ...editor import DocumentEditor
 from ...io import load_document
 from ...model import Document
 from ...model.layout import auto_layout
+from ...support.text import qt_plain
 from ...support.yamlsafe import InputError
 from ..panels.changes_panel import ChangesDock, ChangesPanel
 from .files import file_filter
@@ -88,7 +89,7 @@ class Comparison(QObject):
         try:
             other = read_other(path, self.editor)
         except InputError as exc:
-            QMessageBox.critical(self.window, self.tr("Cannot compare"), str(exc))
+            QMessageBox.critical(self.window, self.tr("Cannot compare"), qt_plain(str(exc)))
             return False
         self.other, self.other_label = other, path.name
         self._other_flows = compute_flows(other, self.editor.catalog)

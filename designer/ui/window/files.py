@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...editor import DocumentEditor
 from ...io import load_document
+from ...support.text import qt_plain
 from ...support.yamlsafe import InputError
 from ..dialogs.start_page import RECENT, TEMPLATE, Choice, StartPage, show_at_startup
 
@@ -52,8 +53,8 @@ class FileActions:
             return True
         answer = QMessageBox.warning(
             self.window, translate("FileActions", "Unsaved changes"),
-            translate("FileActions", "“{name}” has changes that are not saved.\nSave them first?").format(
-                name=self.editor.document.name),
+            qt_plain(translate("FileActions", "“{name}” has changes that are not saved.\nSave them first?").format(
+                name=self.editor.document.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -89,7 +90,7 @@ class FileActions:
             try:
                 doc = load_document(choice.path, roles=self.editor.catalog.roles.keys())
             except InputError as exc:
-                QMessageBox.critical(self.window, translate("FileActions", "Cannot open the template"), str(exc))
+                QMessageBox.critical(self.window, translate("FileActions", "Cannot open the template"), qt_plain(str(exc)))
                 return
             self.editor.restore(doc, None)  # a new design: no file ...
             self.editor.undo_stack.setClean()  # ... and nothing to save until it is edited
@@ -114,7 +115,7 @@ class FileActions:
         try:
             self.editor.open(path)
         except InputError as exc:
-            QMessageBox.critical(self.window, translate("FileActions", "Cannot open the design"), str(exc))
+            QMessageBox.critical(self.window, translate("FileActions", "Cannot open the design"), qt_plain(str(exc)))
             return False
         self.remember(path)
         self.fit()
@@ -140,7 +141,7 @@ class FileActions:
     def _may_replace(self, path: Path) -> bool:
         answer = QMessageBox.question(
             self.window, translate("FileActions", "Replace the file?"),
-            translate("FileActions", "“{name}” already exists. Replace it?").format(name=path.name),
+            qt_plain(translate("FileActions", "“{name}” already exists. Replace it?").format(name=path.name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -148,7 +149,7 @@ class FileActions:
         try:
             self.editor.save(path)
         except InputError as exc:
-            QMessageBox.critical(self.window, translate("FileActions", "Cannot save the design"), str(exc))
+            QMessageBox.critical(self.window, translate("FileActions", "Cannot save the design"), qt_plain(str(exc)))
             return False
         self.remember(path)
         self.show_message(translate("FileActions", "Saved {path}").format(path=path), 4000)

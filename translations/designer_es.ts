@@ -1775,6 +1775,10 @@ Save them first?</source>
         <source>Drawn with</source>
         <translation>Dibujado con</translation>
     </message>
+    <message>
+        <source>Labels printed as numbers on the drawing (their place would hide a node or another label)</source>
+        <translation>Etiquetas impresas como números en el dibujo (en su lugar ocultarían un nodo u otra etiqueta)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -41,8 +41,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgGenerator
 
+from .callouts import KeyEntry, tag_hiding_labels
 from .legend import APP_NAME, Sheet, TitleBlock
-from .print_plan import PAGE_SIZES, PrintPlan, advice, choose_plan, paint_overview, paint_part, paint_single
+from .print_plan import (PAGE_SIZES, PrintPlan, advice, choose_plan, paint_key_page, paint_overview, paint_part,
+                         paint_single, prepare)
 from ..support.yamlsafe import InputError
 from ..io.atomic import atomic_write_bytes
 from ..support.text import xml_safe
@@ -104,8 +106,8 @@ def render_bytes(scene, fmt: str, *, selection_only: bool = False, scale: float 
                       version if version is not None else f"Exchange {doc.exchange_version}",
                       date if date is not None else datetime.date.today().isoformat(),
                       "Selection" if selection_only else "Whole design")
-    with export_state(scene, selection_only, _path):
-        sheet = Sheet(scene, info, grid)
+    with export_state(scene, selection_only, _path) as key:
+        sheet = Sheet(scene, info, grid, key)
         if fmt == "png":
             return _png(sheet, dpi / _screen_dpi() if dpi else scale, _path)
         if fmt == "svg":
@@ -140,9 +142,11 @@ def _included(scene) -> set:
 
 
 @contextmanager
-def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[None]:
+def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[list[KeyEntry]]:
     """Clear the selection, hover and highlights; hide what is not exported; restore it all after.
-    Labels that say "hover for all" point to the port matrix instead.
+    Labels that say "hover for all" point to the port matrix instead. A label whose place would
+    hide a node or another label is printed as its number; the key's entries are yielded
+    (:mod:`.callouts`), for the :class:`Sheet` to print under the drawing.
 
     The scene's signals are blocked meanwhile, so the window doesn't see the selection flicker.
     """
@@ -158,6 +162,7 @@ def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[Non
     relabelled = {c.label_item: (c.label_item.lines, c.label_item.error)
                   for c in scene.connections.values() if any(HOVER in line for line in c.label_item.lines)}
     blocked = scene.blockSignals(True)
+    tagged: dict = {}
     try:
         scene.clearSelection()
         for item in hovered:
@@ -169,8 +174,11 @@ def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[Non
         for label, (lines, error) in relabelled.items():
             label.set_lines([line.replace(HOVER, NO_HOVER) for line in lines], error)
         scene.place_labels(export=True)  # every label at its size, none gives way
-        yield
+        key, tagged = tag_hiding_labels(scene)
+        yield key
     finally:
+        for label, (lines, error) in tagged.items():
+            label.set_lines(lines, error)
         for label, (lines, error) in relabelled.items():
             label.set_lines(lines, error)
         scene.place_labels()  # as the screen shows them again
@@ -287,6 +295,7 @@ def paint_plan(painter: QPainter, sheet: Sheet, plan: PrintPlan, width: float, h
     """Paint the plan's pages into ``width`` x ``height`` page areas: one page, or the atlas's
     overview then its parts (``new_page`` starts each next page; ``after_page(number)`` adds to a
     page once it is drawn, e.g. the report's footer)."""
+    prepare(sheet, plan)
     if not plan.atlas:
         paint_single(painter, sheet, plan, width, height, fit)
         if after_page:
@@ -300,6 +309,11 @@ def paint_plan(painter: QPainter, sheet: Sheet, plan: PrintPlan, width: float, h
         paint_part(painter, sheet, plan, index, width, first_page)
         if after_page:
             after_page(first_page + 1 + index)
+    for index in range(len(plan.key_pages)):
+        new_page()
+        paint_key_page(painter, sheet, plan, index, width, first_page)
+        if after_page:
+            after_page(first_page + 1 + len(plan.parts) + index)
 
 
 def paint_fitted(painter: QPainter, sheet: Sheet, width: float, height: float, fit: bool = True) -> None:

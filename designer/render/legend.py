@@ -18,6 +18,7 @@ from ..support.i18n import QT_TRANSLATE_NOOP
 from ..support.states import ZoneKind
 from ..model.layout import GRID
 from . import style
+from .callouts import Key, KeyEntry, key_origin, key_rect
 
 APP_NAME = "Exchange Topology Designer"
 ROW = 19.0  # height of one legend row
@@ -206,7 +207,7 @@ class Sheet:
     """The picture an export paints: the drawing (the scene's visible items plus a margin, as
     Orange's grab_svg takes them) above the footer, in canvas pixels."""
 
-    def __init__(self, scene, info: TitleBlock, grid: bool) -> None:
+    def __init__(self, scene, info: TitleBlock, grid: bool, key: list[KeyEntry] | None = None) -> None:
         self.scene, self.grid = scene, grid
         self.footer = Footer(info, used_styles(scene))
         self.info = info
@@ -214,6 +215,19 @@ class Sheet:
         for item in scene.items():
             if item.isVisible():
                 bounds = bounds.united(item.sceneBoundingRect())
+        self.items_bounds = bounds
+        self.key = Key(key or [], bounds.width())
+        self.key_at = key_origin(bounds)  # the key's corner, in scene coordinates (under the items)
+        self.set_key_inline(bool(self.key.entries))
+
+    def set_key_inline(self, inline: bool) -> None:
+        """Print the key under the drawing (a single page, an image) or not (an atlas prints it
+        on pages of its own, see ``print_plan``): the drawing's source rectangle follows."""
+        self.key_inline = inline and bool(self.key.entries)
+        bounds = self.items_bounds
+        if self.key_inline:
+            self.key.layout(bounds.width())
+            bounds = bounds.united(key_rect(self.key, bounds))
         self.source = bounds.adjusted(-SOURCE_MARGIN, -SOURCE_MARGIN, SOURCE_MARGIN, SOURCE_MARGIN) \
             if not bounds.isEmpty() else EMPTY
         self.natural = (max(self.source.width(), self.footer.min_width()) + 2 * SHEET_MARGIN,
@@ -237,8 +251,21 @@ class Sheet:
         painter.fillRect(QRectF(0, 0, self.width, self.height), QColor("#ffffff"))
         if self.grid:
             self._paint_grid(painter)
-        self.scene.render(painter, self.drawing, self.source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        self.render_drawing(painter, self.drawing, self.source)
         self.footer.paint(painter, self.footer_rect)
+
+    def render_drawing(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
+        """The scene's ``source`` rectangle into ``target``, with the part of the key it holds."""
+        self.scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        if not self.key_inline:
+            return
+        painter.save()
+        painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
+        painter.translate(target.topLeft())
+        painter.scale(target.width() / source.width(), target.height() / source.height())
+        painter.translate(-source.topLeft())
+        self.key.paint(painter, self.key_at)
+        painter.restore()
 
     def _paint_grid(self, painter: QPainter) -> None:
         """The canvas's dot grid, on the scene's coordinates (the view draws it on screen)."""

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPageSize, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPageSize, QPainter, QPen
 
 from . import style
 from .legend import HEIGHT as FOOTER_HEIGHT, Sheet
@@ -47,6 +47,8 @@ class PrintPlan:
     parts: list[QRectF] = field(default_factory=list)
     columns: int = 1
     rows: int = 1
+    key_width: float = 0.0  # an atlas: the key to the numbered labels, laid out this wide ...
+    key_pages: list[tuple[float, float]] = field(default_factory=list)  # ... and cut into pages
 
     @property
     def atlas(self) -> bool:
@@ -54,7 +56,7 @@ class PrintPlan:
 
     @property
     def pages(self) -> int:
-        return 1 + len(self.parts) if self.parts else 1
+        return 1 + len(self.parts) + len(self.key_pages) if self.parts else 1
 
     @property
     def label_pt(self) -> float:
@@ -109,12 +111,25 @@ def plan_on_page(sheet: Sheet, size: str, landscape: bool, margin_mm: float, dpi
 
 def plan_in_area(sheet: Sheet, width: float, height: float, size: str, landscape: bool,
                  atlas: bool | None = None) -> PrintPlan:
-    """:func:`plan_on_page` for a page area of ``width`` x ``height`` device pixels."""
+    """:func:`plan_on_page` for a page area of ``width`` x ``height`` device pixels. A single
+    page prints the key to the numbered labels under the drawing; an atlas on pages of its own."""
+    sheet.set_key_inline(True)
     scale = single_scale(sheet, width, height)
     if atlas is False or (atlas is None and scale >= MIN_SCALE):
         return PrintPlan(size, landscape, scale)
+    sheet.set_key_inline(False)
     part_scale, columns, rows, parts = atlas_parts(sheet.source, width, height)
-    return PrintPlan(size, landscape, part_scale, parts, columns, rows)
+    key_width = width / part_scale
+    sheet.key.layout(key_width)
+    key_pages = sheet.key.page_ranges((height - HEADER) / part_scale) if sheet.key.entries else []
+    return PrintPlan(size, landscape, part_scale, parts, columns, rows, key_width, key_pages)
+
+
+def prepare(sheet: Sheet, plan: PrintPlan) -> None:
+    """Set the sheet up for ``plan`` (planning other pages may have left it for another)."""
+    sheet.set_key_inline(not plan.atlas)
+    if plan.atlas and sheet.key.entries:
+        sheet.key.layout(plan.key_width)
 
 
 def choose_plan(sheet: Sheet, page_size: str | None, landscape: bool | None, margin_mm: float,
@@ -192,9 +207,11 @@ def paint_overview(painter: QPainter, sheet: Sheet, plan: PrintPlan, width: floa
     painter.setFont(style.font(10, bold=True))
     painter.setPen(style.TEXT_COLOR)
     last = first_page + len(plan.parts)
+    key = (f"; the key to its numbered labels: {_pages(last + 1, last + len(plan.key_pages))}"
+           if plan.key_pages else "")
     painter.drawText(QRectF(0, 0, width, HEADER), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      f"Overview: the diagram is printed at a readable size in {len(plan.parts)} parts, "
-                     f"pages {first_page + 1}–{last}")
+                     f"{_pages(first_page + 1, last)}{key}")
     area = QRectF(0, HEADER, width, height - HEADER - footer_h - 12)
     source = sheet.source
     scale = min(area.width() / source.width(), area.height() / source.height())
@@ -239,19 +256,49 @@ def paint_part(painter: QPainter, sheet: Sheet, plan: PrintPlan, index: int, wid
                                                 ("above:", neighbour(row - 1, column)),
                                                 ("below:", neighbour(row + 1, column))) if n]
     painter.save()
-    painter.setFont(style.font(9, bold=True))
-    painter.setPen(style.TEXT_COLOR)
-    head = QRectF(0, 0, width, HEADER - 6)
-    painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     f"{sheet.info.title}: diagram, part {index + 1} of {len(plan.parts)} "
-                     f"(row {row + 1}, column {column + 1}), page {page}")
-    painter.setFont(style.font(9))
-    painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                     " · ".join(around + [f"overview and legend: p. {first_page}"]))
-    painter.setPen(QPen(QColor("#b0bec5"), 1))
-    painter.drawLine(QPointF(0, HEADER - 3), QPointF(width, HEADER - 3))
+    _header(painter, width, sheet.info.title, f": diagram, part {index + 1} of {len(plan.parts)} "
+            f"(row {row + 1}, column {column + 1}), page {page}",
+            " · ".join(around + [f"overview and legend: p. {first_page}"]))
     part = plan.parts[index]
     target = QRectF(0, HEADER, part.width() * plan.scale, part.height() * plan.scale)
     painter.setClipRect(target)
-    sheet.scene.render(painter, target, part, Qt.AspectRatioMode.IgnoreAspectRatio)
+    sheet.render_drawing(painter, target, part)
     painter.restore()
+
+
+def paint_key_page(painter: QPainter, sheet: Sheet, plan: PrintPlan, index: int, width: float,
+                   first_page: int) -> None:
+    """Page ``index`` of an atlas's key to its numbered labels, at the parts' scale."""
+    top, bottom = plan.key_pages[index]
+    page = first_page + 1 + len(plan.parts) + index
+    painter.save()
+    _header(painter, width, sheet.info.title, f": the numbered labels of the diagram, "
+            f"{index + 1} of {len(plan.key_pages)}, page {page}",
+            f"diagram: {_pages(first_page + 1, first_page + len(plan.parts))} · overview and legend: p. {first_page}")
+    painter.translate(0, HEADER)
+    painter.scale(plan.scale, plan.scale)
+    painter.setClipRect(QRectF(0, 0, plan.key_width, bottom - top + 1))
+    painter.translate(0, -top)
+    sheet.key.paint(painter, QPointF(0, 0))
+    painter.restore()
+
+
+def _pages(first: int, last: int) -> str:
+    return f"page {first}" if first == last else f"pages {first}–{last}"
+
+
+def _header(painter: QPainter, width: float, name: str, what: str, links: str) -> None:
+    """A page's header: the design's ``name`` and ``what`` the page holds on the left (the name
+    elided where the links need the room), the pages it links to on the right, a rule beneath."""
+    painter.setFont(style.font(9))
+    links_w = QFontMetricsF(painter.font()).horizontalAdvance(links) + 16
+    head = QRectF(0, 0, width, HEADER - 6)
+    painter.setPen(style.TEXT_COLOR)
+    painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, links)
+    painter.setFont(style.font(9, bold=True))
+    metrics = QFontMetricsF(painter.font())
+    room = max(width - links_w - metrics.horizontalAdvance(what), 40.0)
+    title = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + what
+    painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    painter.setPen(QPen(QColor("#b0bec5"), 1))
+    painter.drawLine(QPointF(0, HEADER - 3), QPointF(width, HEADER - 3))

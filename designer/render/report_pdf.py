@@ -73,8 +73,8 @@ def report_pdf(scene, report: Report) -> bytes:
     body = paginate(sections(report), width, height, writer, _font(8))
     info = TitleBlock(report.title, report.version, report.date, "Whole design")
     painter = QPainter(writer)
-    with export_state(scene, False, None):
-        sheet = Sheet(scene, info, False)
+    with export_state(scene, False, None) as key:
+        sheet = Sheet(scene, info, False, key)
         plan = plan_in_area(sheet, width, height, "A4", True)  # readable, or an atlas of A4 pages
         total = 1 + plan.pages + len(body)
         _cover(painter, report, QRectF(0, 0, width, height))

@@ -39,11 +39,12 @@ def words_by_page(data: bytes, tmp_path) -> list[list[tuple[str, float]]]:
 
 def diagram_pages(pages: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
     """The pages that show the diagram with its labels: a single page (its legend says how lines
-    read), or the parts of an atlas ("diagram, part N of M")."""
+    read), or the parts of an atlas ("diagram, part N of M") and the key to its numbered labels."""
     shown = []
     for words in pages:
         text = " ".join(w for w, _ in words)
-        if "diagram, part" in text or ("CONNECTIONS: WEAKEST ENCRYPTION" in text and "Overview:" not in text):
+        if ("diagram, part" in text or "numbered labels of the diagram" in text
+                or ("CONNECTIONS: WEAKEST ENCRYPTION" in text and "Overview:" not in text)):
             shown.append(words)
     return shown
 

@@ -84,8 +84,12 @@ class CanvasScene(QGraphicsScene):
         # instead of building thousands of items again
         self._spare: dict[str, NodeItem | ConnectionItem] = {}
         self._spare_before: dict[str, NodeItem | ConnectionItem] = {}
+        self._batch = 0  # inside an editor batch (see DocumentEditor.batch): routing waits for its end
+        self._batch_pairs: set[frozenset] = set()  # pairs of nodes whose lines the batch changed
         self.setSceneRect(SCENE_RECT)
         editor.document_replaced.connect(self.set_document)
+        editor.batch_started.connect(self.begin_batch)
+        editor.batch_finished.connect(self.end_batch)
         self._edited_hook = _weak_slot(self)
         editor.undo_stack.indexChanged.connect(self._edited_hook)
         self.set_document(editor.document)
@@ -99,6 +103,7 @@ class CanvasScene(QGraphicsScene):
         self.nodes, self.zones, self.connections = {}, {}, {}
         self._by_node, self._by_pair = {}, {}
         self._spare, self._spare_before = {}, {}
+        self._batch_pairs = set()
         self.document = doc
         self._version = doc.exchange_version
         self.labels.reset()
@@ -126,6 +131,8 @@ class CanvasScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop observing the editor and its document (before the scene goes away)."""
         self.editor.document_replaced.disconnect(self.set_document)
+        self.editor.batch_started.disconnect(self.begin_batch)
+        self.editor.batch_finished.disconnect(self.end_batch)
         self.editor.undo_stack.indexChanged.disconnect(self._edited_hook)
         if self.document is not None:
             self.document.changed.unsub(self._on_change)
@@ -143,6 +150,27 @@ class CanvasScene(QGraphicsScene):
             self._selection_dirty = False
             self.selectionChanged.emit()
         self._spare_before, self._spare = self._spare, {}
+
+    def begin_batch(self) -> None:
+        """Many changes follow (``editor.batch_started``): lines are routed once, at the end."""
+        self._batch += 1
+
+    def end_batch(self) -> None:
+        """The batch is over: route the lines between the pairs of nodes it touched, once (and
+        only now does the number of connections decide whether lines are routed at all)."""
+        self._batch = max(0, self._batch - 1)
+        if not self._batch and self._batch_pairs:
+            pairs, self._batch_pairs = self._batch_pairs, set()
+            for pair in pairs:
+                self._route_pair(pair)
+
+    def _lines_changed(self, pair) -> None:
+        """Lines between the nodes of ``pair`` were added or removed: route them (at the end of
+        a batch)."""
+        if self._batch:
+            self._batch_pairs.add(frozenset(pair))
+        else:
+            self._route_pair(pair)
 
     def _remove(self, item, spare_id: str | None = None) -> None:
         """Remove an item without a selectionChanged per item (see ``edited``); with
@@ -199,7 +227,7 @@ class CanvasScene(QGraphicsScene):
             conn = self.document.connection(item_id)
             self._index_connection(item_id, conn.between)
             self._add_item(item_id)
-            self._route_pair(conn.between)
+            self._lines_changed(conn.between)
         elif kind == "connection_changed":
             self._relabel(item_id)
         elif kind == "connection_removed":
@@ -213,7 +241,7 @@ class CanvasScene(QGraphicsScene):
             pair = self._by_pair.get(frozenset(item.ends), [])
             if item_id in pair:
                 pair.remove(item_id)
-            self._route_pair(item.ends)
+            self._lines_changed(item.ends)
 
     def _add_zone(self, zone_id: str) -> None:
         item = ZoneItem(self.document.zone(zone_id))

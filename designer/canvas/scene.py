@@ -250,11 +250,13 @@ class CanvasScene(QGraphicsScene):
 
     def _add_node(self, node_id: str) -> None:
         item = self._reuse(node_id, NodeItem)
+        node = self.document.node(node_id)
         if item is None:
-            item = NodeItem(self.document.node(node_id), partial(role_name, self.editor.catalog))
+            item = NodeItem(node, partial(role_name, self.editor.catalog))
         else:
             item.hovered = False
-            item.update_from(self.document.node(node_id))
+            if not item.shows(node):
+                item.update_from(node)
         self.nodes[node_id] = item
         self._by_node.setdefault(node_id, [])
         self.addItem(item)
@@ -286,8 +288,9 @@ class CanvasScene(QGraphicsScene):
         self.connections[conn_id] = item
         self.addItem(item)
         if label is not None and label is item.label:
-            item.set_tooltip("")
-            item.tooltip_pending = True  # (names may have changed: built again on hover)
+            if not item.tooltip_pending:
+                item.set_tooltip("")
+                item.tooltip_pending = True  # (names may have changed: built again on hover)
             self.labels.label_changed(conn_id)
         else:
             self._relabel(conn_id)

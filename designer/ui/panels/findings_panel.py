@@ -123,24 +123,42 @@ class FindingsPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the rows from the editor's findings; the selected finding stays selected."""
+        """Rebuild the rows from the editor's findings (unless they are the findings shown:
+        an undo may bring back the very same ones); the selected finding stays selected."""
         self._revision = self.editor.analysis_revision
+        findings = list(self.editor.findings)
+        if findings == self._findings and self.tree.topLevelItemCount() == len(findings):
+            return
         current = self.tree.currentItem()
         keep = self._key(self._findings[current.data(0, FINDING_ROLE)]) if current else None
-        self._findings = list(self.editor.findings)
-        self.tree.clear()
-        for i, finding in enumerate(self._findings):
-            item = QTreeWidgetItem([severity_name(finding.severity), finding.text(translate)])
-            item.setIcon(0, self._icon(finding.severity))
+        self._findings = findings
+        shown = {s for s, button in self.toggles.items() if button.isChecked()}
+        names = {s: severity_name(s) for s in {f.severity for f in findings}}
+        icons = {s: self._icon(s) for s in names}  # (the style's icons, looked up once a refresh)
+        items, chosen = [], None
+        for i, finding in enumerate(findings):
+            text = finding.text(translate)
+            item = QTreeWidgetItem([names[finding.severity], text])
+            item.setIcon(0, icons[finding.severity])
             item.setData(0, FINDING_ROLE, i)
-            tip = self._tooltip(finding)
+            tip = self._tooltip(finding, text)
             item.setToolTip(0, tip)
             item.setToolTip(1, tip)
-            self.tree.addTopLevelItem(item)
-            if keep is not None and self._key(finding) == keep:
-                self.tree.setCurrentItem(item)
-        self.summary.setText(summary_text(self._findings))
-        self._apply_filter()
+            items.append(item)
+            if chosen is None and keep is not None and self._key(finding) == keep:
+                chosen = item
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self.tree.clear()
+            self.tree.addTopLevelItems(items)  # (one insertion, not one per row)
+            for item, finding in zip(items, findings):
+                if finding.severity not in shown:
+                    item.setHidden(True)
+            if chosen is not None:
+                self.tree.setCurrentItem(chosen)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        self.summary.setText(summary_text(findings))
 
     # ---- internals
     def _items(self) -> list[QTreeWidgetItem]:
@@ -160,10 +178,12 @@ class FindingsPanel(QWidget):
     def _icon(self, severity: str) -> QIcon:
         return self.style().standardIcon(_ICONS.get(severity, _ICONS[Severity.INFO]))
 
-    def _tooltip(self, finding: Finding) -> str:
-        """Rich text, so Qt wraps it; the Microsoft source when the finding has one."""
+    def _tooltip(self, finding: Finding, text: str | None = None) -> str:
+        """Rich text, so Qt wraps it; the Microsoft source when the finding has one (``text``:
+        the finding's text, when it is already at hand)."""
+        text = finding.text(translate) if text is None else text
         parts = [(f"<p><b>{html.escape(severity_name(finding.severity))}</b> "
-                  f"({html.escape(finding.rule)})</p><p>{html.escape(finding.text(translate))}</p>")]
+                  f"({html.escape(finding.rule)})</p><p>{html.escape(text)}</p>")]
         source = self.editor.catalog.source(finding.source) if finding.source else None
         if source:
             parts.append("<p>" + html.escape(self.tr("Source: {title}").format(title=source.title))

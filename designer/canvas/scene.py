@@ -161,8 +161,10 @@ class CanvasScene(QGraphicsScene):
         self._batch = max(0, self._batch - 1)
         if not self._batch and self._batch_pairs:
             pairs, self._batch_pairs = self._batch_pairs, set()
-            for pair in pairs:
-                self._route_pair(pair)
+            connections = self.connections
+            for conn in self.document.connections.values():  # in document order, as opening routes them
+                if conn.id in connections and frozenset(conn.between) in pairs:
+                    self._route(conn.id)
 
     def _lines_changed(self, pair) -> None:
         """Lines between the nodes of ``pair`` were added or removed: route them (at the end of

@@ -86,6 +86,8 @@ class CanvasScene(QGraphicsScene):
         self._spare_before: dict[str, NodeItem | ConnectionItem] = {}
         self._batch = 0  # inside an editor batch (see DocumentEditor.batch): routing waits for its end
         self._batch_pairs: set[frozenset] = set()  # pairs of nodes whose lines the batch changed
+        self._leaving: dict[int, object] = {}  # items the batch removes: taken out at its end, in Qt's order
+        self._added = 0  # items put in the scene so far (their order, for _leaving)
         self.setSceneRect(SCENE_RECT)
         editor.document_replaced.connect(self.set_document)
         editor.batch_started.connect(self.begin_batch)
@@ -103,7 +105,7 @@ class CanvasScene(QGraphicsScene):
         self.nodes, self.zones, self.connections = {}, {}, {}
         self._by_node, self._by_pair = {}, {}
         self._spare, self._spare_before = {}, {}
-        self._batch_pairs = set()
+        self._batch_pairs, self._leaving = set(), {}
         self.document = doc
         self._version = doc.exchange_version
         self.labels.reset()
@@ -159,6 +161,13 @@ class CanvasScene(QGraphicsScene):
         """The batch is over: route the lines between the pairs of nodes it touched, once (and
         only now does the number of connections decide whether lines are routed at all)."""
         self._batch = max(0, self._batch - 1)
+        if not self._batch and self._leaving:
+            # Qt keeps the scene's items in a list sorted by z, then by when they were added, and
+            # finds each item it removes by a scan from the front: removed in that order, each is
+            # found at once (in any other order, removing thousands is quadratic)
+            leaving, self._leaving = self._leaving, {}
+            for item in sorted(leaving.values(), key=lambda i: (i.zValue(), i.added)):
+                self._take_out(item)
         if not self._batch and self._batch_pairs:
             pairs, self._batch_pairs = self._batch_pairs, set()
             connections = self.connections
@@ -174,9 +183,26 @@ class CanvasScene(QGraphicsScene):
         else:
             self._route_pair(pair)
 
+    def _put(self, item) -> None:
+        """Put an item in the scene (one a batch removes stays: see ``end_batch``)."""
+        if self._leaving.pop(id(item), None) is not None:
+            return
+        self._added += 1
+        item.added = self._added
+        self.addItem(item)
+
     def _remove(self, item, spare_id: str | None = None) -> None:
-        """Remove an item without a selectionChanged per item (see ``edited``); with
-        ``spare_id``, keep it for an undo of this edit (see ``_reuse``)."""
+        """Remove an item without a selectionChanged per item (see ``edited``), at the end of a
+        batch (see ``end_batch``); with ``spare_id``, keep it for an undo of this edit (see
+        ``_reuse``)."""
+        if self._batch:
+            self._leaving[id(item)] = item
+        else:
+            self._take_out(item)
+        if spare_id is not None:
+            self._spare[spare_id] = item
+
+    def _take_out(self, item) -> None:
         if item.isSelected():
             self._selection_dirty = True
             blocked = self.blockSignals(True)
@@ -187,8 +213,6 @@ class CanvasScene(QGraphicsScene):
             item.setSelected(False)  # (out of the scene: no signal)
         else:
             self.removeItem(item)
-        if spare_id is not None:
-            self._spare[spare_id] = item
 
     def _reuse(self, item_id: str, kind: type):
         """The item removed for ``item_id`` by one of the last two edits, or None."""
@@ -248,7 +272,7 @@ class CanvasScene(QGraphicsScene):
     def _add_zone(self, zone_id: str) -> None:
         item = ZoneItem(self.document.zone(zone_id))
         self.zones[zone_id] = item
-        self.addItem(item)
+        self._put(item)
 
     def _add_node(self, node_id: str) -> None:
         item = self._reuse(node_id, NodeItem)
@@ -261,7 +285,7 @@ class CanvasScene(QGraphicsScene):
                 item.update_from(node)
         self.nodes[node_id] = item
         self._by_node.setdefault(node_id, [])
-        self.addItem(item)
+        self._put(item)
         self.labels.node_placed(node_id, item.pos().x(), item.pos().y())
         self.router.place(node_id, (item.pos().x(), item.pos().y()))
         if self.connections:  # an edit: lines it now blocks go round it
@@ -288,7 +312,7 @@ class CanvasScene(QGraphicsScene):
             item.highlighted = False
         item.ends = self.document.connection(conn_id).between
         self.connections[conn_id] = item
-        self.addItem(item)
+        self._put(item)
         if label is not None and label is item.label:
             if not item.tooltip_pending:
                 item.set_tooltip("")

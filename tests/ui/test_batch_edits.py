@@ -79,3 +79,4 @@ def test_a_batch_routes_each_pair_of_nodes_once_at_its_end(sample_view, monkeypa
     assert len(during) > len(before) and set(during) == {0}  # nothing routed while elements came back
     assert sorted(calls) == sorted(before)  # each line once, at the end of the batch
     assert geometry(scene) == before
+

@@ -55,3 +55,35 @@ def test_select_all_delete_and_undo_refresh_each_panel_once(window, qtbot, tmp_p
     # and the redo, the same again
     assert step(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)["findings"] == 1
     assert not doc.nodes and scene.items() == []
+
+
+def test_the_undo_of_a_delete_shows_the_same_finding_rows_again(window, qtbot, tmp_path):
+    """The findings panel keeps the rows it showed before an edit: when the undo brings back the
+    same findings, the same rows come back (not thousands built again), filtered and selected
+    as the panel's toggles and selection say."""
+    from PySide6.QtWidgets import QTreeWidgetItem  # noqa: F401 (the rows' type)
+
+    design = tmp_path / "big.yaml"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--nodes", "80",
+                    "--connections", "200", "-o", str(design)], check=True, capture_output=True, timeout=120)
+    assert window.files.open_path(design, ask=False)
+    panel, editor, scene = window.findings, window.editor, window.scene
+    rows = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    texts = [(r.text(0), r.text(1), r.toolTip(1)) for r in rows]
+    assert len(rows) > 5
+    panel.tree.setCurrentItem(rows[3])
+    scene.select_all()
+    editor.delete(scene.selected_ids())
+    assert panel.tree.topLevelItemCount() == len(editor.findings) != len(rows)
+    hidden = next(iter(panel.toggles))  # hide a severity meanwhile
+    panel.toggles[hidden].setChecked(False)
+    editor.undo_stack.undo()
+    again = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    assert again == rows  # the same rows
+    assert [(r.text(0), r.text(1), r.toolTip(1)) for r in again] == texts
+    assert [r.isHidden() for r in again] == [f.severity == hidden for f in panel.findings]
+    assert panel.findings == editor.findings
+    panel.toggles[hidden].setChecked(True)
+    editor.undo_stack.redo()
+    editor.undo_stack.undo()
+    assert panel.visible_findings() == editor.findings

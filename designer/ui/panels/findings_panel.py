@@ -69,6 +69,7 @@ class FindingsPanel(QWidget):
         self.editor = editor
         self.setObjectName("findings_panel")
         self._findings: list[Finding] = []
+        self._earlier: tuple[list[Finding], list[QTreeWidgetItem]] = ([], [])  # the rows shown before
 
         self.summary = QLabel(objectName="findings_summary")
         self.toggles: dict[str, QToolButton] = {}
@@ -131,11 +132,33 @@ class FindingsPanel(QWidget):
             return
         current = self.tree.currentItem()
         keep = self._key(self._findings[current.data(0, FINDING_ROLE)]) if current else None
-        self._findings = findings
         shown = {s for s, button in self.toggles.items() if button.isChecked()}
+        earlier, earlier_items = self._earlier
+        if findings == earlier and len(earlier_items) == len(findings):  # an undo brought them back
+            items = earlier_items
+        else:
+            items = self._rows(findings)
+        chosen = next((item for item, finding in zip(items, findings) if self._key(finding) == keep), None) \
+            if keep is not None else None
+        self.tree.setUpdatesEnabled(False)
+        try:
+            # the rows shown are kept (for one refresh): the undo of a large delete shows them again
+            self._earlier = (self._findings, self.tree.invisibleRootItem().takeChildren())
+            self._findings = findings
+            self.tree.addTopLevelItems(items)  # (one insertion, not one per row)
+            for item, finding in zip(items, findings):
+                item.setHidden(finding.severity not in shown)
+            if chosen is not None:
+                self.tree.setCurrentItem(chosen)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        self.summary.setText(summary_text(findings))
+
+    # ---- internals
+    def _rows(self, findings: list[Finding]) -> list[QTreeWidgetItem]:
         names = {s: severity_name(s) for s in {f.severity for f in findings}}
         icons = {s: self._icon(s) for s in names}  # (the style's icons, looked up once a refresh)
-        items, chosen = [], None
+        items = []
         for i, finding in enumerate(findings):
             text = finding.text(translate)
             item = QTreeWidgetItem([names[finding.severity], text])
@@ -145,22 +168,8 @@ class FindingsPanel(QWidget):
             item.setToolTip(0, tip)
             item.setToolTip(1, tip)
             items.append(item)
-            if chosen is None and keep is not None and self._key(finding) == keep:
-                chosen = item
-        self.tree.setUpdatesEnabled(False)
-        try:
-            self.tree.clear()
-            self.tree.addTopLevelItems(items)  # (one insertion, not one per row)
-            for item, finding in zip(items, findings):
-                if finding.severity not in shown:
-                    item.setHidden(True)
-            if chosen is not None:
-                self.tree.setCurrentItem(chosen)
-        finally:
-            self.tree.setUpdatesEnabled(True)
-        self.summary.setText(summary_text(findings))
+        return items
 
-    # ---- internals
     def _items(self) -> list[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
 

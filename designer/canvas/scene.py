@@ -166,8 +166,14 @@ class CanvasScene(QGraphicsScene):
             # finds each item it removes by a scan from the front: removed in that order, each is
             # found at once (in any other order, removing thousands is quadratic)
             leaving, self._leaving = self._leaving, {}
-            for item in sorted(leaving.values(), key=lambda i: (i.zValue(), i.added)):
-                self._take_out(item)
+            blocked = self.blockSignals(True)  # (a selectionChanged per selected item: see edited)
+            try:
+                for item in sorted(leaving.values(), key=lambda i: i.added):
+                    if item.isSelected():
+                        self._selection_dirty = True  # (a put-back item is unselected: see _put)
+                    self.removeItem(item)
+            finally:
+                self.blockSignals(blocked)
         if not self._batch and self._batch_pairs:
             pairs, self._batch_pairs = self._batch_pairs, set()
             connections = self.connections
@@ -187,8 +193,10 @@ class CanvasScene(QGraphicsScene):
         """Put an item in the scene (one a batch removes stays: see ``end_batch``)."""
         if self._leaving.pop(id(item), None) is not None:
             return
+        if item.isSelected():  # (a put-back item that was taken out selected)
+            item.setSelected(False)
         self._added += 1
-        item.added = self._added
+        item.added = (item.zValue(), self._added)  # Qt's order of the scene's items
         self.addItem(item)
 
     def _remove(self, item, spare_id: str | None = None) -> None:

@@ -8,18 +8,10 @@ from dataclasses import replace
 import pytest
 
 from bench.generate import generate
-from designer.analysis import analyse, compute_flows
 from designer.analysis import incremental as inc
 from designer.analysis.incremental import IncrementalAnalysis
 from designer.model import Document
-
-
-def assert_same_as_full(engine: IncrementalAnalysis, doc: Document, catalog) -> None:
-    flows = compute_flows(doc, catalog)
-    assert engine.flows == flows
-    assert engine.findings == analyse(doc, catalog, flows)
-    for conn_id in doc.connections:
-        assert engine.flows_of(conn_id) == [f for f in flows if f.connection == conn_id]
+from tests.analysis.test_incremental import assert_same_as_full
 
 
 def delete(doc: Document, fraction: float = 1.0) -> list:

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bench.generate import generate
-from designer.canvas import CanvasScene, CanvasView
-from designer.editor import DocumentEditor
-from designer.io import save_document
 from designer.model.routing import ROUTE_LIMIT, Router
 
 
@@ -18,20 +14,9 @@ def geometry(scene) -> dict:
 
 
 @pytest.fixture()
-def large(qtbot, catalog, tmp_path):
+def large(generated_view):
     """A generated design with more connections than are routed (ROUTE_LIMIT), shown."""
-    path = tmp_path / "large.yaml"
-    save_document(generate(200, ROUTE_LIMIT + 100, seed=3, catalog=catalog), path)
-    editor = DocumentEditor(catalog)
-    scene = CanvasScene(editor)
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    editor.open(path)
-    yield editor, scene, view
-    scene.detach()
+    return generated_view(200, ROUTE_LIMIT + 100, seed=3, size=(1000, 700))
 
 
 def test_undo_of_a_large_delete_routes_nothing_when_the_design_is_over_the_routing_limit(large, monkeypatch):

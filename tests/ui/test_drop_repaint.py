@@ -8,10 +8,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QImage, QRegion
 from PySide6.QtTest import QTest
 
-from bench.generate import generate
-from designer.canvas import CanvasScene, CanvasView
-from designer.editor import DocumentEditor
-from designer.io import save_document
 
 
 class Painted(QObject):
@@ -28,19 +24,8 @@ class Painted(QObject):
 
 
 @pytest.fixture()
-def big(qtbot, catalog, tmp_path):
-    path = tmp_path / "big.yaml"
-    save_document(generate(200, 600, seed=5, catalog=catalog), path)
-    editor = DocumentEditor(catalog)
-    scene = CanvasScene(editor)
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    editor.open(path)
-    yield editor, scene, view
-    scene.detach()
+def big(generated_view):
+    return generated_view(200, 600)
 
 
 def settle(qtbot, scene) -> None:

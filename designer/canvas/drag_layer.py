@@ -13,7 +13,7 @@ and the views paint normally again. All of this is view state: nothing in the mo
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
@@ -157,44 +157,17 @@ class DragLayer:
         """Whether the moving lines draw this connection (its own item waits for the drop)."""
         return self.lines is not None and conn_id in self.lines.lines
 
-    def drop(self, repaint: bool = True) -> list[str]:
-        """Paint everything again; the ids of the moving lines, whose own items the scene
-        routes again. With ``repaint`` the views repaint in full (their picture is stale: a
-        scroll, a zoom, a change of the document). Without (the end of the drag), what the
-        views show of the items that stayed put is what those items paint: only the moving
-        lines' area and what the drop itself changes (Qt updates each item as it changes) are
-        repainted."""
-        if repaint:
-            for item in self.quiet:
-                item.setFlag(NO_CONTENTS, False)
-        else:
-            self._restore_quietly()
+    def drop(self) -> list[str]:
+        """Paint everything again (the views repaint in full); the ids of the moving lines,
+        whose own items the scene routes again."""
+        for item in self.quiet:
+            item.setFlag(NO_CONTENTS, False)
         self.quiet = []
         moved = []
         if self.lines is not None:
             moved = list(self.lines.lines)
             self.scene.removeItem(self.lines)
             self.lines = None
-        if repaint:
-            for picture in self.pictures.values():
-                picture.view.viewport().update()
+        for picture in self.pictures.values():
+            picture.view.viewport().update()
         return moved
-
-    def _restore_quietly(self) -> None:
-        """Give the quiet items their contents back without repainting them: Qt marks an item
-        dirty when its flags change, and thousands of them make the views repaint in full.
-        The scene's dirty items are processed now (what was dirty before is repainted as
-        usual), with the views ignoring the updates of the restored items meanwhile."""
-        views = [picture.view for picture in self.pictures.values()]
-        scene = self.scene
-        QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)  # (Qt queues its dirty-item pass)
-        modes = [view.viewportUpdateMode() for view in views]
-        for view in views:
-            view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
-        try:
-            for item in self.quiet:
-                item.setFlag(NO_CONTENTS, False)
-            QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
-        finally:
-            for view, mode in zip(views, modes):
-                view.setViewportUpdateMode(mode)

@@ -459,7 +459,7 @@ class CanvasScene(QGraphicsScene):
 
     def drop(self, drag: Drag) -> None:
         """The end of a move or resize: commit it as one edit."""
-        self.drop_drag_layer(repaint=False)  # the views show what stayed put as it is
+        self.drop_drag_layer()
         drag.commit()
         for node_id in drag.start_nodes:  # the labels the dropped nodes cover move aside
             if node_id in self.nodes:
@@ -483,10 +483,10 @@ class CanvasScene(QGraphicsScene):
         if views:
             self.drag_layer = DragLayer(self, views, moving, MovingLines(lines, self.nodes))
 
-    def drop_drag_layer(self, repaint: bool = True) -> None:
+    def drop_drag_layer(self) -> None:
         if self.drag_layer is not None:
             layer, self.drag_layer = self.drag_layer, None
-            for conn_id in layer.drop(repaint):  # their items waited: route them where the nodes are
+            for conn_id in layer.drop():  # their items waited: route them where the nodes are
                 if conn_id in self.connections:
                     self._route(conn_id)
 

@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python bench/run.py --nodes 1000 --connections 3000 [--repeat 5]
     QT_QPA_PLATFORM=offscreen python bench/run.py --groups 16   # Mailbox DAGs and DCs of 16 members
+    QT_QPA_PLATFORM=offscreen python bench/run.py --only select-all,delete-all,undo-delete-all,drop
     python bench/run.py --scale            # sizes up to 5,000 / 15,000 and the growth slopes
 
 One line per measure: ``measure ours baseline ratio`` (times in ms, memory in MB; ratio is
@@ -38,6 +39,9 @@ frame painted once the labels that frame shows are placed (labels placed in the 
 while zoomed out are not counted, and the run waits for them before the next measure); a
 drag frame is a mouse move and three turns of the event loop. The run checks that the view
 painted. Both sides are painted the same way.
+
+``--only`` measures some of these (to iterate quickly): the open, the drag and the baseline's
+fit always run (they are the others' baselines), the rest only when asked for.
 """
 from __future__ import annotations
 
@@ -88,7 +92,7 @@ class Ours:
             view.fit()
         return painted(view, run, lambda: foreground(scene)), (editor, scene, view)
 
-    def measure(self, repeat: int, frames: int) -> dict[str, float]:
+    def measure(self, repeat: int, frames: int, only=MEASURES) -> dict[str, float]:
         from designer.io.tables import render_matrix
 
         opens, state = [], None
@@ -115,36 +119,40 @@ class Ours:
         frame_times, drop, paints = drag_frames(view, start, frames)
         roles = []
         original_role = editor.document.node(hub).role
-        for i in range(repeat):  # there and back: the design ends as it was
+        for i in range(repeat if "role" in only else 0):  # there and back: the design ends as it was
             for role in ("domain_controller" if original_role != "domain_controller" else "mailbox", original_role):
                 roles.append(painted(view, lambda: editor.set_node(hub, role=role), lambda: foreground(scene)))
                 wait(lambda: idle(scene))
         fits = []
-        for _ in range(repeat):
+        for _ in range(repeat if "fit" in only else 0):
             view.set_zoom(1.0)
             settle()
             fits.append(painted(view, view.fit, lambda: foreground(scene)))
             wait(lambda: idle(scene))
         versions = []
         original = editor.document.exchange_version
-        for i in range(repeat):  # there and back: the last switch restores the design's version
+        for i in range(repeat if "version" in only else 0):  # there and back: the last one restores it
             for target in ("2013" if original != "2013" else "2016", original):
                 versions.append(painted(view, lambda: editor.set_exchange_version(target),
                                         lambda: foreground(scene)))
                 wait(lambda: idle(scene))
         xlsx = [timed(lambda: render_matrix("xlsx", editor.document, self.catalog, editor.flows))
-                for _ in range(repeat)]
+                for _ in range(repeat if "xlsx" in only else 0)]
         from designer.io import load_document
         parse = [timed(lambda: load_document(self.path, roles=self.catalog.roles.keys()))
-                 for _ in range(repeat)]
+                 for _ in range(repeat if "parse" in only else 0)]
         self.rows = len(editor.flows)
         self.shape = (len(editor.document.nodes), len(editor.document.connections))
         self.hub_degree = degree[hub]
         self.paints = paints
-        return {"open": statistics.median(opens), "parse": statistics.median(parse),
-                "drag": statistics.median(frame_times), "drop": drop, "role": statistics.median(roles),
-                "fit": statistics.median(fits),
-                "version": statistics.median(versions), "xlsx": statistics.median(xlsx)}
+        return {"open": statistics.median(opens), "parse": _median(parse),
+                "drag": statistics.median(frame_times), "drop": drop, "role": _median(roles),
+                "fit": _median(fits), "version": _median(versions), "xlsx": _median(xlsx)}
+
+
+def _median(values: list[float]) -> float:
+    """The median, or NaN for a measure not taken (``--only``)."""
+    return statistics.median(values) if values else float("nan")
 
 
 def foreground(scene) -> bool:
@@ -225,16 +233,22 @@ def memory(side: str, path: Path) -> float:
 
 # ---- running
 def run(nodes: int, connections: int, repeat: int, frames: int, path: Path | None = None,
-        groups: int = 0) -> dict:
+        groups: int = 0, only=MEASURES) -> dict:
     app()
     path = path or design_file(nodes, connections, groups=groups)
     ours = Ours(path)
-    mine = ours.measure(repeat, frames)
-    base = Baseline(path).measure(repeat, frames, ours.rows)
-    mine.update(selection_measures(ours.catalog, path, repeat))
+    mine = ours.measure(repeat, frames, only)
+    base = Baseline(path).measure(repeat, frames, ours.rows, only)
+    if set(SELECTION) & set(only):
+        mine.update(selection_measures(ours.catalog, path, repeat))
+    else:
+        mine.update({m: float("nan") for m in SELECTION})
     base.update({m: base["fit"] for m in SELECTION})  # one naive frame
     base["role"] = base["drag"]  # one naive drag frame
-    mine["memory"], base["memory"] = memory("ours", path), memory("baseline", path)
+    if "memory" in only:
+        mine["memory"], base["memory"] = memory("ours", path), memory("baseline", path)
+    else:
+        mine["memory"] = base["memory"] = float("nan")
     return {"nodes": ours.shape[0], "connections": ours.shape[1], "flows": ours.rows,
             "hub_degree": ours.hub_degree, "drag_paints": ours.paints, "repeat": repeat,
             "frames": frames, "ours": mine, "baseline": base}
@@ -247,6 +261,8 @@ def print_table(result: dict) -> None:
     print(f"{'measure':<15} {'ours':>10} {'baseline':>10} {'ratio':>8}")
     for m in MEASURES:
         ours, base = result["ours"][m], result["baseline"][m]
+        if math.isnan(ours):  # not measured (--only)
+            continue
         unit = "MB" if m == "memory" else "ms"
         ratio = ours / base if base else float("inf")
         print(f"{m:<15} {ours:>8.1f}{unit} {base:>8.1f}{unit} {ratio:>8.2f}")
@@ -285,6 +301,14 @@ def scale(sizes: list[int], ratio: int, repeat: int, frames: int) -> dict:
     return {"results": results, "slopes": slopes}
 
 
+def _measures(text: str) -> tuple[str, ...]:
+    names = tuple(m.strip() for m in text.split(",") if m.strip())
+    unknown = [m for m in names if m not in MEASURES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown measure {', '.join(unknown)}; choose from {', '.join(MEASURES)}")
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the designer against a naive scene.")
     parser.add_argument("--nodes", type=int, default=1000)
@@ -299,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", action="store_true", help="sizes up to 5,000 nodes, and slopes")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
                         default=[500, 1000, 2000, 5000])
+    parser.add_argument("--only", type=_measures, default=MEASURES,
+                        help="measure only these (comma-separated, e.g. select-all,delete-all,undo-delete-all,drop)")
     parser.add_argument("--child-memory", choices=("ours", "baseline"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_memory:
@@ -309,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json_out:
             args.json_out.write_text(json.dumps(result, indent=1))
         return 0
-    result = run(args.nodes, args.connections, args.repeat, args.frames, args.file, args.groups)
+    result = run(args.nodes, args.connections, args.repeat, args.frames, args.file, args.groups, args.only)
     if args.json_out:
         args.json_out.write_text(json.dumps(result, indent=1))
     if args.json:

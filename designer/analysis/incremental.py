@@ -16,7 +16,9 @@ module keeps the last results per element and, after an edit, recomputes what it
   the whole design.
 
 What the analysis never reads (positions, zone rectangles) changes nothing: moving a node
-within its zone costs nothing here. A rule is classed by its name in ``NODE_RULES``,
+within its zone costs nothing here. A large change (a delete of hundreds of elements) keeps
+the results from before it: when a later large change brings back exactly the design they
+were computed from (its undo, then its redo), they are put back instead of computed again. A rule is classed by its name in ``NODE_RULES``,
 ``CONNECTION_RULES`` and ``FLOW_FILTERS``; a rule not classed is global, so a new rule is
 correct from the start and only slower. The results equal :func:`~.findings.analyse` and
 :func:`~.flows.compute_flows` of the whole document
@@ -44,6 +46,7 @@ NODE_RULES = frozenset({"unknown_role", "role_not_in_version", "expected_zone", 
 CONNECTION_RULES = frozenset({"no_data_path", "unknown_services", "um_removed", "plaintext_from_internet"})
 CLOUD_ROLES = frozenset({"exchange_online", "entra_id"})
 _NO_TAGS: frozenset[str] = frozenset()
+LARGE = 200  # elements changed at once from which the results before the change are kept
 
 
 def _crosses_internet(ctx: Context, flow: Flow) -> bool:
@@ -210,6 +213,8 @@ class IncrementalAnalysis:
         self._had_dag: dict[str, bool] = {}  # the DAG nodes whose own flows the last assembly holds
         self.findings: list[Finding] = []
         self.by_connection: dict[str, tuple[Flow, ...]] = {}
+        self._orders: tuple[tuple[str, ...], ...] = ((), (), ())  # the analysed document's orders
+        self._kept: dict | None = None  # the results before the last large change (see _state)
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -217,6 +222,7 @@ class IncrementalAnalysis:
         self._document_dirty = False
         self._zone_keys: dict[str, object] = {}
         self._node_keys: dict[str, object] = {}
+        self._node_seen: dict[str, Node] = {}  # the nodes as analysed (their keys drop the position)
         self._connections: dict[str, Connection] = {}
         self._members: dict[str, dict[str, None]] = {}  # zone -> its nodes
         self._incident: dict[str, dict[str, None]] = {}  # node -> its connections
@@ -240,6 +246,7 @@ class IncrementalAnalysis:
             self.document.changed.unsub(self.note)
         self._flow_memo = {}
         self._by_path: dict = {}  # filter -> id(data path) -> answer (the catalog's paths live on)
+        self._kept = None
         self.document = doc
         doc.changed.sub(self.note)
         self._compute_all()
@@ -302,6 +309,13 @@ class IncrementalAnalysis:
         doc = self.document
         if doc is None or not self.pending:
             return False
+        try:
+            return self._update()
+        finally:
+            self._orders = (tuple(doc.zones), tuple(doc.nodes), tuple(doc.connections))
+
+    def _update(self) -> bool:
+        doc = self.document
         if self._document_dirty and doc.exchange_version != self._version:
             self._compute_all()
             return True
@@ -310,9 +324,18 @@ class IncrementalAnalysis:
                 self._flow_memo.pop(conn_id, None)
         self._gone = {c for c in self._dirty["connection"] if c not in doc.connections}
         dirty = self._dirty
-        if 4 * (len(dirty["node"]) + len(dirty["connection"])) > len(doc.nodes) + len(doc.connections) > 200:
-            self._compute_all()  # most of the design changed (an undo of a large delete): all at once
-            return True
+        touched = len(dirty["zone"]) + len(dirty["node"]) + len(dirty["connection"])
+        if touched > LARGE:  # a large change (a delete, its undo, its redo)
+            kept = self._kept
+            if kept is not None and self._describes(kept):  # back to the design those results are of
+                self._kept = self._state(copy=False)  # (replaced, not changed: kept as they are)
+                self._restore(kept)
+                return True
+            whole = 4 * touched > len(doc.zones) + len(doc.nodes) + len(doc.connections)
+            self._kept = self._state(copy=not whole)  # the results before it, for its undo
+            if whole:  # most of the design changed: all at once
+                self._compute_all()
+                return True
         renamed = self._document_dirty and doc.name != self._name
         self._document_dirty = False
         self._name = doc.name
@@ -358,6 +381,7 @@ class IncrementalAnalysis:
             if key == old:
                 continue
             self._store(self._node_keys, node_id, key)
+            self._store(self._node_seen, node_id, node)
             if old is not None and (node is None or old.zone != node.zone):
                 self._members.get(old.zone, {}).pop(node_id, None)
             if node is not None:
@@ -398,6 +422,7 @@ class IncrementalAnalysis:
             self._zone_keys[zone.id] = _zone_key(zone)
         for node in doc.nodes.values():
             self._node_keys[node.id] = _node_key(node)
+            self._node_seen[node.id] = node
             self._members.setdefault(node.zone, {})[node.id] = None
         for conn in doc.connections.values():
             self._connections[conn.id] = conn
@@ -409,6 +434,47 @@ class IncrementalAnalysis:
         self._recompute_nodes(set(doc.nodes), everything=True)
         self._run_others()
         self._assemble_findings()
+        self._orders = (tuple(doc.zones), tuple(doc.nodes), tuple(doc.connections))
+
+    # ---- the results before a large change
+    _STATE = ("_zone_keys", "_node_keys", "_node_seen", "_connections", "_members", "_incident", "_facts",
+              "_owned", "_filtered", "_per_rule", "by_connection", "flows", "findings", "_had_dag",
+              "_version", "_name", "_orders", "_node_order", "_connection_order")
+    _NESTED = frozenset({"_members", "_incident", "_owned", "_filtered"})  # tables of tables
+
+    def _state(self, copy: bool) -> dict:
+        """The results and what they were computed from. With ``copy``, tables that an
+        incremental update changes in place are copied; without, the caller replaces them."""
+        state = {name: getattr(self, name) for name in self._STATE}
+        if copy:
+            for name in self._STATE:
+                value = state[name]
+                if name in self._NESTED:
+                    state[name] = {k: dict(v) for k, v in value.items()}
+                elif isinstance(value, (dict, list)):
+                    state[name] = type(value)(value)
+        return state
+
+    def _describes(self, state: dict) -> bool:
+        """Whether ``state`` was computed from the document as it is now: the same version and
+        name, the same elements in the same order, each as analysed (positions aside)."""
+        doc = self.document
+        if (doc.exchange_version, doc.name) != (state["_version"], state["_name"]):
+            return False
+        zones, nodes, conns = state["_orders"]
+        if tuple(doc.zones) != zones or tuple(doc.nodes) != nodes or tuple(doc.connections) != conns:
+            return False
+        zone_keys, node_keys, seen, analysed = (state["_zone_keys"], state["_node_keys"], state["_node_seen"],
+                                                state["_connections"])
+        return (all(_zone_key(z) == zone_keys.get(z.id) for z in doc.zones.values())
+                and all(n is seen.get(n.id) or _node_key(n) == node_keys.get(n.id) for n in doc.nodes.values())
+                and all(c is analysed.get(c.id) or c == analysed.get(c.id) for c in doc.connections.values()))
+
+    def _restore(self, state: dict) -> None:
+        for name in self._STATE:
+            setattr(self, name, state[name])
+        self._dirty = {"zone": set(), "node": set(), "connection": set()}
+        self._document_dirty = False
 
     def _recompute_connections(self, conn_ids: set[str], everything: bool = False) -> bool:
         """Flows, connection rules and flow-rule inputs of these connections; whether any

@@ -75,9 +75,13 @@ class MovingLines(QGraphicsItem):
         for conn_id, (item, bend, spot) in self.lines.items():
             first, second = item.ends
             path, spots, flip, segment = route(self.nodes[first].center(), self.nodes[second].center(), bend)
-            self.routes[conn_id] = (path, spots[spot if 0 <= spot < len(spots) else 0], flip, segment)
+            x, y = centre = spots[spot if 0 <= spot < len(spots) else 0]
+            self.routes[conn_id] = (path, centre, flip, segment)
             w, h = item.label_item.boundingRect().size().toTuple()
-            bounds |= path.controlPointRect().adjusted(-6 - w / 2, -6 - h / 2, 6 + w / 2, 6 + h / 2)
+            # the line, and its label where it is drawn (not the line widened by the label: a
+            # long line's label would make most of the view repaint every frame)
+            bounds |= path.controlPointRect().adjusted(-6, -6, 6, 6)
+            bounds |= QRectF(x - w / 2 - 2, y - h / 2 - 2, w + 4, h + 4)
         self._bounds = bounds
         self.update()
 

@@ -47,10 +47,17 @@ class NodeItem(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setZValue(style.Z_NODE)
         self.hovered = False
+        self.shown: Node | None = None  # the node as last shown
         self.update_from(node)
+
+    def shows(self, node: Node) -> bool:
+        """Whether the item shows ``node`` as it is (the same node, where it is: an item put
+        back by an undo needs nothing done)."""
+        return node is self.shown and (node.pos is None or (self.pos().x(), self.pos().y()) == node.pos)
 
     def update_from(self, node: Node) -> None:
         self.prepareGeometryChange()
+        self.shown = node
         self.role, self.name = node.role, node.name
         self.group = GroupLook.of(node)  # None for a single server
         self.shown_name = wrap(node.name, 9, True, NODE_WIDTH - 4)  # in full where two lines hold it
@@ -298,6 +305,7 @@ class ConnectionItem(QGraphicsObject):
         self.compact = False
         self.tooltip_pending = False
         self.label_item = LabelItem(self)
+        self._geometry: tuple | None = None  # what the line was last routed from
 
     def set_label(self, label: ConnectionLabel) -> None:
         self.label = label
@@ -342,7 +350,12 @@ class ConnectionItem(QGraphicsObject):
     def update_geometry(self, start: QPointF, end: QPointF, bend: float,
                         points: list[tuple[float, float]] | None = None) -> None:
         """Route from ``start`` to ``end`` (through ``points``, the route around other nodes,
-        when given: see ``model.routing``); ``bend`` fans out parallel connections (pixels)."""
+        when given: see ``model.routing``); ``bend`` fans out parallel connections (pixels).
+        The same ends, bend and route as last time change nothing (an item put back by an undo)."""
+        key = (start.x(), start.y(), end.x(), end.y(), bend, tuple(points) if points is not None else None)
+        if key == self._geometry:
+            return
+        self._geometry = key
         self.prepareGeometryChange()
         if points is not None and len(points) > 2:
             path, spots, flip, self.segment = route_polyline(points, bend)

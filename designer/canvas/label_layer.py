@@ -131,9 +131,8 @@ class LabelLayer:
         self._order = {}
         self.unapplied.pop(conn_id, None)
         self.dirty.discard(conn_id)
-        self.obstacles.remove(conn_id)
-        if conn_id in self.backlog:
-            self.backlog.remove(conn_id)
+        self.obstacles.remove(conn_id)  # (left in the backlog: placing skips what is gone, and
+        # taking thousands of ids out of a long backlog one by one is quadratic)
 
     def place_everything(self) -> None:
         self.full = True

@@ -84,8 +84,14 @@ class CanvasScene(QGraphicsScene):
         # instead of building thousands of items again
         self._spare: dict[str, NodeItem | ConnectionItem] = {}
         self._spare_before: dict[str, NodeItem | ConnectionItem] = {}
+        self._batch = 0  # inside an editor batch (see DocumentEditor.batch): routing waits for its end
+        self._batch_pairs: set[frozenset] = set()  # pairs of nodes whose lines the batch changed
+        self._leaving: dict[int, object] = {}  # items the batch removes: taken out at its end, in Qt's order
+        self._added = 0  # items put in the scene so far (their order, for _leaving)
         self.setSceneRect(SCENE_RECT)
         editor.document_replaced.connect(self.set_document)
+        editor.batch_started.connect(self.begin_batch)
+        editor.batch_finished.connect(self.end_batch)
         self._edited_hook = _weak_slot(self)
         editor.undo_stack.indexChanged.connect(self._edited_hook)
         self.set_document(editor.document)
@@ -99,6 +105,7 @@ class CanvasScene(QGraphicsScene):
         self.nodes, self.zones, self.connections = {}, {}, {}
         self._by_node, self._by_pair = {}, {}
         self._spare, self._spare_before = {}, {}
+        self._batch_pairs, self._leaving = set(), {}
         self.document = doc
         self._version = doc.exchange_version
         self.labels.reset()
@@ -126,6 +133,8 @@ class CanvasScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop observing the editor and its document (before the scene goes away)."""
         self.editor.document_replaced.disconnect(self.set_document)
+        self.editor.batch_started.disconnect(self.begin_batch)
+        self.editor.batch_finished.disconnect(self.end_batch)
         self.editor.undo_stack.indexChanged.disconnect(self._edited_hook)
         if self.document is not None:
             self.document.changed.unsub(self._on_change)
@@ -144,9 +153,64 @@ class CanvasScene(QGraphicsScene):
             self.selectionChanged.emit()
         self._spare_before, self._spare = self._spare, {}
 
+    def begin_batch(self) -> None:
+        """Many changes follow (``editor.batch_started``): lines are routed once, at the end."""
+        self._batch += 1
+
+    def end_batch(self) -> None:
+        """The batch is over: route the lines between the pairs of nodes it touched, once (and
+        only now does the number of connections decide whether lines are routed at all)."""
+        self._batch = max(0, self._batch - 1)
+        if not self._batch and self._leaving:
+            # Qt keeps the scene's items in a list sorted by z, then by when they were added, and
+            # finds each item it removes by a scan from the front: removed in that order, each is
+            # found at once (in any other order, removing thousands is quadratic)
+            leaving, self._leaving = self._leaving, {}
+            blocked = self.blockSignals(True)  # (a selectionChanged per selected item: see edited)
+            try:
+                for item in sorted(leaving.values(), key=lambda i: i.added):
+                    if item.isSelected():
+                        self._selection_dirty = True  # (a put-back item is unselected: see _put)
+                    self.removeItem(item)
+            finally:
+                self.blockSignals(blocked)
+        if not self._batch and self._batch_pairs:
+            pairs, self._batch_pairs = self._batch_pairs, set()
+            connections = self.connections
+            for conn in self.document.connections.values():  # in document order, as opening routes them
+                if conn.id in connections and frozenset(conn.between) in pairs:
+                    self._route(conn.id)
+
+    def _lines_changed(self, pair) -> None:
+        """Lines between the nodes of ``pair`` were added or removed: route them (at the end of
+        a batch)."""
+        if self._batch:
+            self._batch_pairs.add(frozenset(pair))
+        else:
+            self._route_pair(pair)
+
+    def _put(self, item) -> None:
+        """Put an item in the scene (one a batch removes stays: see ``end_batch``)."""
+        if self._leaving.pop(id(item), None) is not None:
+            return
+        if item.isSelected():  # (a put-back item that was taken out selected)
+            item.setSelected(False)
+        self._added += 1
+        item.added = (item.zValue(), self._added)  # Qt's order of the scene's items
+        self.addItem(item)
+
     def _remove(self, item, spare_id: str | None = None) -> None:
-        """Remove an item without a selectionChanged per item (see ``edited``); with
-        ``spare_id``, keep it for an undo of this edit (see ``_reuse``)."""
+        """Remove an item without a selectionChanged per item (see ``edited``), at the end of a
+        batch (see ``end_batch``); with ``spare_id``, keep it for an undo of this edit (see
+        ``_reuse``)."""
+        if self._batch:
+            self._leaving[id(item)] = item
+        else:
+            self._take_out(item)
+        if spare_id is not None:
+            self._spare[spare_id] = item
+
+    def _take_out(self, item) -> None:
         if item.isSelected():
             self._selection_dirty = True
             blocked = self.blockSignals(True)
@@ -157,8 +221,6 @@ class CanvasScene(QGraphicsScene):
             item.setSelected(False)  # (out of the scene: no signal)
         else:
             self.removeItem(item)
-        if spare_id is not None:
-            self._spare[spare_id] = item
 
     def _reuse(self, item_id: str, kind: type):
         """The item removed for ``item_id`` by one of the last two edits, or None."""
@@ -199,7 +261,7 @@ class CanvasScene(QGraphicsScene):
             conn = self.document.connection(item_id)
             self._index_connection(item_id, conn.between)
             self._add_item(item_id)
-            self._route_pair(conn.between)
+            self._lines_changed(conn.between)
         elif kind == "connection_changed":
             self._relabel(item_id)
         elif kind == "connection_removed":
@@ -213,23 +275,25 @@ class CanvasScene(QGraphicsScene):
             pair = self._by_pair.get(frozenset(item.ends), [])
             if item_id in pair:
                 pair.remove(item_id)
-            self._route_pair(item.ends)
+            self._lines_changed(item.ends)
 
     def _add_zone(self, zone_id: str) -> None:
         item = ZoneItem(self.document.zone(zone_id))
         self.zones[zone_id] = item
-        self.addItem(item)
+        self._put(item)
 
     def _add_node(self, node_id: str) -> None:
         item = self._reuse(node_id, NodeItem)
+        node = self.document.node(node_id)
         if item is None:
-            item = NodeItem(self.document.node(node_id), partial(role_name, self.editor.catalog))
+            item = NodeItem(node, partial(role_name, self.editor.catalog))
         else:
             item.hovered = False
-            item.update_from(self.document.node(node_id))
+            if not item.shows(node):
+                item.update_from(node)
         self.nodes[node_id] = item
         self._by_node.setdefault(node_id, [])
-        self.addItem(item)
+        self._put(item)
         self.labels.node_placed(node_id, item.pos().x(), item.pos().y())
         self.router.place(node_id, (item.pos().x(), item.pos().y()))
         if self.connections:  # an edit: lines it now blocks go round it
@@ -256,10 +320,11 @@ class CanvasScene(QGraphicsScene):
             item.highlighted = False
         item.ends = self.document.connection(conn_id).between
         self.connections[conn_id] = item
-        self.addItem(item)
+        self._put(item)
         if label is not None and label is item.label:
-            item.set_tooltip("")
-            item.tooltip_pending = True  # (names may have changed: built again on hover)
+            if not item.tooltip_pending:
+                item.set_tooltip("")
+                item.tooltip_pending = True  # (names may have changed: built again on hover)
             self.labels.label_changed(conn_id)
         else:
             self._relabel(conn_id)

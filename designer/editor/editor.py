@@ -57,6 +57,10 @@ class DocumentEditor(QObject):
     analysis_changed = Signal()         # flows and findings were recomputed
     path_changed = Signal(object)       # Path | None
     clean_changed = Signal(bool)
+    # Many changes follow at once (a large delete or paste, their undo and redo), up to
+    # batch_finished: observers may gather the document's events and do their work once.
+    batch_started = Signal()
+    batch_finished = Signal()
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +153,18 @@ class DocumentEditor(QObject):
                 self.analysis_revision += 1
         self.flows, self.findings = self._analysis.flows, self._analysis.findings
         self.analysis_changed.emit()
+
+    @contextmanager
+    def batch(self):
+        """Many document changes as one: ``batch_started`` before them, ``batch_finished``
+        after (even when one fails), and the cyclic collector waits meanwhile (see
+        :func:`gc_paused`)."""
+        self.batch_started.emit()
+        try:
+            with gc_paused():
+                yield
+        finally:
+            self.batch_finished.emit()
 
     def flows_of(self, connection_id: str) -> list[Flow]:
         return self._analysis.flows_of(connection_id)
@@ -395,7 +411,7 @@ class DocumentEditor(QObject):
         asked = [i for i in ids if i in doc.zones or i in doc.nodes or i in doc.connections]
         text = (self.tr("Delete {item}").format(item=self.label(asked[0])) if len(asked) == 1 else
                 self.tr("Delete {count} items").format(count=len(asked)))
-        macro = _BulkCommand(text)
+        macro = _BulkCommand(text, self.batch)
         # highest index first, so that undo re-inserts each at its own place
         for table, chosen in ((doc.connections, conns), (doc.nodes, nodes), (doc.zones, set(zones))):
             places = {item_id: index for index, item_id in enumerate(table) if item_id in chosen}  # one pass:
@@ -405,16 +421,21 @@ class DocumentEditor(QObject):
 
 
 class _BulkCommand(MacroCommand):
-    """Many elements removed (redo) or re-added (undo) in one step: the cyclic collector waits,
-    as when a design is opened (see :func:`gc_paused`); the items of a thousand re-added nodes
-    and their connections would otherwise set off several full collections."""
+    """Many elements removed (redo) or re-added (undo) in one step, as one batch (see
+    ``DocumentEditor.batch``): the scene routes and places once at its end, and the cyclic
+    collector waits, as when a design is opened (the items of a thousand re-added nodes and
+    their connections would otherwise set off several full collections)."""
+
+    def __init__(self, text: str, batch) -> None:
+        super().__init__(text)
+        self._batch = batch
 
     def redo(self) -> None:
-        with gc_paused():
+        with self._batch():
             super().redo()
 
     def undo(self) -> None:
-        with gc_paused():
+        with self._batch():
             super().undo()
 
 

@@ -44,3 +44,30 @@ def sample_view(qtbot, catalog):
     yield make
     for scene in scenes:
         scene.detach()
+
+
+@pytest.fixture()
+def generated_view(qtbot, catalog, tmp_path):
+    """Makes a generated design (``bench.generate``) opened in a shown view of a given size:
+    ``make(nodes, connections, seed=5, size=(1200, 800))`` -> (editor, scene, view)."""
+    from bench.generate import generate
+    from designer.io import save_document
+
+    scenes = []
+
+    def make(nodes: int, connections: int, seed: int = 5, size: tuple[int, int] = (1200, 800)):
+        path = tmp_path / f"generated-{nodes}-{connections}-{seed}.yaml"
+        save_document(generate(nodes, connections, seed=seed, catalog=catalog), path)
+        editor = DocumentEditor(catalog)
+        scene = CanvasScene(editor)
+        scenes.append(scene)
+        view = CanvasView(scene)
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        qtbot.waitExposed(view)
+        editor.open(path)
+        return editor, scene, view
+    yield make
+    for scene in scenes:
+        scene.detach()

@@ -24,20 +24,9 @@ NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 @pytest.fixture()
-def big(qtbot, catalog, tmp_path):
+def big(generated_view):
     """A generated design of 200 nodes and 600 connections in a shown 1200 x 800 view."""
-    path = tmp_path / "big.yaml"
-    save_document(generate(200, 600, seed=5, catalog=catalog), path)
-    editor = DocumentEditor(catalog)
-    scene = CanvasScene(editor)
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    editor.open(path)
-    yield editor, scene, view
-    scene.detach()
+    return generated_view(200, 600)
 
 
 def painted(item, zoom: float, widget) -> bool:

@@ -69,6 +69,7 @@ class FindingsPanel(QWidget):
         self.editor = editor
         self.setObjectName("findings_panel")
         self._findings: list[Finding] = []
+        self._earlier: tuple[list[Finding], list[QTreeWidgetItem]] = ([], [])  # the rows shown before
 
         self.summary = QLabel(objectName="findings_summary")
         self.toggles: dict[str, QToolButton] = {}
@@ -123,26 +124,52 @@ class FindingsPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the rows from the editor's findings; the selected finding stays selected."""
+        """Rebuild the rows from the editor's findings (unless they are the findings shown:
+        an undo may bring back the very same ones); the selected finding stays selected."""
         self._revision = self.editor.analysis_revision
+        findings = list(self.editor.findings)
+        if findings == self._findings and self.tree.topLevelItemCount() == len(findings):
+            return
         current = self.tree.currentItem()
         keep = self._key(self._findings[current.data(0, FINDING_ROLE)]) if current else None
-        self._findings = list(self.editor.findings)
-        self.tree.clear()
-        for i, finding in enumerate(self._findings):
-            item = QTreeWidgetItem([severity_name(finding.severity), finding.text(translate)])
-            item.setIcon(0, self._icon(finding.severity))
-            item.setData(0, FINDING_ROLE, i)
-            tip = self._tooltip(finding)
-            item.setToolTip(0, tip)
-            item.setToolTip(1, tip)
-            self.tree.addTopLevelItem(item)
-            if keep is not None and self._key(finding) == keep:
-                self.tree.setCurrentItem(item)
-        self.summary.setText(summary_text(self._findings))
-        self._apply_filter()
+        shown = {s for s, button in self.toggles.items() if button.isChecked()}
+        earlier, earlier_items = self._earlier
+        if findings == earlier and len(earlier_items) == len(findings):  # an undo brought them back
+            items = earlier_items
+        else:
+            items = self._rows(findings)
+        chosen = next((item for item, finding in zip(items, findings) if self._key(finding) == keep), None) \
+            if keep is not None else None
+        self.tree.setUpdatesEnabled(False)
+        try:
+            # the rows shown are kept (for one refresh): the undo of a large delete shows them again
+            self._earlier = (self._findings, self.tree.invisibleRootItem().takeChildren())
+            self._findings = findings
+            self.tree.addTopLevelItems(items)  # (one insertion, not one per row)
+            for item, finding in zip(items, findings):
+                item.setHidden(finding.severity not in shown)
+            if chosen is not None:
+                self.tree.setCurrentItem(chosen)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        self.summary.setText(summary_text(findings))
 
     # ---- internals
+    def _rows(self, findings: list[Finding]) -> list[QTreeWidgetItem]:
+        names = {s: severity_name(s) for s in {f.severity for f in findings}}
+        icons = {s: self._icon(s) for s in names}  # (the style's icons, looked up once a refresh)
+        items = []
+        for i, finding in enumerate(findings):
+            text = finding.text(translate)
+            item = QTreeWidgetItem([names[finding.severity], text])
+            item.setIcon(0, icons[finding.severity])
+            item.setData(0, FINDING_ROLE, i)
+            tip = self._tooltip(finding, text)
+            item.setToolTip(0, tip)
+            item.setToolTip(1, tip)
+            items.append(item)
+        return items
+
     def _items(self) -> list[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
 
@@ -160,10 +187,12 @@ class FindingsPanel(QWidget):
     def _icon(self, severity: str) -> QIcon:
         return self.style().standardIcon(_ICONS.get(severity, _ICONS[Severity.INFO]))
 
-    def _tooltip(self, finding: Finding) -> str:
-        """Rich text, so Qt wraps it; the Microsoft source when the finding has one."""
+    def _tooltip(self, finding: Finding, text: str | None = None) -> str:
+        """Rich text, so Qt wraps it; the Microsoft source when the finding has one (``text``:
+        the finding's text, when it is already at hand)."""
+        text = finding.text(translate) if text is None else text
         parts = [(f"<p><b>{html.escape(severity_name(finding.severity))}</b> "
-                  f"({html.escape(finding.rule)})</p><p>{html.escape(finding.text(translate))}</p>")]
+                  f"({html.escape(finding.rule)})</p><p>{html.escape(text)}</p>")]
         source = self.editor.catalog.source(finding.source) if finding.source else None
         if source:
             parts.append("<p>" + html.escape(self.tr("Source: {title}").format(title=source.title))

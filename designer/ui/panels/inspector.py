@@ -69,6 +69,7 @@ class InspectorPanel(QWidget):
         self.editor = editor
         self.setObjectName("inspector_panel")
         self._ids: list[str] = []
+        self._refreshed: tuple = ()  # the _state() of the last refresh
         self._kind, self._target = "document", None
         self._role_version: str | None = None
         self._filling = False
@@ -196,10 +197,19 @@ class InspectorPanel(QWidget):
         return self._kind
 
     def show_selection(self, ids: list[str]) -> None:
-        self._ids = list(ids)
+        ids = list(ids)
+        if ids == self._ids and self._refreshed == self._state():
+            return  # shown already: an edit that removed the selected items refreshed it as it was analysed
+        self._ids = ids
         self.refresh()
 
+    def _state(self) -> tuple:
+        """What the panel shows besides the selection: the document as of its last edit."""
+        editor = self.editor
+        return editor.document, editor.undo_stack.index(), editor.analysis_revision
+
     def refresh(self) -> None:
+        self._refreshed = self._state()
         doc = self.editor.document
         self._ids = [i for i in self._ids if i in doc.nodes or i in doc.connections or i in doc.zones]
         kind, target = self._classify(self._ids)

@@ -1,5 +1,6 @@
-"""The window on a 1366×768 laptop: the default layout shows at least eight rows of the port
-matrix, and the inspector shows a connection's flows with their authentication and encryption
+"""The window on a 1366×768 laptop: the inspector, findings and port matrix share a tabbed column
+beside the canvas, which gets the window's height; the port matrix's tab shows at least eight
+rows, and the inspector shows a connection's flows with their authentication and encryption
 without scrolling sideways. The user's own layout (window size, docks) is remembered in the
 window's settings."""
 from __future__ import annotations
@@ -11,7 +12,8 @@ from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QStyle, QTabBar
 
 from designer.editor import DocumentEditor
-from designer.ui.window.main_window import GEOMETRY_KEY, MATRIX_ROWS, STATE_KEY, MainWindow
+from designer.ui.window.dock_layout import MATRIX_ROWS
+from designer.ui.window.main_window import GEOMETRY_KEY, STATE_KEY, MainWindow
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "data" / "samples"
@@ -61,6 +63,11 @@ def raise_tab(qtbot, win, title: str) -> None:
     raise AssertionError(f"no tab {title!r}")
 
 
+def in_front(dock) -> bool:
+    """Whether a dock shows (Qt moves the docks behind other tabs out of sight, still "visible")."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+
 def whole_rows(table) -> int:
     """Rows of a table view seen whole, without scrolling."""
     height = table.viewport().height()
@@ -76,6 +83,29 @@ def test_at_1366x768_the_port_matrix_shows_eight_rows(laptop, qtbot):
     assert table.isVisible() and table.model().rowCount() > MATRIX_ROWS
     assert whole_rows(table) >= MATRIX_ROWS >= 8
     assert win.view.viewport().height() >= 250  # the canvas keeps room too
+
+
+def test_at_1366x768_the_panels_share_a_tabbed_column_and_the_canvas_has_the_height(laptop, qtbot):
+    win = laptop()
+    palette, inspector, findings, matrix = win.docks
+    assert win.compact_layout
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    assert [win.dockWidgetArea(d) for d in (inspector, findings, matrix)] == [right] * 3
+    assert set(win.tabifiedDockWidgets(inspector)) == {findings, matrix}
+    assert in_front(inspector) and not in_front(findings) and not in_front(matrix)
+    assert win.dockWidgetArea(palette) == Qt.DockWidgetArea.LeftDockWidgetArea and palette.width() <= 210
+    port = win.view.viewport()
+    assert port.height() >= 600 and port.width() >= 760  # was 732 x 378 under the bottom docks
+    raise_tab(qtbot, win, "Findings")
+    assert in_front(findings) and not in_front(inspector) and win.findings.tree.topLevelItemCount() > 0
+
+
+def test_on_a_large_screen_the_findings_and_matrix_stay_under_the_canvas(laptop):
+    win = laptop(1900, 1040)
+    assert not win.compact_layout
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    assert win.dockWidgetArea(win.docks[2]) == bottom and win.dockWidgetArea(win.docks[3]) == bottom
+    assert in_front(win.docks[2]) and in_front(win.docks[1]) and not in_front(win.docks[3])
 
 
 def fits_in_cell(table, row: int, column: int) -> bool:

@@ -81,12 +81,8 @@ def test_labels_and_names_read_at_9_px_at_the_opening_zoom_and_after_fit(opened)
     assert_readable(scene, view.zoom())
 
 
-def test_names_show_in_full(opened, request):
+def test_names_show_in_full(opened):
     scene, zoom = opened.scene, opened.view.zoom()
-    if "two-datacenters" in request.node.name:  # known gap, see docs/legibility.md
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "the 26-node sample opens at a zoom where three 9 px lines can't hold "
-            "'Internet mail servers'; it is cut with an ellipsis")))
     for node in scene.nodes.values():
         assert node.name_at(zoom).replace("\n", " ") == node.name, node.name
 

@@ -72,6 +72,7 @@ class FindingsPanel(QWidget):
         self._earlier: tuple[list[Finding], list[QTreeWidgetItem]] = ([], [])  # the rows shown before
 
         self.summary = QLabel(objectName="findings_summary")
+        self.summary.setWordWrap(True)  # the counts wrap in a narrow dock (a laptop's tabbed column)
         self.toggles: dict[str, QToolButton] = {}
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ... import __version__
 from ...canvas import CanvasScene, CanvasView
@@ -20,6 +20,7 @@ from .actions import Actions
 from .compare import Comparison
 from ..dialogs.appearance import ThemeController
 from .deliverables import Deliverables
+from .dock_layout import MATRIX_ROWS, arrange, fit_matrix_rows, is_compact
 from .files import FileActions
 from ..panels.findings_panel import FindingsPanel
 from ..panels.inspector import InspectorPanel
@@ -33,8 +34,6 @@ from ...support.text import qt_plain
 APP_NAME = "Exchange Topology Designer"
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"  # the user's own window and dock layout
 LAYOUT_VERSION = 1  # saveState's version: raise it when the docks change, so an old layout is dropped
-MATRIX_ROWS = 8  # rows of the port matrix the default layout shows, on a 1366×768 laptop too
-INSPECTOR_WIDTH = 330
 DEFAULT_SIZE = (1500, 940)
 
 
@@ -60,9 +59,7 @@ class MainWindow(QMainWindow):
             self._dock("findings", self.tr("Findings"), self.findings, Qt.DockWidgetArea.BottomDockWidgetArea),
             self._dock("port_matrix", self.tr("Port matrix"), self.matrix, Qt.DockWidgetArea.BottomDockWidgetArea),
         ]
-        self.tabifyDockWidget(self.docks[2], self.docks[3])
         self.docks[3].visibilityChanged.connect(self.matrix.set_shown)
-        self.docks[2].raise_()
 
         self.files = FileActions(self, editor, self.settings, self.view.fit, self.statusBar().showMessage,
                                  self.refresh_recent)
@@ -99,30 +96,25 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # inspector: full height
         self._default_layout()
         self.layout_restored = self._restore_layout()  # the user's own, where one was saved
-        self._rows_to_fit = not self.layout_restored
+        self._layout_pending = not self.layout_restored  # the screen's: decided when first shown
+        self.compact_layout = False
 
     def _default_layout(self) -> None:
         """The inspector beside the canvas down to the status bar, and the findings and port
-        matrix below the canvas, tall enough for ``MATRIX_ROWS`` rows of the matrix."""
+        matrix below the canvas (``dock_layout``: a low window changes this when first shown)."""
         self.resize(*DEFAULT_SIZE)  # the app then fits it to the screen (ui/app.py)
-        self.resizeDocks([self.docks[0], self.docks[1]], [self._palette_width(), INSPECTOR_WIDTH],
-                         Qt.Orientation.Horizontal)
+        arrange(self, self.docks, compact=False)
         self.resizeDocks([self.docks[2]], [self.matrix.height_for_rows(MATRIX_ROWS)], Qt.Orientation.Vertical)
-        self._rows_to_fit = True  # checked once the docks are laid out (showEvent)
 
-    def _fit_matrix_rows(self) -> None:
-        """Make the bottom docks tall enough for the port matrix's rows, now that they are laid
-        out (a dock's title and the tabs take their share)."""
-        if not self._rows_to_fit:
-            return
-        self._rows_to_fit = False
-        dock = self.docks[2]
-        title = dock.height() - dock.widget().height()
-        tabs = [bar.sizeHint().height() for bar in self.findChildren(QTabBar)
-                if bar.isVisible() and dock.windowTitle() in (bar.tabText(i) for i in range(bar.count()))]
-        # for tabbed docks, resizeDocks counts their tab bar in
-        self.resizeDocks([dock], [self.matrix.height_for_rows(MATRIX_ROWS) + title + max(tabs, default=0)],
-                         Qt.Orientation.Vertical)
+    def _first_layout(self) -> None:
+        """The window is shown for the first time without a layout of the user's: a low window
+        (a laptop) gets the compact layout, a high one its matrix rows (``dock_layout``)."""
+        self._layout_pending = False
+        self.compact_layout = is_compact(self.height())
+        if self.compact_layout:
+            arrange(self, self.docks, compact=True)
+        else:
+            QTimer.singleShot(0, lambda: fit_matrix_rows(self, self.docks[2], self.matrix))  # once laid out
 
     def _restore_layout(self) -> bool:
         """Restore the window's geometry and docks as the user left them; whether there were any."""
@@ -135,11 +127,6 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState(LAYOUT_VERSION))
-
-    def _palette_width(self) -> int:
-        """Wide enough for the longest role name in the user's language, within reason."""
-        names = self.palette_panel.sizeHintForColumn(0) + self.palette_panel.indentation() + 24
-        return max(230, min(names, 340))
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -299,8 +286,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
-        if self._rows_to_fit:
-            QTimer.singleShot(0, self._fit_matrix_rows)  # once the docks have their first sizes
+        if self._layout_pending:
+            self._first_layout()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         if self.files.maybe_save():

@@ -10,7 +10,8 @@ text px   the smallest text painted on screen, in pixels (the font's pixel size 
           zoom, never under ``legible.MIN_TEXT_PX``: smaller text is not painted).
 labels    the connection labels painted: ``full`` (flows and details where they fit, port
           summaries elsewhere), or ``hidden`` (they would be smaller than ``MIN_TEXT_PX``).
-compact   how many labels show only their port summary.
+compact   how many labels show only their port summary (a line per service's ports) ...
+brief     ... of which show only a line per direction (its first ports and "+N").
 through   lines that pass through a node they do not join.
 overlaps  labels (where they are placed, painted or not) that overlap a node, plus pairs of
           labels that overlap each other.
@@ -51,7 +52,7 @@ def _points(conn):
 
 
 def lines_through_nodes(scene) -> int:
-    from designer.canvas.placement import clip_segment
+    from designer.model.placement import clip_segment
 
     rects = {node_id: node_rect(item) for node_id, item in scene.nodes.items()}
     count = 0
@@ -69,10 +70,11 @@ def lines_through_nodes(scene) -> int:
     return count
 
 
-def label_overlaps(scene) -> int:
+def label_overlaps(scene, zoom: float) -> int:
     labels = [c.label_item.sceneBoundingRect() for c in scene.connections.values()
               if c.label_item.lines and c.label_item.isVisible()]
-    nodes = [node_rect(item) for item in scene.nodes.values()]
+    # nodes as painted at the zoom: the icon and the name (larger than its size zoomed out)
+    nodes = [item.mapRectToScene(item.icon_rect().united(item.name_rect(zoom))) for item in scene.nodes.values()]
     count = 0
     for i, label in enumerate(labels):
         count += sum(1 for n in nodes if _area(label, n) > 1)
@@ -121,9 +123,9 @@ def measure(path: Path, size: tuple[int, int], catalog, settings_file: Path) -> 
         if zoom >= scene.label_min_zoom else []
     row = {"design": path.stem, "nodes": len(scene.nodes), "zoom": zoom,
            "text": smallest_text(scene, zoom), "labels": f"{len(shown)}/{len(scene.connections)}",
-           "compact": sum(c.compact for c in shown),
+           "compact": sum(c.compact for c in shown), "brief": sum(c.brief for c in shown),
            "through": lines_through_nodes(scene),
-           "overlaps": label_overlaps(scene),
+           "overlaps": label_overlaps(scene, zoom),
            "view": f"{view.viewport().width()}x{view.viewport().height()}"}
     editor.undo_stack.setClean()
     window.close()
@@ -149,10 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for path in paths:
             rows.append(measure(path, size, catalog, Path(tmp) / "settings.ini"))
-    cols = ("design", "nodes", "view", "zoom", "text", "labels", "compact", "through", "overlaps")
-    heads = ("design", "nodes", "view px", "zoom", "text px", "labels", "compact", "through", "overlaps")
+    cols = ("design", "nodes", "view", "zoom", "text", "labels", "compact", "brief", "through", "overlaps")
+    heads = ("design", "nodes", "view px", "zoom", "text px", "labels", "compact", "brief", "through", "overlaps")
     cells = [[r["design"], str(r["nodes"]), r["view"], f"{r['zoom']:.0%}", f"{r['text']:.1f}", r["labels"],
-              str(r["compact"]), str(r["through"]), str(r["overlaps"])] for r in rows]
+              str(r["compact"]), str(r["brief"]), str(r["through"]), str(r["overlaps"])] for r in rows]
     if args.markdown:
         print("| " + " | ".join(heads) + " |")
         print("|" + "---|" * len(cols))

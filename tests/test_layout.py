@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 import sys
 from dataclasses import replace
 from itertools import combinations, pairwise
@@ -10,7 +11,11 @@ import pytest
 
 from designer.io import load_document
 from designer.model.layout import (
+    ASPECT,
+    CELL_HEIGHT,
     GRID,
+    MAX_ROWS,
+    MAX_STRETCH,
     NODE_HEIGHT,
     NODE_WIDTH,
     ZONE_GAP,
@@ -114,6 +119,25 @@ def test_exchange_servers_face_the_dmz_in_the_internal_zone(laid_out, catalog):
             assert max(exchange) < min(others)
 
 
+def test_a_wide_row_of_zones_spreads_its_rows_towards_a_landscape_sheet(sample, catalog):
+    """The rows of a design wider than ``ASPECT`` are spread apart (at most ``MAX_STRETCH``
+    times), so it fills more of a window's or a sheet's height; without an aspect they stay close."""
+    close = auto_layout(sample, catalog, aspect=None)
+    spread = auto_layout(sample, catalog)
+    tight, wide = layout_bounds(sample, close), layout_bounds(sample, spread)
+    assert wide.width == tight.width  # only the height changes
+    assert tight.width / tight.height > ASPECT  # every sample is a wide row of zones
+    assert wide.height > tight.height
+    pitches = []
+    for layout in (close, spread):  # the rows of a column keep to one pitch: CELL_HEIGHT, or more
+        steps = [b[1] - a[1] for a, b in pairwise(sorted(layout.node_positions.values())) if a[0] == b[0]]
+        assert steps and min(steps) >= CELL_HEIGHT - GRID  # (centres snap to the grid)
+        pitches.append(max(steps))
+    assert pitches[0] <= CELL_HEIGHT + GRID < pitches[1] <= CELL_HEIGHT * MAX_STRETCH + GRID
+    capped = pitches[1] >= CELL_HEIGHT * MAX_STRETCH - GRID
+    assert capped or abs(wide.width / wide.height - ASPECT) < 0.1 * ASPECT  # else as near ASPECT as rows go
+
+
 def test_layout_is_deterministic(catalog):
     for path in SAMPLES:
         first = auto_layout(load_document(path, catalog.roles), catalog)
@@ -194,7 +218,8 @@ def test_many_nodes_wrap_into_columns_without_overlap(catalog):
     doc = build(zones=ZONES, nodes=nodes)
     applied(doc, auto_layout(doc, catalog))
     rect = doc.zone("lan").rect
-    assert rect.height < rect.width  # wrapped into columns rather than one tall stack
+    column_sizes = Counter(node.pos[0] for node in doc.nodes.values() if node.zone == "lan")
+    assert len(column_sizes) > 1 and max(column_sizes.values()) <= MAX_ROWS  # columns, not one tall stack
     for node in doc.nodes.values():
         assert within(footprint(node.pos), rect) and node.pos[1] - NODE_HEIGHT / 2 >= rect.y + ZONE_HEADER
     for a, b in combinations(doc.nodes.values(), 2):

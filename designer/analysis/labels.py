@@ -31,7 +31,8 @@ class ConnectionLabel:
     error: str | None = None  # why there is no data path
     more: int = 0  # lines left out (shown as "+N more")
     all_lines: tuple[LabelLine, ...] = ()
-    compact: tuple[LabelLine, ...] = ()  # one line per direction: just the ports
+    compact: tuple[LabelLine, ...] = ()  # per direction, one line per service's ports: the summary
+    brief: tuple[LabelLine, ...] = ()  # one line per direction: its first ports and "+N" (zoomed far out)
 
     @property
     def encryption(self) -> str:
@@ -129,15 +130,31 @@ def _build_label(doc: Document, catalog: Catalog, connection_id: str, max_lines:
         if line not in lines:
             lines.append(line)
     shown = lines[:max_lines]
-    compact = []  # per direction, one line per service's ports (services on the same ports share it)
+    compact: list[LabelLine] = []  # per direction, one line per service's ports (services on the same ports share it)
+    brief: list[LabelLine] = []
     for forward in (True, False):
         texts: dict[str, list[str]] = {}
         for m in matches:
             if m.forward == forward:
                 texts.setdefault(ports_text(m.path.ports, translate), []).append(m.path.encryption.kind)
-        compact.extend(LabelLine(forward, text, weakest_encryption(kinds)) for text, kinds in texts.items())
+        same_way = [LabelLine(forward, text, weakest_encryption(kinds)) for text, kinds in texts.items()]
+        compact.extend(same_way)
+        if same_way:
+            ports = [port for m in matches if m.forward == forward for port in m.path.ports]
+            brief.append(LabelLine(forward, brief_ports(ports, translate),
+                                   weakest_encryption(line.encryption for line in same_way)))
     return ConnectionLabel(tuple(shown), more=len(lines) - len(shown), all_lines=tuple(lines),
-                           compact=tuple(compact))
+                           compact=tuple(compact), brief=tuple(brief))
+
+
+def brief_ports(ports: list[Port], translate: Translate = untranslated) -> str:
+    """The first port and how many more there are: ``443/TCP +6``, ``389/TCP+UDP +4``; or
+    ``any port/protocol``, which covers the rest."""
+    if not ports or any(port.is_any for port in ports):
+        return ports_text(tuple(ports), translate)
+    values = list(dict.fromkeys(port.value for port in ports))
+    text = ports_text(tuple(dict.fromkeys(port for port in ports if port.value == values[0])), translate)
+    return f"{text} +{len(values) - 1}" if len(values) > 1 else text  # no words: nothing to translate
 
 
 def tooltip_html(doc: Document, catalog: Catalog, connection_id: str, translate: Translate = untranslated) -> str:

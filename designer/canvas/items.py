@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -19,7 +20,7 @@ from .group_look import GroupLook, paint_badge, paint_stack
 from .label_item import LabelItem, on_screen, zoom_of
 from .legible import draw_min_size, min_size_text, readable_zoom, wrap
 from ..render.names import zone_kind_name
-from .placement import LABEL_SPOTS, clip_segment
+from ..model.placement import LABEL_SPOTS, clip_segment, spots_along
 from ..render.theme import CanvasTheme, painting_theme
 from ..support.states import EncryptionKind, ZoneKind
 from ..support.text import qt_plain
@@ -29,6 +30,19 @@ HANDLE = 14
 RESIZE = 14
 NAME_ROOM = 200.0  # scene units a node's name may take, zoomed out, on each of its lines
 NAME_DROP = 64.0  # how far below the node a name painted larger (zoomed out) may reach
+
+
+@lru_cache(maxsize=4096)
+def name_extent(shown: str, zoom: float) -> tuple[float, float]:
+    """Half the width and the height, in scene units, of a name painted as ``shown`` (its
+    lines apart by newlines) at ``MIN_TEXT_PX`` at ``zoom`` (``legible.draw_min_size``)."""
+    if not shown:
+        return 0.0, 0.0
+    scale = readable_zoom(9, True) / max(zoom, 1e-6)
+    metrics = style.metrics(9, True)
+    lines = shown.split("\n")
+    width = min(NAME_ROOM, max(metrics.horizontalAdvance(line) for line in lines) * scale)
+    return width / 2, metrics.height() * len(lines) * scale
 
 
 class NodeItem(QGraphicsObject):
@@ -143,6 +157,15 @@ class NodeItem(QGraphicsObject):
         """Zoomed out, the lines the name may take: up to three, within the item's bounds."""
         line = style.metrics(9, True).height() * readable_zoom(9, True) / max(zoom, 1e-6)
         return max(1, min(3, int((NODE_HEIGHT / 2 + NAME_DROP - self.text_rect().top()) // line)))
+
+    def name_rect(self, zoom: float) -> QRectF:
+        """Where the name is painted at ``zoom``, in item coordinates: zoomed out, it is larger
+        than its own size (empty when it gives way)."""
+        top = self.text_rect().top()
+        if zoom >= readable_zoom(9, True):
+            return self.text_rect()
+        half_width, height = name_extent(self.name_at(zoom), zoom)
+        return QRectF(-half_width, top, 2 * half_width, height)
 
     def name_at(self, zoom: float) -> str:
         """The name as a view at ``zoom`` shows it (its lines apart by newlines; "" when it
@@ -302,7 +325,8 @@ class ConnectionItem(QGraphicsObject):
         self.highlighted = False  # a matrix row of this connection is selected
         self.ends: tuple[str, str] = ("", "")  # the node items it joins (for re-routing)
         self.points: list[tuple[float, float]] | None = None  # its route around nodes, if not straight
-        self.compact = False
+        self.compact = False  # the label shows its port summary ...
+        self.brief = False  # ... and, zoomed far out, only a line per direction (ConnectionLabel.brief)
         self.tooltip_pending = False
         self.label_item = LabelItem(self)
         self._geometry: tuple | None = None  # what the line was last routed from
@@ -320,12 +344,13 @@ class ConnectionItem(QGraphicsObject):
         self.setToolTip(tooltip)
         self.label_item.setToolTip(tooltip)
 
-    def _label_lines(self, compact: bool | None = None) -> list[str]:
+    def _label_lines(self, compact: bool | None = None, brief: bool | None = None) -> list[str]:
         compact = self.compact if compact is None else compact
+        brief = self.brief if brief is None else brief
         if self.label.error:
             return [f"⚠ {self.label.error}"] if not compact else ["⚠ " + self.tr("no data path")]
         if compact:
-            return [self._arrow(line) + line.text for line in self.label.compact]
+            return [self._arrow(line) + line.text for line in (self.label.brief if brief else self.label.compact)]
         lines = [self._arrow(line) + line.text for line in self.label.lines]
         if self.label.more:
             lines.append(self.tr("+{count} more (hover for all)").format(count=self.label.more))
@@ -334,17 +359,20 @@ class ConnectionItem(QGraphicsObject):
     def _arrow(self, line) -> str:
         return "→ " if line.forward != self.flip else "← "
 
-    def label_size(self, compact: bool) -> tuple[float, float]:
-        """The label's size, full or compact (the current one as shown)."""
-        if compact == self.compact:
-            rect = self.label_item.boundingRect()
-            return rect.width(), rect.height()
-        return LabelItem.size_of(self._label_lines(compact))
+    def label_size(self, compact: bool, brief: bool = False) -> tuple[float, float]:
+        """The label's size, full, compact or brief, at its own size (the current one as
+        shown, less its magnification)."""
+        if compact == self.compact and brief == self.brief:
+            rect, m = self.label_item.boundingRect(), self.label_item.magnify
+            return rect.width() / m, rect.height() / m
+        return LabelItem.size_of(self._label_lines(compact, brief))
 
-    def set_compact(self, compact: bool) -> None:
-        """Show only the ports (where the full label would hide nodes or other labels)."""
-        if compact != self.compact:
-            self.compact = compact
+    def set_compact(self, compact: bool, brief: bool = False) -> None:
+        """Show only the ports (where the full label would hide nodes or other labels), or
+        (``brief``) only a line of them per direction."""
+        brief = brief and compact
+        if compact != self.compact or brief != self.brief:
+            self.compact, self.brief = compact, brief
             self.label_item.set_lines(self._label_lines(), error=self.label.error is not None)
 
     def update_geometry(self, start: QPointF, end: QPointF, bend: float,
@@ -461,9 +489,7 @@ def route_polyline(points: list[tuple[float, float]], bend: float) -> tuple[QPai
     path = QPainterPath(QPointF(*pts[0]))
     for x, y in pts[1:]:
         path.lineTo(x, y)
-    runs = sorted(zip(pts, pts[1:]), key=lambda ab: -math.hypot(ab[1][0] - ab[0][0], ab[1][1] - ab[0][1]))
-    spots = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in runs for t in LABEL_SPOTS]
-    return path, spots, flip, None
+    return path, spots_along(pts), flip, None
 
 
 def draw_line(painter: QPainter, pen: QPen, path: QPainterPath, segment: Segment | None, exposed: QRectF,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QGraphicsView
 from ..model import Document
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH
 from .items import ConnectionItem
-from .legible import label_magnify
-from .placement import Box, Obstacles, around, box_at, settle
+from .legible import LABEL_POINTS, label_magnify, readable_zoom
+from ..model.placement import Box, Obstacles, around, box_at, settle
 
 
 class LabelledScene(Protocol):
@@ -38,12 +38,18 @@ class LabelledScene(Protocol):
 NODE_BOX = (NODE_WIDTH / 2 + 2, NODE_HEIGHT / 2 + 2)  # half extents of a node item's bounds
 NAME_BELOW = 16.0  # zoomed out, a name on two lines reaches this far below the node
 CHUNK = 120  # labels placed per turn of the event loop in the background (some 30 ms)
+FRAME_MARGIN = 40.0  # on screen, labels stay within the nodes' extent and this much around it
 
 
-def node_box(x: float, y: float, magnify: float = 1.0) -> Box:
-    """A node's box for labels to keep off: zoomed out (``magnify``), its name reaches lower."""
+def node_box(x: float, y: float, magnify: float = 1.0, item=None) -> Box:
+    """A node's box for labels to keep off: zoomed out (``magnify``), its name is painted
+    larger, wider and lower (as ``item``, its ``NodeItem``, paints it; about so without one)."""
     w, h = NODE_BOX
-    return (x - w, y - h, x + w, y + h + NAME_BELOW * magnify)
+    if item is None or magnify <= 1:
+        return (x - w, y - h, x + w, y + h + NAME_BELOW * magnify)
+    name = item.name_rect(readable_zoom(LABEL_POINTS) / magnify)
+    half = max(w, -name.left(), name.right())
+    return (x - half, y - h, x + half, y + max(h, name.bottom()))
 
 
 class LabelLayer:
@@ -55,11 +61,12 @@ class LabelLayer:
         self.pending = False
         self.backlog: list[str] = []  # a full placement under way in the background, in order
         self._order: dict[str, int] = {}  # connection id -> its place in the scene's order
-        self.spots: dict[str, tuple[int, bool, float]] = {}  # id -> (spot, compact, area hidden)
-        self.unapplied: dict[str, tuple[bool, Box | None]] = {}  # placed, items not moved yet
+        self.spots: dict[str, tuple[int, int, float]] = {}  # id -> (spot, level: full 0, summary 1, brief 2, area hidden)
+        self.unapplied: dict[str, tuple[int, Box | None]] = {}  # placed (level, box), items not moved yet
         self.placed_count = 0  # labels placed so far (tests and benchmarks read it)
         self.magnify = 1.0  # labels are this much larger in the scene than their size (zoomed out)
         self.give_way = True  # a label with no free spot is not shown (exports: it takes the best)
+        self.frame: Box | None = None  # the nodes' extent (with FRAME_MARGIN): on screen, labels stay in it
 
     def set_zoom(self, zoom: float) -> None:
         """A view shows the scene at ``zoom``: zoomed out, labels are painted larger (never
@@ -74,8 +81,18 @@ class LabelLayer:
         if magnify == self.magnify:
             return
         self.magnify = magnify
+        self.frame = None
         for node_id, item in getattr(self.scene, "nodes", {}).items():
-            self.obstacles.add(node_id, node_box(item.pos().x(), item.pos().y(), magnify))
+            self._add_node_box(node_id, node_box(item.pos().x(), item.pos().y(), magnify, item))
+
+    def _add_node_box(self, node_id: str, box: Box) -> None:
+        """A node's box is an obstacle, and the frame grows to hold it (it shrinks only when
+        everything is placed again: a node dragged back in leaves room that does no harm)."""
+        self.obstacles.add(node_id, box)
+        m, f = FRAME_MARGIN, self.frame
+        grown = (box[0] - m, box[1] - m, box[2] + m, box[3] + m)
+        self.frame = grown if f is None else (min(f[0], grown[0]), min(f[1], grown[1]),
+                                              max(f[2], grown[2]), max(f[3], grown[3]))
 
     def for_export(self, export: bool) -> None:
         """Place for an export (labels at their own size, every one shown) or for the screen."""
@@ -86,6 +103,7 @@ class LabelLayer:
 
     def reset(self) -> None:
         self.obstacles = Obstacles()
+        self.frame = None
         self._order = {}
         self.spots = {}
         self.unapplied = {}
@@ -113,8 +131,8 @@ class LabelLayer:
     def node_placed(self, node_id: str, x: float, y: float, cover: bool = True) -> None:
         """A node is at (x, y): labels it now covers need a new place (unless ``cover`` is
         false: during a drag, they are re-placed on the drop)."""
-        box = node_box(x, y, self.magnify)
-        self.obstacles.add(node_id, box)
+        box = node_box(x, y, self.magnify, getattr(self.scene, "nodes", {}).get(node_id))
+        self._add_node_box(node_id, box)
         if cover and not self.full:
             labels = self.scene.connections
             self.dirty.update(key for key in self.obstacles.overlapping(box) if key in labels)
@@ -210,7 +228,8 @@ class LabelLayer:
         for key in [k for k in self.obstacles.boxes if k in self.scene.connections]:
             self.obstacles.remove(key)
         self.dirty.clear()
-        self.backlog = list(self.scene.connections)
+        connections = self.scene.connections  # the labels of short lines first: they have the fewest spots
+        self.backlog = sorted(connections, key=lambda c: _extent(connections[c]))
 
     def _place(self, conn_ids: list[str], apply: bool = True) -> None:
         """Place these labels in this order (during a drag they ride their lines instead, see
@@ -227,15 +246,19 @@ class LabelLayer:
         for conn_id in conn_ids:
             item = connections[conn_id]
             full = None if m > 1 else item.label_size(False)  # zoomed out, details give way
-            w, h = item.label_size(True)
-            if give_way:
-                box, compact, index, hidden = settle(item.spots, full, (w * m, h * m), obstacles)
+            if give_way:  # then the summary, then the summary's first line per direction
+                w, h = item.label_size(True)
+                sizes = [full, (w * m, h * m)]
+                if item.label.brief != item.label.compact:
+                    w, h = item.label_size(True, True)
+                    sizes.append((w * m, h * m))
+                box, level, index, hidden = settle(item.spots, sizes, obstacles, frame=self.frame)
             else:  # an export: every label in full, where it hides least (the sheet has every flow)
-                box, compact, index, hidden = settle(item.spots, full, (0.0, 0.0), obstacles, give_way=False)
-            spots[conn_id] = (index, compact, hidden)
+                box, level, index, hidden = settle(item.spots, [full], obstacles, give_way=False)
+            spots[conn_id] = (index, level, hidden)
             if box is not None:
                 obstacles.add(conn_id, box)
-            self._put(conn_id, compact, box, apply)
+            self._put(conn_id, level, box, apply)
         self.placed_count += len(conn_ids)
 
     def _follow(self, conn_ids: list[str], apply: bool) -> None:
@@ -244,37 +267,43 @@ class LabelLayer:
         connections, spots = self.scene.connections, self.spots
         for conn_id in conn_ids:
             item = connections[conn_id]
-            index, compact, _hidden = spots.get(conn_id, (0, False, 0.0))
+            index, level, _hidden = spots.get(conn_id, (0, 0, 0.0))
             if index < 0:  # it gave way: it stays hidden until the drop
-                self._put(conn_id, compact, None, apply)
+                self._put(conn_id, level, None, apply)
                 continue
-            w, h = item.label_size(compact)
+            w, h = item.label_size(level >= 1, level >= 2)
             size = (w * self.magnify, h * self.magnify)
             places = around(item.spots, size)
             index = index if 0 <= index < len(places) else 0
             box = box_at(places[index], size) if item.spots and size[0] > 0 else None
-            self._put(conn_id, compact, box, apply)
+            self._put(conn_id, level, box, apply)
 
-    def _put(self, conn_id: str, compact: bool, box: Box | None, apply: bool) -> None:
+    def _put(self, conn_id: str, level: int, box: Box | None, apply: bool) -> None:
         """Move the label there now, or remember where it goes (``_apply`` moves it)."""
         if apply:
             self.unapplied.pop(conn_id, None)
-            _move(self.scene.connections[conn_id], compact, box, self.magnify)
+            _move(self.scene.connections[conn_id], level, box, self.magnify)
         else:
-            self.unapplied[conn_id] = (compact, box)
+            self.unapplied[conn_id] = (level, box)
 
     def _apply(self) -> None:
         unapplied, self.unapplied = self.unapplied, {}
         connections = self.scene.connections
-        for conn_id, (compact, box) in unapplied.items():
+        for conn_id, (level, box) in unapplied.items():
             if conn_id in connections:
-                _move(connections[conn_id], compact, box, self.magnify)
+                _move(connections[conn_id], level, box, self.magnify)
 
 
-def _move(item, compact: bool, box: Box | None, magnify: float = 1.0) -> None:
-    """Show the label there (its summary if ``compact``, ``magnify`` times its size), or hide
-    it where it has no place (``box`` is None: it gave way)."""
-    item.set_compact(compact)
+def _extent(item: ConnectionItem) -> float:
+    """How far a line reaches (its bounds' width plus height): a short line has few spots."""
+    bounds = item.path.controlPointRect()
+    return bounds.width() + bounds.height()
+
+
+def _move(item, level: int, box: Box | None, magnify: float = 1.0) -> None:
+    """Show the label there (in full, its summary or its brief summary: ``level`` 0, 1, 2;
+    ``magnify`` times its size), or hide it where it has no place (``box`` is None: it gave way)."""
+    item.set_compact(level >= 1, level >= 2)
     label = item.label_item
     label.set_magnify(magnify)
     label.setVisible(box is not None)

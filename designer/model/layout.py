@@ -11,6 +11,9 @@ geometry (the editor applies it through undoable commands) and never moves what 
   ``NODE_HEIGHT + 24`` rounded up to ``GRID``, so every row and column sits on the snap grid:
   compact, since lines are routed around the nodes (:mod:`.routing`). A zone is as wide as its
   columns, or as its title band needs; its columns are centred in it, each column vertically.
+  Where the row of zones is wider than ``ASPECT`` (a landscape sheet) would have it, the rows
+  are spread apart, up to ``MAX_STRETCH`` times as high: the design then fills more of a
+  window's or a sheet's height, it opens at a higher zoom, and its labels get the room.
 * Columns come in bands. In an internal zone the Exchange servers take the column(s) nearest
   the DMZ (left) and everything else (directory and infrastructure, telephony, clients) the
   next ones: nearly every connection in an Exchange design has an Exchange server at one end,
@@ -53,8 +56,10 @@ ZONE_GAP = 160  # room for the labels of the lines that cross between zones
 EMPTY_ZONE = (300.0, 240.0)  # width, height of a new zone without nodes
 MAX_ROWS = 5  # nodes per column before a band wraps into another column
 TITLE_CHAR = 10.0  # about the width of a zone title's character (11 pt bold), for its zone's width
-KIND_ROOM = 100.0
-BAND_GAP = 120.0  # more room between the column bands of a zone (servers | the rest)  # the zone kind at the right of the title band, with the margins
+KIND_ROOM = 100.0  # the zone kind at the right of the title band, with the margins
+BAND_GAP = 120.0  # more room between the column bands of a zone (servers | the rest)
+MAX_STRETCH = 3.0  # rows spread at most this much further apart to suit ASPECT
+ASPECT = 1.4  # the width / height a design is laid out for: a landscape sheet's (A4, A3: 1.41)
 
 
 def _up(value: float, grid: float = GRID) -> float:
@@ -98,8 +103,11 @@ def zone_at(doc: Document, x: float, y: float) -> str | None:
     return best.id if best is not None else None
 
 
-def auto_layout(doc: Document, catalog: Catalog) -> Layout:
-    """Geometry for every zone without a rect and every node without a position (see module)."""
+def auto_layout(doc: Document, catalog: Catalog, aspect: float | None = ASPECT) -> Layout:
+    """Geometry for every zone without a rect and every node without a position (see module).
+    ``aspect``: the width / height the design is drawn for; the rows of new zones are spread
+    apart (up to ``MAX_STRETCH`` times) so that a design wider than that fills more of the
+    height it is shown in, and its labels get the room (None: as close as they go)."""
     positions: dict[str, tuple[float, float]] = {}
     placed = [n.pos for n in doc.nodes.values() if n.pos is not None]
     unplaced: dict[str, list[Node]] = {zone_id: [] for zone_id in doc.zones}
@@ -126,20 +134,30 @@ def auto_layout(doc: Document, catalog: Catalog) -> Layout:
               for zone_id, zone_bands in bands.items()}  # per column: whether it starts a new band
     columns = {zone_id: [b[i:i + rows] for b in zone_bands for i in range(0, len(b), rows)]
                for zone_id, zone_bands in bands.items()}
-    height = max([EMPTY_ZONE[1]] + [_up(ZONE_HEADER + rows * CELL_HEIGHT + ZONE_PADDING)
+    widths = {z.id: (_up(max(len(columns[z.id]) * CELL_WIDTH + sum(starts[z.id]) * BAND_GAP + 2 * ZONE_PADDING,
+                             _title_width(z))) if columns[z.id] else EMPTY_ZONE[0]) for z in new}
+    cell_height = _cell_height(sum(widths.values()) + ZONE_GAP * (len(new) - 1), rows, aspect)
+    height = max([EMPTY_ZONE[1]] + [_up(ZONE_HEADER + rows * cell_height + ZONE_PADDING)
                                     for cols in columns.values() if cols])
     existing = [z.rect for z in doc.zones.values() if z.rect is not None]
     x = _up(max(r.x + r.width for r in existing) + ZONE_GAP) if existing else 0.0
     y = snap(min(r.y for r in existing)) if existing else 0.0
     zone_rects: dict[str, Rect] = {}
     for zone in new:
-        cols = columns[zone.id]
-        inner = len(cols) * CELL_WIDTH + sum(starts[zone.id]) * BAND_GAP
-        width = _up(max(inner + 2 * ZONE_PADDING, _title_width(zone))) if cols else EMPTY_ZONE[0]
+        width = widths[zone.id]
         rect = zone_rects[zone.id] = Rect(x, y, width, height)
-        positions.update(_arrange(rect, cols, starts[zone.id]))
+        positions.update(_arrange(rect, columns[zone.id], starts[zone.id], cell_height))
         x += width + ZONE_GAP
     return Layout(zone_rects, positions)
+
+
+def _cell_height(width: float, rows: int, aspect: float | None) -> float:
+    """The height of a row of new zones: ``CELL_HEIGHT``, or more (at most ``MAX_STRETCH``
+    times) where the row of zones is wider than ``aspect`` would have it."""
+    if not aspect or aspect <= 0 or rows <= 0:
+        return CELL_HEIGHT
+    wanted = (width / aspect - ZONE_HEADER - ZONE_PADDING) / rows
+    return min(max(CELL_HEIGHT, math.floor(wanted / GRID) * GRID), CELL_HEIGHT * MAX_STRETCH)
 
 
 def _title_width(zone: Zone) -> float:
@@ -181,7 +199,8 @@ def _bands(nodes: list[Node], kind: str, catalog: Catalog) -> list[list[Node]]:
     return [bands[index] for index in sorted(bands)]
 
 
-def _arrange(rect: Rect, columns: list[list[Node]], starts: list[bool]) -> dict[str, tuple[float, float]]:
+def _arrange(rect: Rect, columns: list[list[Node]], starts: list[bool],
+             cell_height: float = CELL_HEIGHT) -> dict[str, tuple[float, float]]:
     """Centres for the columns of a new zone: centred across it and each one down its body,
     ``BAND_GAP`` more between bands (the labels of the lines between them go there)."""
     positions: dict[str, tuple[float, float]] = {}
@@ -189,10 +208,10 @@ def _arrange(rect: Rect, columns: list[list[Node]], starts: list[bool]) -> dict[
     body = rect.height - ZONE_HEADER - ZONE_PADDING
     for c, column in enumerate(columns):
         left += BAND_GAP if starts[c] else 0.0
-        top = rect.y + ZONE_HEADER + (body - len(column) * CELL_HEIGHT) / 2
+        top = rect.y + ZONE_HEADER + (body - len(column) * cell_height) / 2
         for r, node in enumerate(column):
             positions[node.id] = (snap(left + (c + 0.5) * CELL_WIDTH),
-                                  snap(top + (r + 0.5) * CELL_HEIGHT))
+                                  snap(top + (r + 0.5) * cell_height))
     return positions
 
 

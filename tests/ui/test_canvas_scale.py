@@ -13,7 +13,7 @@ from designer.canvas import CanvasScene, CanvasView
 from designer.render import style
 from designer.canvas.label_layer import CHUNK
 from designer.canvas.legible import MIN_TEXT_PX, pixel_size
-from designer.canvas.placement import around
+from designer.model.placement import around
 from designer.editor import DocumentEditor
 from designer.io import save_document
 from designer.model import Connection

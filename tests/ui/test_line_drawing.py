@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
 from designer.render import style
 from designer.canvas.items import draw_line, route
-from designer.canvas.placement import clip_segment
+from designer.model.placement import clip_segment
 
 @pytest.mark.parametrize("segment,rect,expected", [
     ((0, 0, 100, 0), (25, -5, 75, 5), (0.25, 0.75)),       # through

@@ -1,4 +1,5 @@
-"""Where connection labels go: pure Python geometry, no Qt (so it is cheap and testable).
+"""Where connection labels go: pure Python geometry, no Qt (so it is cheap and testable). The
+canvas places its labels with it (``canvas.label_layer``), and so does the Visio export.
 
 Each label slides along its line to the first spot (``LABEL_SPOTS``) that hides no node and
 no label placed before it; where every spot hides something it takes the spot that hides the
@@ -10,6 +11,7 @@ in their number, and re-placing the few labels a drag touches costs next to noth
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -101,16 +103,23 @@ class Obstacles:
         return total
 
 
+def inside(box: Box, frame: Box | None) -> bool:
+    """Whether ``box`` lies within ``frame`` (any box does when there is no frame)."""
+    return frame is None or (box[0] >= frame[0] and box[1] >= frame[1] and box[2] <= frame[2] and box[3] <= frame[3])
+
+
 def best_spot(spots: Sequence[tuple[float, float]], size: tuple[float, float],
-              obstacles: Obstacles) -> tuple[Box | None, float, int]:
+              obstacles: Obstacles, frame: Box | None = None) -> tuple[Box | None, float, int]:
     """The first spot whose box hides nothing, else the one that hides least (first on ties):
     its box, the area it hides and its index. ``spots`` are the centres along the line, in
-    ``LABEL_SPOTS`` order."""
+    ``LABEL_SPOTS`` order; a box that leaves ``frame`` (when given) is no spot."""
     if size[0] <= 0 or size[1] <= 0:
         return None, 0.0, -1
     best, best_cost, best_index = None, float("inf"), -1
     for index, centre in enumerate(spots):
         box = box_at(centre, size)
+        if not inside(box, frame):
+            continue
         cost = obstacles.cost(box, best_cost)
         if cost < best_cost:
             best, best_cost, best_index = box, cost, index
@@ -132,6 +141,13 @@ def choose(spots: Sequence[tuple[float, float]], full: tuple[float, float],
     return box, False, index, cost
 
 
+def spots_along(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The spots on a line through ``points`` where its label may sit: on each of its runs at
+    ``LABEL_SPOTS``, the longest runs first."""
+    runs = sorted(zip(points, points[1:]), key=lambda ab: -math.hypot(ab[1][0] - ab[0][0], ab[1][1] - ab[0][1]))
+    return [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in runs for t in LABEL_SPOTS]
+
+
 def around(spots: Sequence[tuple[float, float]], size: tuple[float, float], gap: float = 4.0) -> list[tuple[float, float]]:
     """The spots on the line, then beside it: above, below, left and right of each, just off
     the line (a label there still reads as the line's, and leaves the line in sight)."""
@@ -141,24 +157,27 @@ def around(spots: Sequence[tuple[float, float]], size: tuple[float, float], gap:
     return [*spots, *beside]
 
 
-def settle(spots: Sequence[tuple[float, float]], full: tuple[float, float] | None,
-           compact: tuple[float, float], obstacles: Obstacles,
-           give_way: bool = True) -> tuple[Box | None, bool, int, float]:
-    """Where a label goes, giving way in order: the full label (unless ``full`` is None: its
-    details have given way already) where a spot on or beside its line is free, else its port
-    summary, else (``give_way``) nowhere: it is not shown. Without ``give_way`` it takes the
-    spot that hides least. Its box, whether it is the summary, the spot's index, the area hidden."""
-    fallback: tuple[Box | None, bool, int, float] = (None, False, -1, 0.0)
-    for size, is_compact in ((full, False), (compact, True)):
+def settle(spots: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float] | None],
+           obstacles: Obstacles, give_way: bool = True, frame: Box | None = None) -> tuple[Box | None, int, int, float]:
+    """Where a label goes, giving way in order: ``sizes`` are its sizes from the most it says
+    to the least (full, port summary, a line per direction; None for a level that has given
+    way already). It takes the first level that has a free spot on or beside its line; where
+    none has (``give_way``), it is not shown. Without ``give_way`` it takes the spot that
+    hides least. A label stays within ``frame`` (the design's extent, when given: one past its
+    edge would only make the Fit view zoom out). Its box, its level (the index in ``sizes``;
+    the first one given when it is not shown), the spot's index and the area hidden."""
+    first = next((level for level, size in enumerate(sizes) if size is not None), 0)
+    fallback: tuple[Box | None, int, int, float] = (None, first, -1, 0.0)
+    for level, size in enumerate(sizes):
         if size is None or size[0] <= 0:
             continue
-        box, cost, index = best_spot(around(spots, size), size, obstacles)
+        box, cost, index = best_spot(around(spots, size), size, obstacles, frame)
         if box is not None and cost == 0:
-            return box, is_compact, index, 0.0
+            return box, level, index, 0.0
         if box is not None and (fallback[0] is None or cost < fallback[3]):
-            fallback = (box, is_compact, index, cost)
+            fallback = (box, level, index, cost)
     if give_way:
-        return None, full is None, -1, 0.0
+        return None, first, -1, 0.0
     return fallback
 
 

@@ -92,6 +92,8 @@ class EdgeShape:
     encryption: str  # the weakest: encrypted | optional | possible | none | unknown
     error: bool  # no data path
     points: tuple[tuple[float, float], ...] = ()  # where it bends, going round other nodes (model.routing)
+    summary: tuple[str, ...] = ()  # the label's port summary, where the full one has no room (Visio) ...
+    brief: tuple[str, ...] = ()  # ... and a line of it per direction, where the summary has none
 
     @property
     def color(self) -> str:
@@ -144,8 +146,12 @@ def build_diagram(doc: Document, catalog: Catalog, translate: Translate = untran
             lines = [("→ " if line.forward else "← ") + line.text for line in label.lines]
             if label.more:
                 lines.append(translate("Diagram", MORE).format(count=label.more))
+        summary, brief = ((lines, lines) if label.error else
+                          ([("→ " if line.forward else "← ") + line.text for line in shorter]
+                           for shorter in (label.compact, label.brief)))
         edges.append(EdgeShape(conn.id, conn.between[0], conn.between[1], tuple(xml_safe(t) for t in lines),
-                               label.encryption, label.error is not None, tuple(routes.get(conn.id, ())[1:-1])))
+                               label.encryption, label.error is not None, tuple(routes.get(conn.id, ())[1:-1]),
+                               tuple(xml_safe(t) for t in summary), tuple(xml_safe(t) for t in brief)))
     return Diagram(xml_safe(doc.name), xml_safe(doc.exchange_version), tuple(zones), tuple(nodes), tuple(edges))
 
 

@@ -6,7 +6,8 @@ rectangles in their colour with their name at the top left, behind everything; n
 role's icon (a PNG, when the caller gives ``icon_png``: Visio and LibreOffice embed bitmaps, and
 this layer has no SVG renderer) with the node's name below, or are plain boxes without it; each
 connection is a line glued to its two nodes (``Connects``, and Visio's glue formulas), with the canvas's
-label text kept horizontal, coloured and patterned by its weakest protection (solid, dashed,
+label text kept horizontal on or beside it, off the nodes, zone titles and other labels
+(:mod:`.vsdx_labels`), coloured and patterned by its weakest protection (solid, dashed,
 dotted). The text comes from :mod:`designer.io.diagram`, where XML 1.0's forbidden characters are
 already gone; ElementTree escapes the rest.
 """
@@ -22,6 +23,7 @@ from ..catalog import Catalog
 from ..model import Document
 from ..support.i18n import Translate, untranslated
 from .diagram import ICON, PLATE, TEXT, ZONE_HEADER, Diagram, build_diagram
+from .vsdx_labels import place_labels, text_size
 
 NS = "http://schemas.microsoft.com/office/visio/2012/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -132,17 +134,24 @@ def _page(diagram: Diagram, icon_png: IconPng | None) -> tuple[ET.Element, dict[
 
     centers = {n.id: (n.center[0], n.center[1] - n.rect.height / 2 + 4 + ICON / 2) for n in diagram.nodes}
     middles = {n.id: n.center for n in diagram.nodes}
+    drawn = {}  # each line as drawn, end to end, in canvas pixels
+    for edge in diagram.edges:
+        if edge.source in node_ids and edge.target in node_ids:
+            if edge.points:  # routed round other nodes: from the nodes' centres, as on the canvas
+                drawn[edge.id] = [middles[edge.source], *edge.points, middles[edge.target]]
+            else:
+                drawn[edge.id] = [centers[edge.source], centers[edge.target]]
+    labels = place_labels(diagram, drawn)  # off the nodes, the zone titles and each other
     connects = []
     for edge in diagram.edges:
-        if edge.source not in node_ids or edge.target not in node_ids:
+        if edge.id not in drawn:
             continue
-        ends = (centers[edge.source], centers[edge.target])
-        if edge.points:  # routed round other nodes: from the nodes' centres, as on the canvas
-            ends = (middles[edge.source], middles[edge.target])
-        (x1, y1), (x2, y2) = ((x(px), y(py)) for px, py in ends)
-        bends = [(x(px), y(py)) for px, py in edge.points]
+        (x1, y1), *bends, (x2, y2) = ((x(px), y(py)) for px, py in drawn[edge.id])
+        label = labels.get(edge.id)
+        text = "\n".join(label.lines if label else edge.lines)
+        at = (x(label.centre[0]), y(label.centre[1])) if label else None
         connects.append(_line(shapes, next_id, (x1, y1), (x2, y2), node_ids[edge.source], node_ids[edge.target],
-                              edge.color, PATTERNS[edge.pattern], "\n".join(edge.lines), bends))
+                              edge.color, PATTERNS[edge.pattern], text, bends, at))
         next_id += 1
     if connects:
         element = ET.SubElement(root, f"{{{NS}}}Connects")
@@ -172,9 +181,11 @@ def _shape(parent: ET.Element, shape_id: int, pin_x: float, pin_y: float, width:
 
 def _line(parent: ET.Element, shape_id: int, begin: tuple[float, float], end: tuple[float, float],
           source: int, target: int, color: str, pattern: int, text: str,
-          bends: list[tuple[float, float]] | None = None) -> tuple[dict, dict]:
+          bends: list[tuple[float, float]] | None = None, label_at: tuple[float, float] | None = None
+          ) -> tuple[dict, dict]:
     """A connector glued to its two nodes; through ``bends`` (page coordinates) when it is
-    routed round other nodes (its geometry then has a row per bend, in the line's own frame)."""
+    routed round other nodes (its geometry then has a row per bend, in the line's own frame);
+    its text centred on ``label_at`` (page coordinates; else on its longest run)."""
     (x1, y1), (x2, y2) = begin, end
     length = math.hypot(x2 - x1, y2 - y1)
     angle = math.atan2(y2 - y1, x2 - x1)
@@ -193,15 +204,21 @@ def _line(parent: ET.Element, shape_id: int, begin: tuple[float, float], end: tu
     _cell(shape, "EndY", y2, "_WALKGLUE(EndTrigger,BegTrigger,WalkPreference)")
     _cell(shape, "BegTrigger", 2, f"_XFTRIGGER(Sheet.{source}!EventXFMod)")
     _cell(shape, "EndTrigger", 2, f"_XFTRIGGER(Sheet.{target}!EventXFMod)")
-    cos, sin = math.cos(angle), math.sin(angle)  # the bends in the line's own frame
-    inner = [((bx - x1) * cos + (by - y1) * sin, -(bx - x1) * sin + (by - y1) * cos) for bx, by in bends or ()]
-    corners = [(0.0, 0.0), *inner, (length, 0.0)]  # the text on the middle of the longest run
-    a, b = max(zip(corners, corners[1:]), key=lambda ab: math.hypot(ab[1][0] - ab[0][0], ab[1][1] - ab[0][1]))
-    lines = text.split("\n")
-    text_width = max(len(line) for line in lines) * 5.5 / PX + 0.1
-    text_height = len(lines) * 12 / PX + 0.05
+    cos, sin = math.cos(angle), math.sin(angle)  # points in the line's own frame
+
+    def local(px: float, py: float) -> tuple[float, float]:
+        return (px - x1) * cos + (py - y1) * sin, -(px - x1) * sin + (py - y1) * cos
+
+    inner = [local(bx, by) for bx, by in bends or ()]
+    if label_at is not None:
+        pin = local(*label_at)
+    else:  # the text on the middle of the longest run
+        corners = [(0.0, 0.0), *inner, (length, 0.0)]
+        a, b = max(zip(corners, corners[1:]), key=lambda ab: math.hypot(ab[1][0] - ab[0][0], ab[1][1] - ab[0][1]))
+        pin = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    text_width, text_height = (v / PX for v in text_size(text.split("\n")))
     _cells(shape, ObjType=2, LineColor=color, LinePattern=pattern, LineWeight=2 / 72, LineCap=1,
-           TxtPinX=(a[0] + b[0]) / 2, TxtPinY=(a[1] + b[1]) / 2, TxtWidth=text_width, TxtHeight=text_height,
+           TxtPinX=pin[0], TxtPinY=pin[1], TxtWidth=text_width, TxtHeight=text_height,
            TxtLocPinX=text_width / 2, TxtLocPinY=text_height / 2, TextBkgnd=PLATE)
     _cell(shape, "TxtAngle", -angle, "-Angle")
     section = ET.SubElement(shape, f"{{{NS}}}Section", N="Geometry", IX="0")

@@ -2,6 +2,7 @@
 for the Visio package, and LibreOffice (where installed) converting the .vsdx to PDF for pdftotext."""
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -253,3 +254,59 @@ def test_drawio_and_vsdx_lines_take_the_canvas_routes(catalog, canvas_doc, qapp)
     rows = [len(s.findall(f"{VISIO}Section/{VISIO}Row[@T='LineTo']")) for s in page.iter(f"{VISIO}Shape")
             if s.find(f"{VISIO}Cell[@N='BeginX']") is not None]
     assert sorted(rows) == sorted(len(routes[e.id]) - 1 for e in diagram.edges)
+
+
+def _cell(shape, name: str) -> float:
+    return float(shape.find(f"{VISIO}Cell[@N='{name}']").get("V"))
+
+
+def _overlap(a, b) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def vsdx_boxes(page) -> tuple[dict[str, tuple], list[tuple[str, tuple]]]:
+    """From the page's cells: each node's box (its icon and its name's text block) and each
+    connector's label box (its text block, kept horizontal), in page inches
+    (left, bottom, right, top)."""
+    nodes, labels = {}, []
+    for shape in page.iter(f"{VISIO}Shape"):
+        text = shape.findtext(f"{VISIO}Text") or ""
+        if shape.get("Type") == "Foreign":
+            x, y, w, h = (_cell(shape, n) for n in ("PinX", "PinY", "Width", "Height"))
+            left, bottom = x - _cell(shape, "LocPinX"), y - _cell(shape, "LocPinY")
+            tx = left + _cell(shape, "TxtPinX") - _cell(shape, "TxtLocPinX")
+            ty = bottom + _cell(shape, "TxtPinY") - _cell(shape, "TxtLocPinY")
+            tw, th = _cell(shape, "TxtWidth"), _cell(shape, "TxtHeight")
+            nodes[text] = (min(left, tx), min(bottom, ty), max(left + w, tx + tw), max(bottom + h, ty + th))
+        elif shape.find(f"{VISIO}Cell[@N='BeginX']") is not None and text:
+            angle = _cell(shape, "Angle")
+            px, py = _cell(shape, "TxtPinX"), _cell(shape, "TxtPinY")  # in the line's own frame, from its begin
+            cx = _cell(shape, "BeginX") + px * math.cos(angle) - py * math.sin(angle)
+            cy = _cell(shape, "BeginY") + px * math.sin(angle) + py * math.cos(angle)
+            w, h = _cell(shape, "TxtWidth"), _cell(shape, "TxtHeight")
+            labels.append((text, (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
+    return nodes, labels
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_no_vsdx_label_lies_across_a_node(sample, catalog, canvas_doc, qapp):
+    """Each connector's label sits on or beside its line, off every node's icon and name (the
+    full label, or its port summary where that has no room), and on the page."""
+    from designer.render.editable_export import icon_png
+
+    doc = canvas_doc(sample)
+    page = ET.fromstring(zipfile.ZipFile(BytesIO(render_vsdx(doc, catalog, icon_png))).read("visio/pages/page1.xml"))
+    nodes, labels = vsdx_boxes(page)
+    assert set(nodes) == {caption(n) for n in doc.nodes.values()} and len(labels) == len(doc.connections)
+    across = [(text.split("\n")[0], name) for text, box in labels for name, node in nodes.items()
+              if _overlap(box, node) > 1e-4]
+    assert not across
+    page_width = float(ET.fromstring(zipfile.ZipFile(BytesIO(render_vsdx(doc, catalog))).read(
+        "visio/pages/pages.xml")).find(f".//{VISIO}Cell[@N='PageWidth']").get("V"))
+    assert all(0 <= box[0] and box[2] <= page_width and 0 <= box[1] for _text, box in labels)
+    from designer.io.diagram import build_diagram
+
+    in_full = {"\n".join(edge.lines) for edge in build_diagram(doc, catalog).edges}
+    assert sum(text in in_full for text, _box in labels) >= len(labels) / 2  # most say it all

@@ -204,14 +204,16 @@ def paint_overview(painter: QPainter, sheet: Sheet, plan: PrintPlan, width: floa
     footer_scale = min(1.0, width / sheet.footer.min_width())
     footer_h = FOOTER_HEIGHT * footer_scale
     painter.save()
-    painter.setFont(style.font(10, bold=True))
     painter.setPen(style.TEXT_COLOR)
     last = first_page + len(plan.parts)
-    key = (f"; the key to its numbered labels: {_pages(last + 1, last + len(plan.key_pages))}"
-           if plan.key_pages else "")
-    painter.drawText(QRectF(0, 0, width, HEADER), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     f"Overview: the diagram is printed at a readable size in {len(plan.parts)} parts, "
-                     f"{_pages(first_page + 1, last)}{key}")
+    key = (f"; its numbered labels: {_pages(last + 1, last + len(plan.key_pages))}" if plan.key_pages else "")
+    text = (f"Overview: the diagram is printed at a readable size in {len(plan.parts)} parts, "
+            f"{_pages(first_page + 1, last)}{key}")
+    size = 10.0
+    while size > 7.0 and QFontMetricsF(style.font(size, bold=True)).horizontalAdvance(text) > width:
+        size -= 0.5  # a portrait page: the whole line, a little smaller
+    painter.setFont(style.font(size, bold=True))
+    painter.drawText(QRectF(0, 0, width, HEADER), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
     area = QRectF(0, HEADER, width, height - HEADER - footer_h - 12)
     source = sheet.source
     scale = min(area.width() / source.width(), area.height() / source.height())

@@ -47,6 +47,7 @@ def tag_hiding_labels(scene) -> tuple[list[KeyEntry], dict]:
     layer, connections, doc = scene.labels, scene.connections, scene.document
     saved: dict = {}
     full: dict[str, tuple[str, ...]] = {}
+    numbers: dict[str, int] = {}
     for _ in range(PASSES):
         hiding = [c for c, (_index, _compact, hidden) in layer.spots.items()
                   if hidden > 0 and c in connections and c not in full and connections[c].isVisible()]
@@ -61,7 +62,6 @@ def tag_hiding_labels(scene) -> tuple[list[KeyEntry], dict]:
             label = connections[conn_id].label_item
             label.set_lines([str(number)], saved[label][1])
         scene.place_labels(export=True)
-    numbers = _reading_order(scene, full)
     entries = [KeyEntry(n, c, _between(doc, c), full[c]) for c, n in sorted(numbers.items(), key=lambda kv: kv[1])]
     return entries, saved
 

@@ -12,7 +12,7 @@ in their number, and re-placing the few labels a drag touches costs next to noth
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
@@ -87,6 +87,22 @@ class Obstacles:
     def overlapping(self, box: Box) -> list[Hashable]:
         return [k for k, other in self.near(box).items() if overlap(box, other) > 0]
 
+    def free(self, box: Box) -> bool:
+        """Whether ``box`` overlaps no obstacle (``cost(box) == 0``, but it stops at the first
+        overlap and builds no merged dict of the buckets it touches)."""
+        x0, y0, x1, y1 = box
+        c, buckets = self.cell, self._buckets
+        for i in range(int(x0 // c), int(x1 // c) + 1):
+            for j in range(int(y0 // c), int(y1 // c) + 1):
+                bucket = buckets.get((i, j))
+                if not bucket:
+                    continue
+                for bx0, by0, bx1, by1 in bucket.values():
+                    if (x1 if x1 < bx1 else bx1) > (x0 if x0 > bx0 else bx0) and \
+                            (y1 if y1 < by1 else by1) > (y0 if y0 > by0 else by0):
+                        return False
+        return True
+
     def cost(self, box: Box, limit: float = float("inf")) -> float:
         """The area of ``box`` hidden under the obstacles (overlaps add up). Counting stops
         once it reaches ``limit``: the caller only needs to know it is no better."""
@@ -128,19 +144,6 @@ def best_spot(spots: Sequence[tuple[float, float]], size: tuple[float, float],
     return best, (best_cost if best is not None else 0.0), best_index
 
 
-def choose(spots: Sequence[tuple[float, float]], full: tuple[float, float],
-           compact: Callable[[], tuple[float, float]], obstacles: Obstacles) -> tuple[Box | None, bool, int, float]:
-    """Where a label goes: its box, whether it shows only the ports, the index of its spot and
-    the area it hides. The full label where a spot is free, else the compact one
-    (``compact()`` gives its size) if it hides less."""
-    box, cost, index = best_spot(spots, full, obstacles)
-    if cost:
-        small_box, small_cost, small_index = best_spot(spots, compact(), obstacles)
-        if small_cost < cost:
-            return small_box, True, small_index, small_cost
-    return box, False, index, cost
-
-
 def spots_along(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
     """The spots on a line through ``points`` where its label may sit: on each of its runs at
     ``LABEL_SPOTS``, the longest runs first."""
@@ -151,10 +154,33 @@ def spots_along(points: Sequence[tuple[float, float]]) -> list[tuple[float, floa
 def around(spots: Sequence[tuple[float, float]], size: tuple[float, float], gap: float = 4.0) -> list[tuple[float, float]]:
     """The spots on the line, then beside it: above, below, left and right of each, just off
     the line (a label there still reads as the line's, and leaves the line in sight)."""
+    return list(_around(spots, size, gap))
+
+
+def _around(spots: Sequence[tuple[float, float]], size: tuple[float, float], gap: float = 4.0) -> Iterator[tuple[float, float]]:
+    """``around``, one spot at a time (a search that stops at the first free spot makes no more)."""
     w, h = size
     dy, dx = h / 2 + gap, w / 2 + gap
-    beside = [(x + ox, y + oy) for x, y in spots for ox, oy in ((0, -dy), (0, dy), (-dx, 0), (dx, 0))]
-    return [*spots, *beside]
+    yield from spots
+    for x, y in spots:
+        yield x, y - dy
+        yield x, y + dy
+        yield x - dx, y
+        yield x + dx, y
+
+
+def first_free(spots: Iterable[tuple[float, float]], size: tuple[float, float], obstacles: Obstacles,
+               frame: Box | None = None) -> tuple[Box | None, int]:
+    """The first spot whose box hides nothing and stays within ``frame``: its box and index
+    (None and -1 when there is none)."""
+    if size[0] <= 0 or size[1] <= 0:
+        return None, -1
+    w, h = size[0] / 2, size[1] / 2
+    for index, (x, y) in enumerate(spots):
+        box = (x - w, y - h, x + w, y + h)
+        if inside(box, frame) and obstacles.free(box):
+            return box, index
+    return None, -1
 
 
 def settle(spots: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float] | None],
@@ -167,6 +193,13 @@ def settle(spots: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, fl
     edge would only make the Fit view zoom out). Its box, its level (the index in ``sizes``;
     the first one given when it is not shown), the spot's index and the area hidden."""
     first = next((level for level, size in enumerate(sizes) if size is not None), 0)
+    if give_way:  # only a free spot will do: stop at the first overlap of each spot
+        for level, size in enumerate(sizes):
+            if size is not None and size[0] > 0:
+                box, index = first_free(_around(spots, size), size, obstacles, frame)
+                if box is not None:
+                    return box, level, index, 0.0
+        return None, first, -1, 0.0
     fallback: tuple[Box | None, int, int, float] = (None, first, -1, 0.0)
     for level, size in enumerate(sizes):
         if size is None or size[0] <= 0:
@@ -176,8 +209,6 @@ def settle(spots: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, fl
             return box, level, index, 0.0
         if box is not None and (fallback[0] is None or cost < fallback[3]):
             fallback = (box, level, index, cost)
-    if give_way:
-        return None, first, -1, 0.0
     return fallback
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
 from designer.render import style
+from designer.render.theme import DARK, LIGHT
 from designer.canvas.items import draw_line, route
 from designer.model.placement import clip_segment
 
@@ -70,3 +71,23 @@ def test_the_pattern_holds_when_zoomed(qapp):
 
 def test_a_line_that_misses_the_exposed_area_draws_nothing(qapp):
     assert inked(render("none", [QRectF(0, 250, 40, 50)])) == 0
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK])
+@pytest.mark.parametrize("width", [1.0, 2.0, 3.0, 9.0])
+def test_a_selected_line_s_halo_looks_the_same_on_the_canvas_at_any_zoom(qapp, theme, width):
+    """Zoomed out the halo is drawn opaque (a translucent line draws several times slower and a
+    Select All of thousands repaints for seconds): on the canvas it must show the same colour
+    as the translucent tint, and zoomed in it stays translucent, showing what is under it."""
+    pen = style.halo_pen(width, theme)
+    assert (pen.color().alpha() == 255) == (width <= style.OPAQUE_HALO)
+    image = QImage(40, 40, QImage.Format.Format_ARGB32_Premultiplied)
+    reference = QImage(image)
+    for target, color in ((image, pen.color()), (reference, style.tinted(theme.selection, theme.halo_alpha))):
+        target.fill(QColor(theme.background))
+        painter = QPainter(target)
+        painter.fillRect(QRectF(0, 10, 40, 20), color)
+        painter.end()
+    got, want = QColor(image.pixel(20, 20)), QColor(reference.pixel(20, 20))
+    assert max(abs(got.red() - want.red()), abs(got.green() - want.green()), abs(got.blue() - want.blue())) <= 2
+    assert QColor(image.pixel(20, 2)) == QColor(theme.background)

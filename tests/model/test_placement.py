@@ -1,0 +1,57 @@
+"""Label placement (pure Python): the search for a free spot stops at the first overlap of each
+spot, and must choose exactly what the exhaustive search (the area each spot hides) chooses."""
+import random
+
+import pytest
+
+from designer.model.placement import Obstacles, box_at, overlap, settle
+
+
+def _exhaustive(spots, sizes, obstacles, frame=None):
+    """What ``settle`` with ``give_way`` means, by the exhaustive search (``give_way=False``
+    weighs the area each spot hides): the first level with a spot that hides nothing, else
+    not shown."""
+    box, level, index, hidden = settle(spots, sizes, obstacles, give_way=False, frame=frame)
+    if box is None or hidden > 0:
+        return None, next((level for level, size in enumerate(sizes) if size is not None), 0), -1, 0.0
+    return box, level, index, 0.0
+
+
+def _crowd(rng, count, spread):
+    obstacles = Obstacles()
+    for key in range(count):
+        x, y = rng.uniform(0, spread), rng.uniform(0, spread)
+        obstacles.add(key, box_at((x, y), (rng.uniform(20, 180), rng.uniform(10, 90))))
+    return obstacles
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_label_takes_the_spot_the_exhaustive_search_takes(seed):
+    rng = random.Random(seed)
+    obstacles = _crowd(rng, rng.randint(0, 400), 2000)
+    frame = (0.0, 0.0, 2000.0, 2000.0) if seed % 2 else None
+    placed = []
+    for label in range(30):
+        a = (rng.uniform(0, 2000), rng.uniform(0, 2000))
+        b = (rng.uniform(0, 2000), rng.uniform(0, 2000))
+        spots = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for t in (0.5, 0.4, 0.6, 0.3, 0.7)]
+        sizes = [None if rng.random() < 0.2 else (rng.uniform(60, 240), rng.uniform(14, 60)),
+                 (rng.uniform(40, 120), rng.uniform(12, 30)), (rng.uniform(20, 60), 12.0)]
+        got = settle(spots, sizes, obstacles, frame=frame)
+        assert got == _exhaustive(spots, sizes, obstacles, frame)
+        if got[0] is not None:  # the next labels must keep clear of this one
+            obstacles.add(("label", label), got[0])
+            placed.append(got[0])
+    for i, box in enumerate(placed):
+        assert all(overlap(box, other) == 0 for other in placed[i + 1:])
+
+
+def test_free_is_true_exactly_where_the_hidden_area_is_zero():
+    rng = random.Random(7)
+    obstacles = _crowd(rng, 300, 1500)
+    for _ in range(2000):
+        box = box_at((rng.uniform(-100, 1600), rng.uniform(-100, 1600)), (rng.uniform(1, 300), rng.uniform(1, 120)))
+        assert obstacles.free(box) == (obstacles.cost(box) == 0)
+    touching = box_at((5000, 5000), (100, 100))
+    obstacles.add("edge", touching)
+    assert obstacles.free((touching[2], touching[1], touching[2] + 50, touching[3]))  # sharing an edge hides nothing

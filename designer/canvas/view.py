@@ -124,7 +124,7 @@ class CanvasView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # Qt's name
         super().resizeEvent(event)
-        if self.fitted:
+        if self.fitted and self.canvas is not None:  # (a view whose scene has gone may still be resized)
             self.fit()
 
     def wheelEvent(self, event) -> None:  # Qt's name

@@ -31,6 +31,18 @@ def test_fit_centres_the_design_and_fills_the_view(sample_view):
     assert shown.contains(bounds)
 
 
+def test_a_fitted_view_whose_scene_has_gone_can_still_be_resized(sample_view, qtbot):
+    """A view outliving its scene (closing, or a benchmark opening the design again) is resized
+    without an error: re-fitting needs a scene."""
+    _editor, scene, view = sample_view(900, 600)
+    view.fit()
+    assert view.fitted
+    view.setScene(None)
+    view.resize(700, 500)  # pytest-qt fails the test on an exception in resizeEvent
+    qtbot.wait(10)
+    assert view.size().width() == 700
+
+
 def test_fit_zoom_is_capped_for_a_small_design():
     from PySide6.QtCore import QRectF
     assert fit_zoom(QRectF(0, 0, 100, 100), 2000, 2000) == 1.5

@@ -26,18 +26,16 @@ correct from the start and only slower. The results equal :func:`~.findings.anal
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date
-from functools import cached_property
-from typing import Callable, Iterator
+from typing import Callable
 
 from ..catalog import Catalog
-from ..model import Change, Connection, Document, Node, Zone
+from ..model import Change, Connection, Document, Node
 from ..support.states import ZoneKind
-from .findings import RULES, SEVERITIES, Context, Finding, today
+from .findings import RULES, SEVERITIES, Context, Finding
 from . import flows as _flows
 from .flows import Flow
+from .partial import DocView, PartialContext, Subset, TrackedFlows, node_key, zone_key
 
 # Rules whose every finding comes from one node (the loop over the design's nodes) ...
 NODE_RULES = frozenset({"unknown_role", "role_not_in_version", "expected_zone", "role_in_perimeter",
@@ -94,111 +92,6 @@ def _path_answer(known: dict, keep, ctx: Context, flow: Flow) -> bool:
     if answer is None:
         answer = known[id(flow.path)] = keep(ctx, flow)
     return answer
-
-
-def _node_key(node: Node | None):
-    """What the analysis reads of a node: everything but its position."""
-    return node if node is None or node.pos is None else replace(node, pos=None)
-
-
-def _zone_key(zone: Zone | None):
-    return zone if zone is None or zone.rect is None else replace(zone, rect=None)
-
-
-class _Subset(Mapping):
-    """A table of the document whose iteration is limited to some ids (in the order given);
-    lookups reach the whole table. ``tracker`` hears each element as the iteration reaches it."""
-
-    def __init__(self, table: Mapping, ids, tracker: Callable[[str], None] | None = None) -> None:
-        self._table, self._ids, self._tracker = table, ids, tracker
-
-    def __getitem__(self, key):
-        return self._table[key]
-
-    def __contains__(self, key) -> bool:
-        return key in self._table
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __iter__(self) -> Iterator[str]:
-        for key in self._ids:
-            if self._tracker is not None:
-                self._tracker(key)
-            yield key
-
-    def values(self):  # what the rules loop over
-        table, tracker = self._table, self._tracker
-        for key in self._ids:
-            if tracker is not None:
-                tracker(key)
-            yield table[key]
-
-
-class _TrackedFlows(list):
-    """The flows a rule reads; ``tracker`` hears each flow's connection as a loop reaches it."""
-
-    def __init__(self, flows, tracker: Callable[[str], None]) -> None:
-        super().__init__(flows)
-        self._tracker = tracker
-
-    def __iter__(self):
-        tracker = self._tracker
-        for flow in list.__iter__(self):
-            tracker(flow.connection)
-            yield flow
-
-
-class _DocView:
-    """The document as a rule sees it: ``nodes`` and ``connections`` iterate a part of the
-    design; everything else is the document's."""
-
-    def __init__(self, doc: Document, nodes: Mapping, connections: Mapping,
-                 connections_of: Callable[[str], list[Connection]]) -> None:
-        self._doc = doc
-        self.nodes, self.connections, self.zones = nodes, connections, doc.zones
-        self.connections_of = connections_of
-
-    def node(self, node_id: str) -> Node:
-        return self._doc.nodes[node_id]
-
-    def zone(self, zone_id: str) -> Zone:
-        return self._doc.zones[zone_id]
-
-    def connection(self, connection_id: str) -> Connection:
-        return self._doc.connections[connection_id]
-
-    def __getattr__(self, name: str):
-        return getattr(self._doc, name)
-
-
-class _Context(Context):
-    """:class:`Context` over a part of the design, with document orders kept by the engine and
-    zone kinds and tags looked up per node (instead of tables built for every node)."""
-
-    def __init__(self, engine: "IncrementalAnalysis", doc: _DocView, flows: list[Flow]) -> None:
-        self.doc, self.catalog, self.flows = doc, engine.catalog, flows
-        self.version = engine.document.exchange_version
-        self.today = engine.on or today()
-        self._engine = engine
-
-    def zone_kind(self, node_id: str) -> str:
-        return self._engine.facts(node_id)[0]
-
-    def tags(self, node_id: str) -> frozenset[str]:
-        return self._engine.facts(node_id)[1]
-
-    @cached_property
-    def services_with_choices(self) -> frozenset[str]:
-        return frozenset(s for r in self.catalog.rules_of_kind("service_choices") for s in r.services)
-
-    @property
-    def node_order(self) -> dict[str, int]:
-        return self._engine.node_order()
-
-    @property
-    def connection_order(self) -> dict[str, int]:
-        return self._engine.connection_order()
 
 
 class IncrementalAnalysis:
@@ -369,14 +262,14 @@ class IncrementalAnalysis:
         conn_scope: set[str] = set()
         zones_changed = False
         for zone_id in dirty["zone"]:
-            key = _zone_key(doc.zones.get(zone_id))
+            key = zone_key(doc.zones.get(zone_id))
             if key != self._zone_keys.get(zone_id):
                 self._store(self._zone_keys, zone_id, key)
                 changed_nodes.update(self._members.get(zone_id, ()))
                 zones_changed = True
         for node_id in dirty["node"]:
             node = doc.nodes.get(node_id)
-            key = _node_key(node)
+            key = node_key(node)
             old = self._node_keys.get(node_id)
             if key == old:
                 continue
@@ -419,9 +312,9 @@ class IncrementalAnalysis:
         self._reset_state()
         self._version, self._name = doc.exchange_version, doc.name
         for zone in doc.zones.values():
-            self._zone_keys[zone.id] = _zone_key(zone)
+            self._zone_keys[zone.id] = zone_key(zone)
         for node in doc.nodes.values():
-            self._node_keys[node.id] = _node_key(node)
+            self._node_keys[node.id] = node_key(node)
             self._node_seen[node.id] = node
             self._members.setdefault(node.zone, {})[node.id] = None
         for conn in doc.connections.values():
@@ -466,8 +359,8 @@ class IncrementalAnalysis:
             return False
         zone_keys, node_keys, seen, analysed = (state["_zone_keys"], state["_node_keys"], state["_node_seen"],
                                                 state["_connections"])
-        return (all(_zone_key(z) == zone_keys.get(z.id) for z in doc.zones.values())
-                and all(n is seen.get(n.id) or _node_key(n) == node_keys.get(n.id) for n in doc.nodes.values())
+        return (all(zone_key(z) == zone_keys.get(z.id) for z in doc.zones.values())
+                and all(n is seen.get(n.id) or node_key(n) == node_keys.get(n.id) for n in doc.nodes.values())
                 and all(c is analysed.get(c.id) or c == analysed.get(c.id) for c in doc.connections.values()))
 
     def _restore(self, state: dict) -> None:
@@ -500,7 +393,7 @@ class IncrementalAnalysis:
                 changed = True
         live.sort(key=self.connection_order().__getitem__)
         flows = [f for c in live for f in self.by_connection[c]]
-        ctx = _Context(self, _DocView(doc, doc.nodes, conns, self.connections_of), flows)
+        ctx = PartialContext(self, DocView(doc, doc.nodes, conns, self.connections_of), flows)
         chosen_by: dict[Callable, dict[str, tuple[Flow, ...]]] = {}  # filter -> conn -> its flows
         for index, rule in enumerate(RULES):
             name = rule.__name__
@@ -547,11 +440,11 @@ class IncrementalAnalysis:
             current[0] = element_id
         doc = self.document
         if nodes:  # a node rule
-            view = _DocView(doc, _Subset(doc.nodes, nodes, tracker), doc.connections, self.connections_of)
-            ctx = _Context(self, view, list(flows))
+            view = DocView(doc, Subset(doc.nodes, nodes, tracker), doc.connections, self.connections_of)
+            ctx = PartialContext(self, view, list(flows))
         else:
-            view = _DocView(doc, doc.nodes, _Subset(doc.connections, conns, tracker), self.connections_of)
-            ctx = _Context(self, view, _TrackedFlows(flows, tracker))
+            view = DocView(doc, doc.nodes, Subset(doc.connections, conns, tracker), self.connections_of)
+            ctx = PartialContext(self, view, TrackedFlows(flows, tracker))
         found: dict[str | None, list[Finding]] = {}
         if nodes or conns:
             for finding in rule(ctx):
@@ -577,7 +470,7 @@ class IncrementalAnalysis:
     def _run_others(self) -> None:
         """The flow rules over their flows, and the global rules over the whole design."""
         doc = self.document
-        view = _DocView(doc, doc.nodes, doc.connections, self.connections_of)
+        view = DocView(doc, doc.nodes, doc.connections, self.connections_of)
         order = self.connection_order()
         for index, rule in enumerate(RULES):
             name = rule.__name__
@@ -588,7 +481,7 @@ class IncrementalAnalysis:
                 flows = [f for c in sorted(table, key=order.__getitem__) for f in table[c]]
             else:
                 flows = self.flows
-            self._per_rule[index] = list(rule(_Context(self, view, flows)))
+            self._per_rule[index] = list(rule(PartialContext(self, view, flows)))
 
     def _assemble_findings(self) -> None:
         node_order, conn_order = self.node_order(), self.connection_order()

@@ -7,18 +7,17 @@ mouse and key event.
 It stays light on large designs: each change touches only the items it concerns (an index of
 connections by node and by pair of nodes replaces scans of the document), labels are placed by
 :class:`~.label_layer.LabelLayer`, which re-places only what moved, and tooltips are built on
-hover.
+hover. Line routing (:mod:`.scene_routing`) and the queries and selection
+(:mod:`.scene_selection`) are mixins of their own.
 """
 from __future__ import annotations
-
-from contextlib import contextmanager
 
 import weakref
 from functools import partial
 
 import shiboken6
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent
 
 from ..analysis.labels import connection_label, tooltip_html
@@ -34,10 +33,10 @@ from ..render.names import role_name
 from ..render import style
 from ..render.style import icon_pixmap
 from ..render.theme import LIGHT, CanvasTheme
+from .scene_routing import SceneRouting
+from .scene_selection import SceneSelection
 from .tools import ConnectTool, Drag, SelectTool, Tool
 
-FAN = 30.0  # pixels between parallel connections
-_ID_ATTRS = {NodeItem: "node_id", ZoneItem: "zone_id", ConnectionItem: "connection_id"}
 SCENE_RECT = QRectF(-2000, -2000, 8000, 6000)  # the least room a scene has to scroll in
 MARGIN = 2000.0  # room around a larger design
 
@@ -55,7 +54,7 @@ def _weak_slot(scene: "CanvasScene"):
     return edited
 
 
-class CanvasScene(QGraphicsScene):
+class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
     connection_activated = Signal(str)
     tool_changed = Signal(str)  # the active tool's name: "select" or "connect"
     DRAG_LAYER_MIN_ITEMS = 400  # nodes + connections from which a node drag uses a drag layer
@@ -334,51 +333,6 @@ class CanvasScene(QGraphicsScene):
                                                              translate=QCoreApplication.translate))
         self.labels.label_changed(conn_id)
 
-    def _route_pair(self, pair) -> None:
-        for conn_id in self._by_pair.get(frozenset(pair), ()):
-            if conn_id in self.connections:
-                self._route(conn_id)
-
-    def _route(self, conn_id: str) -> None:
-        item = self.connections[conn_id]
-        first, second = item.ends
-        routed = first != second and len(self.document.connections) <= ROUTE_LIMIT  # (a large design: straight)
-        points = self.router.route(first, second, conn_id) if routed else None
-        item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), self._bend(conn_id), points)
-        self.labels.label_changed(conn_id)
-
-    def _reroute_around(self) -> None:
-        """Route again the lines that pass the nodes moved, added or removed since the last
-        edit, and the lines that went round one of them where it was (they may have a shorter
-        way now)."""
-        moved, self._moved = self._moved, set()
-        was, self._left = [b for b in self._left.values() if b is not None], {}
-        boxes = [self.router.boxes[n] for n in moved if n in self.router.boxes]
-        for conn_id, item in self.connections.items():
-            if item.ends[0] in moved or item.ends[1] in moved:
-                continue  # routed when its node moved
-            if item.points is not None:
-                xs, ys = [p[0] for p in item.points], [p[1] for p in item.points]
-                if any(b[0] < max(xs) and min(xs) < b[2] and b[1] < max(ys) and min(ys) < b[3] for b in was + boxes) \
-                        and self.router.route(*item.ends, conn_id) != item.points:  # a shorter way now
-                    self._route(conn_id)
-                continue
-            seg = item.segment
-            if seg is None or not boxes:
-                continue
-            left, right = min(seg[0], seg[2]), max(seg[0], seg[2])
-            top, bottom = min(seg[1], seg[3]), max(seg[1], seg[3])
-            if any(b[0] < right and left < b[2] and b[1] < bottom and top < b[3] for b in boxes) and \
-                    self.router.blocking([(seg[0], seg[1]), (seg[2], seg[3])], item.ends):
-                self._route(conn_id)
-
-    def _bend(self, conn_id: str) -> float:
-        """How far a connection's curve bows out (pixels): parallel connections fan out."""
-        ends = self.connections[conn_id].ends
-        parallels = self._by_pair[frozenset(ends)]
-        bend = (parallels.index(conn_id) - (len(parallels) - 1) / 2) * FAN
-        return -bend if ends[0] > ends[1] else bend  # the same side for both directions of a pair
-
     def set_theme(self, theme: CanvasTheme) -> None:
         """Paint the views in ``theme`` from now on (view state, like the zoom: the document is
         untouched). The label pixmaps of the other theme are dropped and everything repaints."""
@@ -507,79 +461,6 @@ class CanvasScene(QGraphicsScene):
     def zone_moved(self, zone_id: str) -> None:
         if self._drag:
             self._drag.zone_moved(zone_id)
-
-    # ---- queries and selection (view state: not saved, not undoable)
-    def node_at(self, pos: QPointF) -> str | None:
-        item = self.node_item_at(pos)
-        return item.node_id if item is not None else None
-
-    def node_item_at(self, pos: QPointF) -> NodeItem | None:
-        for item in self.items(pos):
-            if isinstance(item, NodeItem):
-                return item
-        return None
-
-    def node_or_zone_at(self, pos: QPointF) -> NodeItem | ZoneItem | None:
-        """The topmost node or zone under ``pos``."""
-        for item in self.items(pos):
-            if isinstance(item, (NodeItem, ZoneItem)):
-                return item
-        return None
-
-    def selected_ids(self) -> list[str]:
-        ids = []
-        attrs = _ID_ATTRS
-        for item in self.selectedItems():  # (one look-up per item: Select All gives thousands)
-            attr = attrs.get(type(item))
-            if attr is None:
-                attr = next((a for a in ("node_id", "zone_id", "connection_id") if hasattr(item, a)), "")
-            if attr:
-                ids.append(getattr(item, attr))
-        return ids
-
-    def select_ids(self, ids) -> None:
-        """Select exactly ``ids``: one selectionChanged, however many items."""
-        ids = set(ids)
-        with self._one_selection_change():
-            self.clearSelection()
-            for table in (self.nodes, self.zones, self.connections):
-                for item_id, item in table.items():
-                    if item_id in ids:
-                        item.setSelected(True)
-
-    def select_all(self) -> None:
-        """Select every zone, node and connection: one selectionChanged, however many items."""
-        changed = False
-        blocked = self.blockSignals(True)
-        try:
-            for table in (self.zones, self.nodes, self.connections):
-                for item in table.values():
-                    if not item.isSelected():
-                        item.setSelected(True)
-                        changed = True
-        finally:
-            self.blockSignals(blocked)
-        if not blocked and (changed or self._selection_dirty):
-            self.selectionChanged.emit()
-
-    @contextmanager
-    def _one_selection_change(self):
-        """Qt emits selectionChanged per item; the panels' handlers rebuild everything, so
-        a change of thousands of items is heard once, at the end (if anything changed)."""
-        before = self.selectedItems()
-        blocked = self.blockSignals(True)
-        try:
-            yield
-        finally:
-            self.blockSignals(blocked)
-            if not blocked and (self._selection_dirty or self.selectedItems() != before):
-                self.selectionChanged.emit()
-
-    def highlight_connection(self, conn_id: str | None) -> None:
-        for item_id, item in self.connections.items():
-            if item.highlighted != (item_id == conn_id):
-                item.highlighted = item_id == conn_id
-                item.update()
 
     # ---- gestures: the active tool takes them, Qt gets what it leaves
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt's name

@@ -65,3 +65,29 @@ def test_a_modern_field_that_names_its_own_source_names_a_microsoft_page(catalog
         for own in (path.auth.source, path.encryption.source):
             if own:
                 assert catalog.sources[own].publisher == "microsoft", (path.id, own)
+
+
+def test_the_hybrid_agents_crl_and_ocsp_downloads_are_anonymous(catalog):
+    path = _path(catalog, "hyb_agent_http_out")
+    assert [str(p) for p in path.ports] == ["80/TCP"] and path.encryption.kind == EncryptionKind.NONE
+    assert path.auth.default == "Anonymous" and path.auth.supported == ("Anonymous",)
+    assert path.auth_source == "ms_entra_connector_proxy_servers"
+    assert _says(catalog, path.auth_source, "allow the connector anonymous access to the Internet destinations")
+    assert _says(catalog, path.auth_source, "The connector uses these URLs to verify certificates")
+    for version in MODERN:  # SE takes the path through its relation to 2019
+        assert path.id in {p.id for p in catalog.query(version=version, port=80)}, version
+
+
+@pytest.mark.parametrize("path_id", ["id_connect_to_entra_crl", "id_connect_to_adfs_crl"])
+def test_entra_connects_crl_downloads_are_anonymous(catalog, path_id):
+    path = _path(catalog, path_id)
+    assert [str(p) for p in path.ports] == ["80/TCP"] and path.encryption.kind == EncryptionKind.NONE
+    assert path.auth.default == "Anonymous" and path.auth.supported == ("Anonymous",)
+    assert path.auth_source == "ms_whfb_entra_joined_sso"
+    assert _says(catalog, path.auth_source,
+                 "certificate validation doesn't provide an opportunity to authenticate prior to reading the CRL")
+    # the chain from Entra Connect to Windows' certificate validation, each link on its own page
+    assert _says(catalog, "ms_entra_connect_tshoot_connectivity", "these two are .NET applications")
+    assert _says(catalog, "ms_kb_cryptoapi_crl_download", "The Crypto API internally uses the WinHTTP API")
+    for source_id in ("ms_entra_connect_tshoot_connectivity", "ms_kb_cryptoapi_crl_download"):
+        assert source_id in path.notes

@@ -195,3 +195,37 @@ def test_a_flows_tooltip_shows_names_and_notes_as_typed(laptop):
     assert shown_text(table.item(0, 0).toolTip()) == direction
     assert shown_text(table.value_item(0, 2).toolTip()) == "SMTP"
     assert shown_text(table.value_item(1, 3).toolTip()) == "Uses <Default Frontend> & more"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_at_1366x768_every_role_in_the_palette_reads_in_full(laptop, language):
+    """The palette is narrow there (the canvas gets the room); a long role name wraps onto a
+    second line instead of being cut short with an ellipsis, in English and in Spanish."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QFontMetrics
+
+    from designer.ui.dialogs.language import install_translations
+    from designer.ui.panels.palette import ROLE_DATA
+
+    app, locale = QApplication.instance(), QLocale()
+    installed = install_translations(app, language)  # before the window, as the app does
+    try:
+        palette = laptop().palette_panel
+        assert palette.width() <= 220  # the compact palette
+        assert palette.horizontalScrollBar().maximum() == 0  # nothing hidden sideways
+        wrapped = 0
+        for item in palette.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive):
+            palette.scrollToItem(item)
+            rect = palette.visualItemRect(item)
+            text_width = palette.viewport().width() - rect.left() - palette.iconSize().width() - 12
+            metrics = QFontMetrics(item.font(0))
+            needed = metrics.boundingRect(QRect(0, 0, text_width, 10_000), Qt.TextFlag.TextWordWrap, item.text(0))
+            assert rect.height() >= needed.height(), (item.text(0), rect.height(), needed.height())
+            if item.data(0, ROLE_DATA) and needed.height() > metrics.height():
+                wrapped += 1
+        assert wrapped >= 3  # the long names (e.g. "Outlook on the web (browser)") take two lines
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)

@@ -199,10 +199,18 @@ def test_build_the_2016_edge_design_from_scratch(window, qtbot):
 
 
 def test_the_palette_is_wide_enough_for_its_role_names(window, qtbot):
+    """On a large screen every role name fits on one line (a narrow palette wraps them: see
+    test_laptop_window)."""
+    from PySide6.QtGui import QFontMetrics
+
     palette = window.palette_panel
-    longest = palette.sizeHintForColumn(0) + palette.indentation()
+    longest = palette.natural_width() + palette.indentation()
+    names = [palette.items[r].text(0) for r in palette.items]
+    assert longest > max(QFontMetrics(palette.font()).horizontalAdvance(n) for n in names) + palette.iconSize().width()
     qtbot.waitUntil(lambda: window.docks[0].width() > 200)
     assert palette.viewport().width() >= min(longest, 340 - 24)
+    assert all(palette.visualItemRect(palette.items[r]).height() < 2 * QFontMetrics(palette.font()).height()
+               for r in palette.items)  # one line each
 
 
 def test_the_port_matrix_behind_its_tab_catches_up_when_shown(window, qtbot):

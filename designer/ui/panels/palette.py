@@ -1,9 +1,10 @@
 """The palette: node types grouped as the catalog groups them, dragged onto the canvas."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QIcon
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget,
+                               QTreeWidgetItem)
 
 from ...render.names import role_group_title, translated_role_name
 from ...render.style import ICONS
@@ -11,6 +12,21 @@ from ...canvas.view import ROLE_MIME
 from ...catalog import ROLE_GROUPS, Catalog
 
 ROLE_DATA = Qt.ItemDataRole.UserRole
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights for names wrapped to the width the view gives them (Qt sizes a row by its
+    text's natural width, so a wrapped name would be cut to its first line)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # Qt's name
+        view = self.parent()
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        wrapped = QStyleOptionViewItem(option)
+        wrapped.rect = QRect(0, 0, max(40, view.viewport().width() - depth * view.indentation()), 1)
+        wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(wrapped, index)
 
 
 class PalettePanel(QTreeWidget):
@@ -25,6 +41,12 @@ class PalettePanel(QTreeWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setIconSize(self.iconSize() * 2)
         self.setIndentation(10)
+        # a narrow palette (a laptop's window) wraps a long name onto a second line instead of
+        # cutting it short: every role reads in full
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_WrappingDelegate(self))
         self.items: dict[str, QTreeWidgetItem] = {}
         for group in ROLE_GROUPS:
             header = QTreeWidgetItem([role_group_title(group)])
@@ -44,6 +66,25 @@ class PalettePanel(QTreeWidget):
                 self.items[role.id] = item
         self.expandAll()
         self.itemActivated.connect(self._activated)
+
+    def natural_width(self) -> int:
+        """What ``sizeHintForColumn(0)`` gave before names wrapped: the width of the longest
+        name on one line, with its icon and indentation (the delegate's hint is now of the
+        names as wrapped to the present width)."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        plain = QStyledItemDelegate()
+        widest = 0
+        for item in self.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive):
+            depth = 2 if item.parent() is not None else 1
+            hint = plain.sizeHint(option, self.indexFromItem(item)).width()
+            widest = max(widest, hint + depth * self.indentation())  # (the root is decorated too)
+        return widest
+
+    def resizeEvent(self, event) -> None:  # Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # the rows' heights follow the names' wrapping
 
     def set_version(self, version: str) -> None:
         """Grey out the roles that do not exist in the design's Exchange version."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 MATRIX_ROWS = 8  # rows of the port matrix the bottom docks show on a large screen
 INSPECTOR_WIDTH = 330
 COMPACT_HEIGHT = 900  # a window lower than this starts with the compact layout
-COMPACT_PALETTE = 200  # the palette's width there at most (longer role names are elided; tooltips)
+COMPACT_PALETTE = 200  # the palette's width there at most (longer role names wrap onto a second line)
 
 
 def is_compact(height: int) -> bool:
@@ -29,7 +29,7 @@ def is_compact(height: int) -> bool:
 def palette_width(palette, compact: bool) -> int:
     """Wide enough for the longest role name in the user's language, within reason (less on a
     small screen)."""
-    names = palette.sizeHintForColumn(0) + palette.indentation() + 24
+    names = palette.natural_width() + palette.indentation() + 24
     return min(names, COMPACT_PALETTE) if compact else max(230, min(names, 340))
 
 

@@ -7,10 +7,12 @@ fails this test if it skips one: leaving out the moving lines' boxes gave 43,025
 pixels; the right regions give none beyond ``FEW``."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+
+from designer.model.layout import GRID
 
 TOLERANCE = 24  # of 255 per channel: antialiasing where two lines cross
 FEW = 60  # pixels: where a moving line crosses a line stacked above it, the order of the two differs
@@ -75,6 +77,15 @@ def test_a_drop_leaves_what_a_full_repaint_paints(qtbot, generated_view):
     node = scene.nodes[hub]
     view.centerOn(node)
     settle()
+    assert view.zoom() == 1.0
+    start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+    was = node.pos()
+    # by whole grid steps: the commit does not snap the node again, so the lines stay where the
+    # last frame drew them and the screen is right only if the drop repaints what it must
+    after, full = drop_then_full(view, start, start + QPoint(2 * GRID, GRID))
+    assert node.pos() == was + QPointF(2 * GRID, GRID)
+    assert differing(after, full) <= FEW
+    # off the grid: the drop snaps the node, and its lines follow
     start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
     after, full = drop_then_full(view, start, start + QPoint(37, 23))
     assert differing(after, full) <= FEW

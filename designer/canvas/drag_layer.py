@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QSty
 from ..render import style
 from .items import ConnectionItem, draw_line, route
 from .label_item import label_pixmap
+from ..model.placement import around
 from ..render.theme import painting_theme
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -75,9 +76,10 @@ class MovingLines(QGraphicsItem):
         for conn_id, (item, bend, spot) in self.lines.items():
             first, second = item.ends
             path, spots, flip, segment = route(self.nodes[first].center(), self.nodes[second].center(), bend)
-            x, y = centre = spots[spot if 0 <= spot < len(spots) else 0]
+            w, h = item.label_item.size().toTuple()
+            places = around(spots, (w, h))  # on the line or beside it, as LabelLayer._follow puts it
+            x, y = centre = places[spot if 0 <= spot < len(places) else 0]
             self.routes[conn_id] = (path, centre, flip, segment)
-            w, h = item.label_item.boundingRect().size().toTuple()
             # the line, and its label where it is drawn (not the line widened by the label: a
             # long line's label would make most of the view repaint every frame)
             bounds |= path.controlPointRect().adjusted(-6, -6, 6, 6)
@@ -108,10 +110,10 @@ class MovingLines(QGraphicsItem):
         for conn_id, (_path, (x, y), flip, _segment) in self.routes.items():
             item = self.lines[conn_id][0]
             lines = item.lines_for(flip)
-            if not lines:
+            if not lines or not item.label_item.isVisible():  # (one that gave way stays hidden)
                 continue
             pixmap = label_pixmap(tuple(lines), item.label.error is not None, round(zoom, 4), ratio, theme)
-            size = item.label_item.boundingRect()
+            size = item.label_item.size()
             corner = transform.map(QPointF(x - size.width() / 2, y - size.height() / 2))
             painter.drawPixmap(QPointF(round(corner.x() * ratio) / ratio, round(corner.y() * ratio) / ratio), pixmap)
         painter.restore()

@@ -363,8 +363,8 @@ class ConnectionItem(QGraphicsObject):
         """The label's size, full, compact or brief, at its own size (the current one as
         shown, less its magnification)."""
         if compact == self.compact and brief == self.brief:
-            rect, m = self.label_item.boundingRect(), self.label_item.magnify
-            return rect.width() / m, rect.height() / m
+            size, m = self.label_item.size(), self.label_item.magnify
+            return size.width() / m, size.height() / m
         return LabelItem.size_of(self._label_lines(compact, brief))
 
     def set_compact(self, compact: bool, brief: bool = False) -> None:
@@ -397,8 +397,8 @@ class ConnectionItem(QGraphicsObject):
         self.spots = spots
         self._bounds = path.boundingRect().adjusted(-6, -6, 6, 6)
         anchor = self.spots[0]
-        rect = self.label_item.boundingRect()
-        self.label_item.setPos(anchor[0] - rect.width() / 2, anchor[1] - rect.height() / 2)
+        size = self.label_item.size()
+        self.label_item.setPos(anchor[0] - size.width() / 2, anchor[1] - size.height() / 2)
         self.update()
 
     def lines_for(self, flip: bool) -> list[str]:

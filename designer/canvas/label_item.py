@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -40,6 +40,7 @@ class LabelItem(QGraphicsItem):
         self.error = False
         self.setZValue(style.Z_LABEL)
         self._rect = QRectF()
+        self._shown = True  # a hidden label (it gave way) takes no room: see boundingRect
         self.magnify = 1.0  # painted this much larger than its size (zoomed out: legible.label_magnify)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -65,8 +66,20 @@ class LabelItem(QGraphicsItem):
         self._rect = QRectF(0, 0, w * self.magnify, h * self.magnify) if self.lines else QRectF()
         self.update()
 
+    def size(self) -> QSizeF:
+        """The label's size as it is painted (magnified), shown or not."""
+        return self._rect.size()
+
     def boundingRect(self) -> QRectF:  # Qt's name
-        return self._rect
+        """Empty while hidden: a label that gave way must not count in the scene's bounds
+        (``itemsBoundingRect`` counts hidden items, and Fit would zoom out for it)."""
+        return self._rect if self._shown else QRectF()
+
+    def itemChange(self, change, value):  # Qt's name
+        if change == QGraphicsItem.GraphicsItemChange.ItemVisibleChange and bool(value) != self._shown:
+            self.prepareGeometryChange()
+            self._shown = bool(value)
+        return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self.lines:

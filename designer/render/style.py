@@ -91,6 +91,9 @@ def selection_pen(theme: CanvasTheme = LIGHT) -> QPen:
     return pen
 
 
+OPAQUE_HALO = 3.0  # pixels: a selection halo up to this wide is drawn opaque (see halo_pen)
+
+
 @lru_cache(maxsize=None)
 def halo_pen(width: float, theme: CanvasTheme = LIGHT) -> QPen:
     """The halo of a selected or highlighted connection on screen, ``width`` pixels wide.
@@ -105,9 +108,6 @@ def halo_pen(width: float, theme: CanvasTheme = LIGHT) -> QPen:
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
-
-
-OPAQUE_HALO = 3.0  # pixels
 
 
 def blended(color: QColor, under: QColor) -> QColor:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..analysis import Finding, Flow
 from ..analysis.incremental import IncrementalAnalysis
 from ..catalog import Catalog
+from .clipboard import NoZoneError, fragment, pasted
 from .commands import (
     AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand,
     SetDocumentPropertyCommand,
@@ -337,63 +338,25 @@ class DocumentEditor(QObject):
     # ---- clipboard
     def copy_fragment(self, ids: Iterable[str]) -> str:
         """The selected zones and nodes (and the connections among them) as topology YAML."""
-        doc, ids = self.document, set(ids)
-        part = Document(doc.name, doc.exchange_version)
-        zones = [z for z in doc.zones.values() if z.id in ids]
-        nodes = [n for n in doc.nodes.values() if n.id in ids or n.zone in {z.id for z in zones}]
-        for zone in doc.zones.values():  # every zone a node refers to, so the fragment loads
-            if zone in zones or any(n.zone == zone.id for n in nodes):
-                part.add_zone(zone)
-        for node in nodes:
-            part.add_node(node)
-        chosen = {n.id for n in nodes}
-        for conn in doc.connections.values():
-            if set(conn.between) <= chosen:
-                part.add_connection(conn)
-        part.extra["copied_zones"] = [z.id for z in zones]
-        return dumps_document(part)
+        return dumps_document(fragment(self.document, ids))
 
     def paste_fragment(self, text: str, offset: tuple[float, float] = (40, 40)) -> list[str]:
         """Paste what copy_fragment produced, with new ids, offset; returns the new ids."""
         from ..io import loads_document
 
         part = loads_document(text, "clipboard", roles=self.catalog.roles.keys())
-        doc = self.document
-        taken = set(doc.all_ids())
-        mapping: dict[str, str] = {}
-        dx, dy = offset
-        macro = MacroCommand()
-        new_zones = {}
-        for zone in part.zones.values():
-            if zone.id not in part.extra.get("copied_zones", ()):
-                continue
-            mapping[zone.id] = new_id(slug(zone.name, "zone"), taken)
-            taken.add(mapping[zone.id])
-            rect = Rect(zone.rect.x + dx, zone.rect.y + dy, zone.rect.width, zone.rect.height) if zone.rect else None
-            new_zones[mapping[zone.id]] = replace(zone, id=mapping[zone.id], rect=rect)
-            macro.add(AddElementCommand(doc, new_zones[mapping[zone.id]]))
-        probe = Document()
-        for zone in list(doc.zones.values()) + list(new_zones.values()):
-            probe.add_zone(zone)
-        for node in part.nodes.values():
-            mapping[node.id] = new_id(slug(node.role, "node"), taken)
-            taken.add(mapping[node.id])
-            pos = (node.pos[0] + dx, node.pos[1] + dy) if node.pos else (dx, dy)
-            zone = mapping.get(node.zone) or zone_at(probe, *pos) or (
-                node.zone if node.zone in doc.zones else next(iter(doc.zones), None))
-            if zone is None:
-                raise InputError(None, None, self.tr("add a zone first: every node belongs to a zone"))
-            macro.add(AddElementCommand(doc, replace(node, id=mapping[node.id], zone=zone, pos=pos)))
-        for conn in part.connections.values():
-            mapping[conn.id] = new_id("c", taken)
-            taken.add(mapping[conn.id])
-            between = (mapping[conn.between[0]], mapping[conn.between[1]])
-            macro.add(AddElementCommand(doc, replace(conn, id=mapping[conn.id], between=between)))
-        if macro.commands:
-            count = len(macro.commands)
+        try:
+            added, ids = pasted(self.document, part, offset)
+        except NoZoneError:
+            raise InputError(None, None, self.tr("add a zone first: every node belongs to a zone")) from None
+        if added:
+            macro = MacroCommand()
+            for element in added:
+                macro.add(AddElementCommand(self.document, element))
+            count = len(added)
             macro.setText(self.tr("Paste 1 item") if count == 1 else self.tr("Paste {count} items").format(count=count))
             self._push(macro)
-        return list(mapping.values())
+        return ids
 
     def duplicate(self, ids: Iterable[str]) -> list[str]:
         return self.paste_fragment(self.copy_fragment(ids))

@@ -52,6 +52,7 @@ def test_opening_pauses_the_cyclic_collector_and_always_resumes_it(qtbot, catalo
     import gc
 
     import designer.editor.editor as editor_module
+    from designer.model import Document
     from designer.support.yamlsafe import InputError
 
     editor = DocumentEditor(catalog)
@@ -74,3 +75,36 @@ def test_opening_pauses_the_cyclic_collector_and_always_resumes_it(qtbot, catalo
         raise AssertionError("a broken file opened")
     assert seen == [False, False] and gc.isenabled()
     assert editor.path == SAMPLE  # the failed open left the open design alone
+
+
+def test_copy_and_paste_give_new_ids_shifted_with_the_connections_among_them(qtbot, catalog):
+    editor = DocumentEditor(catalog)
+    editor.open(ROOT / "data" / "samples" / "exchangeSE-hybrid.yaml")
+    doc = editor.document
+    a, b = next(iter(doc.connections.values())).between
+    before = set(doc.all_ids())
+    new = editor.paste_fragment(editor.copy_fragment([a, b]), offset=(40, 60))
+    assert len(new) == 3 and not set(new) & before  # two nodes and their connection, new ids
+    for old_id, new_id in zip((a, b), new):
+        old, copy = doc.node(old_id), doc.node(new_id)
+        assert (copy.role, copy.pos) == (old.role, (old.pos[0] + 40, old.pos[1] + 60))
+    assert doc.connection(new[2]).between == (new[0], new[1])
+    assert editor.undo_stack.undoText() == "Paste 3 items"
+    editor.undo_stack.undo()
+    assert set(doc.all_ids()) == before
+
+
+def test_pasting_nodes_into_a_design_without_zones_says_to_add_a_zone(qtbot, catalog):
+    import pytest
+
+    from designer.model import Document
+    from designer.support.yamlsafe import InputError
+
+    editor = DocumentEditor(catalog)
+    editor.open(ROOT / "data" / "samples" / "exchangeSE-hybrid.yaml")
+    node = next(iter(editor.document.nodes))
+    copied = editor.copy_fragment([node])
+    editor.restore(Document("empty", "SE"), None)  # (a new design has the default zones)
+    with pytest.raises(InputError, match="add a zone first"):
+        editor.paste_fragment(copied)
+    assert editor.undo_stack.count() == 0 and not editor.document.nodes

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QSty
 from ..render import style
 from .items import ConnectionItem, draw_line, route
 from .label_item import label_pixmap
-from ..model.placement import around
+from ..model.placement import place_of
 from ..render.theme import painting_theme
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -77,8 +77,7 @@ class MovingLines(QGraphicsItem):
             first, second = item.ends
             path, spots, flip, segment = route(self.nodes[first].center(), self.nodes[second].center(), bend)
             w, h = item.label_item.size().toTuple()
-            places = around(spots, (w, h))  # on the line or beside it, as LabelLayer._follow puts it
-            x, y = centre = places[spot if 0 <= spot < len(places) else 0]
+            x, y = centre = place_of(spots, (w, h), spot)  # on the line or beside it, as LabelLayer._follow puts it
             self.routes[conn_id] = (path, centre, flip, segment)
             # the line, and its label where it is drawn (not the line widened by the label: a
             # long line's label would make most of the view repaint every frame)

@@ -22,7 +22,7 @@ from ..model import Document
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH
 from .items import ConnectionItem
 from .legible import LABEL_POINTS, label_magnify, readable_zoom
-from ..model.placement import Box, Obstacles, around, box_at, settle
+from ..model.placement import Box, Obstacles, box_at, place_of, settle
 
 
 class LabelledScene(Protocol):
@@ -273,9 +273,7 @@ class LabelLayer:
                 continue
             w, h = item.label_size(level >= 1, level >= 2)
             size = (w * self.magnify, h * self.magnify)
-            places = around(item.spots, size)
-            index = index if 0 <= index < len(places) else 0
-            box = box_at(places[index], size) if item.spots and size[0] > 0 else None
+            box = box_at(place_of(item.spots, size, index), size) if item.spots and size[0] > 0 else None
             self._put(conn_id, level, box, apply)
 
     def _put(self, conn_id: str, level: int, box: Box | None, apply: bool) -> None:

@@ -21,7 +21,8 @@ def fragment(doc: Document, ids: Iterable[str]) -> Document:
     ids = set(ids)
     part = Document(doc.name, doc.exchange_version)
     zones = [z for z in doc.zones.values() if z.id in ids]
-    nodes = [n for n in doc.nodes.values() if n.id in ids or n.zone in {z.id for z in zones}]
+    zone_ids = {z.id for z in zones}
+    nodes = [n for n in doc.nodes.values() if n.id in ids or n.zone in zone_ids]
     for zone in doc.zones.values():
         if zone in zones or any(n.zone == zone.id for n in nodes):
             part.add_zone(zone)

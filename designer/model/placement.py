@@ -157,6 +157,13 @@ def around(spots: Sequence[tuple[float, float]], size: tuple[float, float], gap:
     return list(_around(spots, size, gap))
 
 
+def place_of(spots: Sequence[tuple[float, float]], size: tuple[float, float], index: int) -> tuple[float, float]:
+    """The centre of spot ``index`` of ``around(spots, size)`` (the first spot for an index out
+    of range): where a label rides along its moving line, on it or beside it."""
+    places = around(spots, size)
+    return places[index if 0 <= index < len(places) else 0]
+
+
 def _around(spots: Sequence[tuple[float, float]], size: tuple[float, float], gap: float = 4.0) -> Iterator[tuple[float, float]]:
     """``around``, one spot at a time (a search that stops at the first free spot makes no more)."""
     w, h = size

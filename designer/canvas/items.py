@@ -56,7 +56,6 @@ class NodeItem(QGraphicsObject):
         self.name = node.name
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setZValue(style.Z_NODE)
@@ -75,8 +74,10 @@ class NodeItem(QGraphicsObject):
         self.role, self.name = node.role, node.name
         self.group = GroupLook.of(node)  # None for a single server
         self.shown_name = wrap(node.name, 9, True, NODE_WIDTH - 4)  # in full where two lines hold it
-        if node.pos is not None:
+        if node.pos is not None and (self.pos().x(), self.pos().y()) != node.pos:
             self.setPos(QPointF(*node.pos))
+            if self.scene() is not None:
+                self.scene().node_moved(self.node_id)
         members = "".join(f"\n· {m.name}" for m in node.members)
         self.setToolTip(qt_plain(f"{node.name}\n{self.role_name(node.role)}{members}"))
         self.update()
@@ -191,11 +192,6 @@ class NodeItem(QGraphicsObject):
         self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
         super().hoverMoveEvent(event)
 
-    def itemChange(self, change, value):  # Qt's name
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():
-            self.scene().node_moved(self.node_id)
-        return super().itemChange(change, value)
-
 
 class ZoneItem(QGraphicsObject):
     """A zone: a labelled region. Its position is the zone rect's top-left corner."""
@@ -204,8 +200,7 @@ class ZoneItem(QGraphicsObject):
         super().__init__()
         self.zone_id = zone.id
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setZValue(style.Z_ZONE)
         self.size = (0.0, 0.0)
         self.title, self.kind, self.color = "", ZoneKind.INTERNAL, None
@@ -295,11 +290,6 @@ class ZoneItem(QGraphicsObject):
             tri.lineTo(r.bottomRight())
             tri.closeSubpath()
             painter.drawPath(tri)
-
-    def itemChange(self, change, value):  # Qt's name
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():
-            self.scene().zone_moved(self.zone_id)
-        return super().itemChange(change, value)
 
 
 class ConnectionItem(QGraphicsObject):

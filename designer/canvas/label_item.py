@@ -75,11 +75,13 @@ class LabelItem(QGraphicsItem):
         (``itemsBoundingRect`` counts hidden items, and Fit would zoom out for it)."""
         return self._rect if self._shown else QRectF()
 
-    def itemChange(self, change, value):  # Qt's name
-        if change == QGraphicsItem.GraphicsItemChange.ItemVisibleChange and bool(value) != self._shown:
+    def set_shown(self, shown: bool) -> None:
+        """Show or hide the label; its bounds follow. (Not through ``itemChange``: a Python
+        override of it is called for every change of every item.)"""
+        if shown != self._shown:
             self.prepareGeometryChange()
-            self._shown = bool(value)
-        return super().itemChange(change, value)
+            self._shown = shown
+        self.setVisible(shown)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self.lines:

@@ -304,6 +304,6 @@ def _move(item, level: int, box: Box | None, magnify: float = 1.0) -> None:
     item.set_compact(level >= 1, level >= 2)
     label = item.label_item
     label.set_magnify(magnify)
-    label.setVisible(box is not None)
+    label.set_shown(box is not None)
     if box is not None:
         label.setPos(box[0], box[1])

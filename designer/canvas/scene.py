@@ -458,10 +458,6 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
             if conn_id in self.connections and not (layer and layer.moves(conn_id)):
                 self._route(conn_id)
 
-    def zone_moved(self, zone_id: str) -> None:
-        if self._drag:
-            self._drag.zone_moved(zone_id)
-
     # ---- gestures: the active tool takes them, Qt gets what it leaves
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt's name
         if not self.tool.press(event):

@@ -134,15 +134,31 @@ class Drag:
         self.start_nodes = {n: scene.nodes[n].pos() for n in nodes if n in scene.nodes}
         self.start_zones = {z: scene.zones[z].pos() for z in zones if z in scene.zones}
         self.carried = {n for n in nodes if n not in selected}
+        self.shown = {**self.start_nodes, **self.start_zones}  # where each moving item was last seen
         self.layered = False  # whether the scene considered a drag layer for this drag
         self.resize_origin: tuple[QPointF, tuple[float, float]] | None = None
 
-    def zone_moved(self, zone_id: str) -> None:
-        if zone_id not in self.start_zones:
-            return
-        delta = self.scene.zones[zone_id].pos() - self.start_zones[zone_id]
-        for node_id in self.carried:
-            self.scene.nodes[node_id].setPos(self.start_nodes[node_id] + delta)
+    def follow(self) -> None:
+        """Qt moved the selected items (a mouse move): the nodes of a moved zone follow it, and
+        the scene hears of each node that moved. (Items have no ``itemChange`` for this: a
+        Python override of it is called for every change of every item, thousands at a time
+        when a large selection is deleted or put back.)"""
+        scene = self.scene
+        moved = []
+        for zone_id, start in self.start_zones.items():
+            pos = scene.zones[zone_id].pos()
+            if pos != self.shown[zone_id]:
+                self.shown[zone_id] = pos
+                for node_id in self.carried:  # (in one zone or another: a zone carries its own)
+                    if scene.document.node(node_id).zone == zone_id:
+                        scene.nodes[node_id].setPos(self.start_nodes[node_id] + pos - start)
+        for node_id in self.start_nodes:
+            pos = scene.nodes[node_id].pos()
+            if pos != self.shown[node_id]:
+                self.shown[node_id] = pos
+                moved.append(node_id)
+        for node_id in moved:
+            scene.node_moved(node_id)
 
     def commit(self) -> None:
         scene, editor = self.scene, self.scene.editor
@@ -208,6 +224,7 @@ class SelectTool(Tool):
             return True
         QGraphicsScene.mouseMoveEvent(scene, event)
         if drag is not None and event.buttons() & LEFT:
+            drag.follow()
             scene.drag_frame(drag)
         return True
 

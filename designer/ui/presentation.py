@@ -263,7 +263,7 @@ class PresentationWindow(QWidget):
         scenario, hop = self.current_scenario(), self.current_hop()
         self.scene.place_labels()
         for item in self.scene.connections.values():
-            item.label_item.setVisible(self._detail)
+            item.label_item.set_shown(self._detail)
         self.scene.highlight_connection(hop.connection if hop else None)
         self._dim(scenario, hop)
         self._caption(scenario, hop)

@@ -161,6 +161,47 @@ def test_dragging_a_zone_carries_its_nodes(canvas):
     assert editor.undo_stack.undoText().startswith("Move")
 
 
+def test_while_a_zone_is_dragged_its_nodes_and_their_lines_follow_the_mouse(canvas):
+    editor, scene, view = canvas
+    zone = editor.document.zone("dmz")
+    title = QPointF(zone.rect.x + 60, zone.rect.y + 15)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_view(view, title))
+    vp, start = view.viewport(), view.mapFromScene(title)
+    edge, before = scene.nodes["edge01"], QPointF(*editor.document.node("edge01").pos)
+    lines = [c for c in scene.connections.values() if "edge01" in c.ends]
+    assert lines
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 5):
+        QTest.mouseMove(vp, start + QPoint(10 * i, 20 * i))
+        moved = scene.zones["dmz"].pos() - QPointF(zone.rect.x, zone.rect.y)
+        assert moved.y() > 0
+        assert edge.pos() == before + moved  # the node rides with its zone, frame by frame
+        for line in lines:  # and its lines leave from where it is now, not from where it was
+            ends = (line.path.pointAtPercent(0), line.path.pointAtPercent(1))
+            assert min((p - edge.center()).manhattanLength() for p in ends) < \
+                min((p - before).manhattanLength() for p in ends)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(40, 80))
+    assert editor.document.node("edge01").pos[1] > before.y()
+
+
+def test_dragging_a_node_routes_its_lines_in_every_frame(canvas):
+    editor, scene, view = canvas
+    node = scene.nodes["dc01"]
+    lines = [c for c in scene.connections.values() if "dc01" in c.ends]
+    assert lines
+    vp = view.viewport()
+    start = to_view(view, node.mapToScene(node.icon_rect().center()))
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 4):
+        QTest.mouseMove(vp, start + QPoint(0, 30 * i))
+        centre = node.center()
+        for line in lines:
+            ends = (line.path.pointAtPercent(0), line.path.pointAtPercent(1))
+            assert min((p - centre).manhattanLength() for p in ends) < 60  # a line ends at the node's edge
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 90))
+    assert editor.document.node("dc01").pos[1] > 0
+
+
 def test_arrow_keys_nudge_and_merge_into_one_undo_step(canvas, qtbot):
     editor, scene, view = canvas
     start = editor.document.node("dc01").pos
@@ -209,3 +250,13 @@ def test_a_node_tooltip_names_its_role(canvas, catalog):
     from designer.support.text import qt_plain
     assert scene.nodes["edge01"].toolTip() == qt_plain(f"EDGE01\n{catalog.role_name('edge_transport')}")
     assert "edge_transport" not in scene.nodes["edge01"].toolTip()
+
+
+def test_canvas_items_leave_item_changes_to_qt():
+    """A Python ``itemChange`` is called for every change of every item (adding, removing,
+    selecting, flags): thousands of calls into Python when a large selection is deleted or put
+    back. The canvas hears of moves from its drag and from the model instead."""
+    from designer.canvas.items import ConnectionItem, NodeItem, ZoneItem
+    from designer.canvas.label_item import LabelItem
+    for cls in (NodeItem, ZoneItem, ConnectionItem, LabelItem):
+        assert "itemChange" not in vars(cls), cls.__name__

@@ -42,7 +42,7 @@ def thumbnail(catalog: Catalog, path: Path | None, ratio: float = 1.0) -> QPixma
     try:
         scene.show_grid = False
         for item in scene.connections.values():
-            item.label_item.setVisible(False)
+            item.label_item.set_shown(False)
         pixmap = QPixmap(THUMB * ratio)
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(QColor("#ffffff"))

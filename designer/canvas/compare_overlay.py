@@ -5,7 +5,8 @@ and a ``~``; what the other design has and this one lost is drawn as a *ghost* w
 translucent, dashed, with a ``−``. None of these items is a model item: they hold no id the
 scene or the tools know, take no mouse button, can't be selected and are never exported (the
 image export hides every item that is not a zone, node or connection). The document is never
-touched. The overlay follows the items it marks (``sync``, on the scene's ``changed`` signal).
+touched. The overlay follows the items it marks (``sync``, on the scene's ``changed`` signal, heard only
+while it shows marks).
 """
 from __future__ import annotations
 
@@ -156,7 +157,18 @@ class CompareOverlay:
         self.ghost_ends: dict[str, tuple[str, str]] = {}  # removed connection -> (old ids of its ends)
         self._ghost_nodes: dict[str, MarkItem] = {}
         self._identity: dict[str, str] = {}  # old id -> new id of the nodes both designs hold
-        scene.changed.connect(self.sync)
+        self._following = False  # whether sync hears the scene's changes (only while marks show)
+
+    def _follow(self, on: bool) -> None:
+        """Hear the scene's ``changed`` only while there are marks: while anyone listens, Qt
+        gathers the rectangle of every changed item for the signal (tens of thousands after
+        the undo of a large delete)."""
+        if on != self._following:
+            self._following = on
+            if on:
+                self.scene.changed.connect(self.sync)
+            else:
+                self.scene.changed.disconnect(self.sync)
 
     def show(self, diff: DesignDiff) -> None:
         self.clear()
@@ -167,6 +179,7 @@ class CompareOverlay:
                 self._ghost(change)
             else:
                 self._mark(change)
+        self._follow(bool(self.marks))
         self.sync()
 
     def _add(self, key: tuple[str, str, str], item: QGraphicsItem) -> None:
@@ -211,6 +224,7 @@ class CompareOverlay:
         for (kind, status, item_id), item in list(self.marks.items()):
             if not shiboken6.isValid(item):  # the scene was cleared (another design opened)
                 self.marks.clear()
+                self._follow(False)
                 return
             if status == REMOVED:
                 if kind == CONNECTION:
@@ -248,7 +262,7 @@ class CompareOverlay:
         self._ghost_nodes.clear()
         self.ghost_ends.clear()
         self.old = None
+        self._follow(False)
 
     def detach(self) -> None:
         self.clear()
-        self.scene.changed.disconnect(self.sync)

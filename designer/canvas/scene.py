@@ -28,6 +28,7 @@ from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
+from .retired import RetiredItems
 from .legible import readable_zoom
 from ..render.names import role_name
 from ..render import style
@@ -87,6 +88,7 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
         self._batch_pairs: set[frozenset] = set()  # pairs of nodes whose lines the batch changed
         self._leaving: dict[int, object] = {}  # items the batch removes: taken out at its end, in Qt's order
         self._added = 0  # items put in the scene so far (their order, for _leaving)
+        self.retired = RetiredItems(self)  # spares a batch hid instead of taking them out
         self.setSceneRect(SCENE_RECT)
         editor.document_replaced.connect(self.set_document)
         editor.batch_started.connect(self.begin_batch)
@@ -101,6 +103,7 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
         if self.document is not None:
             self.document.changed.unsub(self._on_change)
         self.clear()
+        self.retired.clear()
         self.nodes, self.zones, self.connections = {}, {}, {}
         self._by_node, self._by_pair = {}, {}
         self._spare, self._spare_before = {}, {}
@@ -121,6 +124,10 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
             self._route(conn.id)
         self._fit_scene_rect()
         doc.changed.sub(self._on_change)
+
+    def itemsBoundingRect(self) -> QRectF:  # Qt's name
+        """The items' bounds, as Qt's, but without the items a batch hid (see retired.py)."""
+        return self.retired.bounds() if self.retired.hidden else super().itemsBoundingRect()
 
     def _fit_scene_rect(self) -> None:
         bounds = self.itemsBoundingRect()
@@ -150,6 +157,7 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
         if self._selection_dirty:  # the selection lost items: the panels hear it once per edit
             self._selection_dirty = False
             self.selectionChanged.emit()
+        self.retired.release(self._spare_before.values())  # no undo brings these back now
         self._spare_before, self._spare = self._spare, {}
 
     def begin_batch(self) -> None:
@@ -165,12 +173,16 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
             # finds each item it removes by a scan from the front: removed in that order, each is
             # found at once (in any other order, removing thousands is quadratic)
             leaving, self._leaving = self._leaving, {}
-            blocked = self.blockSignals(True)  # (a selectionChanged per selected item: see edited)
-            try:
+            spare = {id(item) for item in self._spare.values()}  # an undo may want these back:
+            blocked = self.blockSignals(True)  # hidden, not taken out (see retired.py)
+            try:  # (and no selectionChanged per selected item: see edited)
                 for item in sorted(leaving.values(), key=lambda i: i.added):
                     if item.isSelected():
                         self._selection_dirty = True  # (a put-back item is unselected: see _put)
-                    self.removeItem(item)
+                    if id(item) in spare:
+                        self.retired.retire(item)
+                    else:
+                        self.removeItem(item)
             finally:
                 self.blockSignals(blocked)
         if not self._batch and self._batch_pairs:
@@ -190,7 +202,7 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
 
     def _put(self, item) -> None:
         """Put an item in the scene (one a batch removes stays: see ``end_batch``)."""
-        if self._leaving.pop(id(item), None) is not None:
+        if self._leaving.pop(id(item), None) is not None or self.retired.restore(item):
             return
         if item.isSelected():  # (a put-back item that was taken out selected)
             item.setSelected(False)

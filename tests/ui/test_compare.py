@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QMetaMethod, QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QMenu
 
@@ -139,12 +139,19 @@ def test_marks_follow_edits_and_the_comparison_updates(window, qtbot, monkeypatc
     assert any(r.text(0) == "Added" and r.text(1).startswith("Node: ") for r in comparison.panel.leaves)
 
 
+def listened(scene) -> bool:
+    """Whether anyone hears the scene's ``changed`` (Qt then gathers a rectangle per change)."""
+    return scene.isSignalConnected(QMetaMethod.fromSignal(scene.changed))
+
+
 def test_clear_from_the_menu_and_by_closing_the_dock(window, qtbot, monkeypatch, other):
     window.files.open_path(SAMPLE, ask=False)
+    assert not listened(window.scene)  # no comparison: nothing listens
     comparison = compare(qtbot, window, monkeypatch, other)
-    assert comparison.clear_action.isEnabled()
+    assert comparison.clear_action.isEnabled() and listened(window.scene)
     click_menu(qtbot, window, "File", "clear_comparison")
     assert comparison.overlay.marks == {} and not comparison.dock.isVisible() and not comparison.active
+    assert not listened(window.scene)
     assert not any(isinstance(i, (MarkItem, LineMarkItem)) for i in window.scene.items())
     compare(qtbot, window, monkeypatch, other)
     assert comparison.overlay.marks

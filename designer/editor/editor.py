@@ -20,7 +20,7 @@ from ..analysis.incremental import IncrementalAnalysis
 from ..catalog import Catalog
 from .clipboard import NoZoneError, fragment, pasted
 from .commands import (
-    AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand,
+    AddElementCommand, MacroCommand, RemoveElementsCommand, ReplaceElementsCommand,
     SetDocumentPropertyCommand,
 )
 from ..support.i18n import QT_TRANSLATE_NOOP
@@ -374,32 +374,16 @@ class DocumentEditor(QObject):
         asked = [i for i in ids if i in doc.zones or i in doc.nodes or i in doc.connections]
         text = (self.tr("Delete {item}").format(item=self.label(asked[0])) if len(asked) == 1 else
                 self.tr("Delete {count} items").format(count=len(asked)))
-        macro = _BulkCommand(text, self.batch)
-        # highest index first, so that undo re-inserts each at its own place
+        # highest index first, so that undo re-inserts each at its own place; as one batch (see
+        # ``batch``): the scene routes and places once at its end, and the cyclic collector
+        # waits, as when a design is opened (the items of a thousand re-added nodes and their
+        # connections would otherwise set off several full collections)
+        removals = []
         for table, chosen in ((doc.connections, conns), (doc.nodes, nodes), (doc.zones, set(zones))):
             places = {item_id: index for index, item_id in enumerate(table) if item_id in chosen}  # one pass:
             for item_id in sorted(chosen, key=places.__getitem__, reverse=True):  # doc.index_of is O(n)
-                macro.add(RemoveElementCommand(doc, table[item_id], index=places[item_id]))
-        self._push(macro)
-
-
-class _BulkCommand(MacroCommand):
-    """Many elements removed (redo) or re-added (undo) in one step, as one batch (see
-    ``DocumentEditor.batch``): the scene routes and places once at its end, and the cyclic
-    collector waits, as when a design is opened (the items of a thousand re-added nodes and
-    their connections would otherwise set off several full collections)."""
-
-    def __init__(self, text: str, batch) -> None:
-        super().__init__(text)
-        self._batch = batch
-
-    def redo(self) -> None:
-        with self._batch():
-            super().redo()
-
-    def undo(self) -> None:
-        with self._batch():
-            super().undo()
+                removals.append((table[item_id], places[item_id]))
+        self._push(RemoveElementsCommand(doc, removals, text, self.batch))
 
 
 def _visible_name(changes: dict) -> dict:

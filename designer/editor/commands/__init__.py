@@ -1,7 +1,9 @@
 """Undo commands. They change the Document only, through its methods; never items or widgets."""
 from .elements import (
-    AddElementCommand, MacroCommand, RemoveElementCommand, ReplaceElementsCommand, SetDocumentPropertyCommand,
+    AddElementCommand, MacroCommand, RemoveElementsCommand, ReplaceElementsCommand,
+    SetDocumentPropertyCommand,
 )
 
-__all__ = ["AddElementCommand", "MacroCommand", "RemoveElementCommand", "ReplaceElementsCommand",
+__all__ = ["AddElementCommand", "MacroCommand", "RemoveElementsCommand",
+           "ReplaceElementsCommand",
            "SetDocumentPropertyCommand"]

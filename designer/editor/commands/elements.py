@@ -1,8 +1,8 @@
 """Commands over the document's elements (zones, nodes, connections) and its properties.
 
-Each command captures, when it is built, everything it needs to invert itself. A command that
-removes a node is built by the editor as a MacroCommand of the commands that remove its
-connections and then the node (undone in reverse), so ``redo`` never pushes commands.
+Each command captures, when it is built, everything it needs to invert itself. A delete is one
+:class:`RemoveElementsCommand` that removes the connections, then the nodes, then the zones
+(undone in reverse), so ``redo`` never pushes commands.
 """
 from __future__ import annotations
 
@@ -80,17 +80,31 @@ class AddElementCommand(QUndoCommand):
         _remove(self.doc, self.element)
 
 
-class RemoveElementCommand(QUndoCommand):
-    def __init__(self, doc: Document, element: Element, text: str = "", index: int | None = None) -> None:
+class RemoveElementsCommand(QUndoCommand):
+    """Remove many elements (redo) or put them back, each at its index (undo), as one batch.
+
+    ``removals`` lists (element, index) in the order they are removed; undo re-adds them in
+    reverse. The editor orders them so that each index is right when it is re-added (highest
+    first, connections before their nodes, nodes before their zones). One command holds them
+    all: no Qt command object per element (a delete of everything at 10,000 nodes made 40,000).
+    ``batch`` is the editor's ``batch`` context: the scene routes and places once at its end.
+    """
+
+    def __init__(self, doc: Document, removals: Sequence[tuple[Element, int]], text: str, batch) -> None:
         super().__init__(text)
-        self.doc, self.element = doc, element
-        self.index = doc.index_of(element.id) if index is None else index  # (given: many at once)
+        self.doc, self.removals, self._batch = doc, list(removals), batch
 
     def redo(self) -> None:
-        _remove(self.doc, self.element)
+        doc = self.doc
+        with self._batch():
+            for element, _index in self.removals:
+                _remove(doc, element)
 
     def undo(self) -> None:
-        _add(self.doc, self.element, self.index)
+        doc = self.doc
+        with self._batch():
+            for element, index in reversed(self.removals):
+                _add(doc, element, index)
 
 
 class ReplaceElementsCommand(QUndoCommand):

@@ -174,17 +174,22 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
             # found at once (in any other order, removing thousands is quadratic)
             leaving, self._leaving = self._leaving, {}
             spare = {id(item) for item in self._spare.values()}  # an undo may want these back:
-            blocked = self.blockSignals(True)  # hidden, not taken out (see retired.py)
-            try:  # (and no selectionChanged per selected item: see edited)
-                for item in sorted(leaving.values(), key=lambda i: i.added):
-                    if item.isSelected():
-                        self._selection_dirty = True  # (a put-back item is unselected: see _put)
-                    if id(item) in spare:
-                        self.retired.retire(item)
-                    else:
-                        self.removeItem(item)
+            kept = [item for key, item in leaving.items() if key in spare]  # hidden, not taken
+            gone = [item for key, item in leaving.items() if key not in spare]  # out (retired.py)
+            dirty = self._selection_dirty  # (a put-back item is unselected: see _put)
+            blocked = self.blockSignals(True)  # no selectionChanged per selected item: see edited
+            try:
+                for item in kept:
+                    if not dirty and item.isSelected():
+                        dirty = True
+                    self.retired.retire(item)
+                for item in sorted(gone, key=lambda i: i.added):
+                    if not dirty and item.isSelected():
+                        dirty = True
+                    self.removeItem(item)
             finally:
                 self.blockSignals(blocked)
+            self._selection_dirty = dirty
         if not self._batch and self._batch_pairs:
             pairs, self._batch_pairs = self._batch_pairs, set()
             connections = self.connections
@@ -281,8 +286,9 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
             self.labels.label_removed(item_id)
             self.router.forget(item_id)
             for end in item.ends:
-                if item_id in self._by_node.get(end, ()):
-                    self._by_node[end].remove(item_id)
+                ids = self._by_node.get(end)
+                if ids and item_id in ids:
+                    ids.remove(item_id)
             pair = self._by_pair.get(frozenset(item.ends), [])
             if item_id in pair:
                 pair.remove(item_id)

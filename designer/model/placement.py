@@ -40,6 +40,7 @@ class Obstacles:
         self.cell = cell
         self.boxes: dict[Hashable, Box] = {}
         self._buckets: dict[tuple[int, int], dict[Hashable, Box]] = {}
+        self._stale: dict[Hashable, Box] = {}  # removed, still in their buckets until the next query
 
     def _cells(self, box: Box) -> Iterable[tuple[int, int]]:
         c = self.cell
@@ -53,16 +54,35 @@ class Obstacles:
         return len(self.boxes)
 
     def add(self, key: Hashable, box: Box) -> None:
-        if key in self.boxes:
-            self.remove(key)
+        if self._stale:
+            self._purge()
+        old = self.boxes.pop(key, None)
+        if old is not None:
+            self._take_out(key, old)
         self.boxes[key] = box
         for cell in self._cells(box):
             self._buckets.setdefault(cell, {})[key] = box
 
     def remove(self, key: Hashable) -> None:
+        """Forget ``key``; its buckets are cleaned before the next query. When most boxes go
+        at once (a large delete), that is one rebuild of what is left instead of a pass over
+        the cells of each box that went."""
         box = self.boxes.pop(key, None)
-        if box is None:
+        if box is not None:
+            self._stale[key] = box
+
+    def _purge(self) -> None:
+        stale, self._stale = self._stale, {}
+        if len(stale) > len(self.boxes):
+            self._buckets = {}
+            for key, box in self.boxes.items():
+                for cell in self._cells(box):
+                    self._buckets.setdefault(cell, {})[key] = box
             return
+        for key, box in stale.items():
+            self._take_out(key, box)
+
+    def _take_out(self, key: Hashable, box: Box) -> None:
         for cell in self._cells(box):
             bucket = self._buckets.get(cell)
             if bucket is not None:
@@ -72,6 +92,8 @@ class Obstacles:
 
     def near(self, box: Box) -> dict[Hashable, Box]:
         """The boxes (by key) in the buckets the box touches: a superset of what it overlaps."""
+        if self._stale:
+            self._purge()
         c, buckets = self.cell, self._buckets
         x0, y0, x1, y1 = int(box[0] // c), int(box[1] // c), int(box[2] // c), int(box[3] // c)
         if x0 == x1 and y0 == y1:
@@ -90,6 +112,8 @@ class Obstacles:
     def free(self, box: Box) -> bool:
         """Whether ``box`` overlaps no obstacle (``cost(box) == 0``, but it stops at the first
         overlap and builds no merged dict of the buckets it touches)."""
+        if self._stale:
+            self._purge()
         x0, y0, x1, y1 = box
         c, buckets = self.cell, self._buckets
         for i in range(int(x0 // c), int(x1 // c) + 1):

@@ -55,3 +55,36 @@ def test_free_is_true_exactly_where_the_hidden_area_is_zero():
     touching = box_at((5000, 5000), (100, 100))
     obstacles.add("edge", touching)
     assert obstacles.free((touching[2], touching[1], touching[2] + 50, touching[3]))  # sharing an edge hides nothing
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_obstacles_answer_as_a_plain_list_would_after_adds_and_removals(seed):
+    """Removals are cleaned up lazily (a large delete rebuilds what is left once): whatever
+    the mix of adds, moves, removals and mass removals, every query answers as a brute-force
+    scan of the boxes that are there."""
+    rng = random.Random(seed)
+    obstacles, boxes = Obstacles(), {}
+    for _ in range(300):
+        op = rng.random()
+        if op < 0.55 or not boxes:
+            key = rng.randrange(120)  # (an existing key: a move)
+            box = box_at((rng.uniform(0, 900), rng.uniform(0, 900)), (rng.uniform(5, 300), rng.uniform(5, 120)))
+            obstacles.add(key, box)
+            boxes[key] = box
+        elif op < 0.9:
+            key = rng.choice(list(boxes))
+            obstacles.remove(key)
+            del boxes[key]
+        else:  # most of them at once, as a delete of a large selection
+            for key in rng.sample(list(boxes), k=max(1, len(boxes) * rng.randint(5, 10) // 10)):
+                obstacles.remove(key)
+                del boxes[key]
+        if rng.random() < 0.4:
+            probe = box_at((rng.uniform(0, 900), rng.uniform(0, 900)), (rng.uniform(5, 200), rng.uniform(5, 80)))
+            hit = sorted(k for k, b in boxes.items() if overlap(probe, b) > 0)
+            assert sorted(obstacles.overlapping(probe)) == hit
+            assert obstacles.free(probe) == (not hit)
+            assert obstacles.cost(probe) == pytest.approx(sum(overlap(probe, boxes[k]) for k in hit))
+        assert obstacles.boxes == boxes and len(obstacles) == len(boxes)
+    everywhere = (-400.0, -400.0, 1400.0, 1400.0)
+    assert obstacles.free(everywhere) == (not boxes)

@@ -8,6 +8,10 @@ here. An undo that puts one back shows it again (:meth:`restore`): it never left
 Once no undo can want them (the scene lets go of its spares), hidden items are taken out for
 real, a chunk at a time while the event loop is idle, so no single step pays for thousands.
 
+Hiding or showing thousands of items repaints the whole scene: ``QGraphicsScene.update()``
+first, after which Qt marks no single item's area (its ``updateAll``), instead of gathering
+40,000 rectangles for the next frame.
+
 Hidden items are out of every view: Qt neither paints, selects nor finds them (``items(pos)``
 skips them). Only ``QGraphicsScene.itemsBoundingRect`` counts them; the scene's own override
 asks :meth:`bounds` instead while any are here.
@@ -18,6 +22,7 @@ from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 CHUNK = 500  # items taken out of the scene per turn of the event loop (a few ms)
+BULK = 200  # hidden items from which a restore repaints the whole scene (see below)
 
 
 class RetiredItems:
@@ -40,6 +45,8 @@ class RetiredItems:
         """Show a hidden item again; False if it is not one of ours (it needs ``addItem``)."""
         if self.hidden.pop(id(item), None) is None:
             return False
+        if len(self.hidden) > BULK:  # an undo of a large delete: repaint everything once
+            self.scene.update()
         item.setVisible(True)
         return True
 

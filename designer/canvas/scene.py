@@ -40,6 +40,7 @@ from .tools import ConnectTool, Drag, SelectTool, Tool
 
 SCENE_RECT = QRectF(-2000, -2000, 8000, 6000)  # the least room a scene has to scroll in
 MARGIN = 2000.0  # room around a larger design
+BULK = 200  # items from which a batch repaints the whole scene instead of each item's area
 
 
 def _weak_slot(scene: "CanvasScene"):
@@ -177,6 +178,8 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
             kept = [item for key, item in leaving.items() if key in spare]  # hidden, not taken
             gone = [item for key, item in leaving.items() if key not in spare]  # out (retired.py)
             dirty = self._selection_dirty  # (a put-back item is unselected: see _put)
+            if len(leaving) > BULK:
+                self.update()  # all of it repaints: Qt then marks no item's area (see retired.py)
             blocked = self.blockSignals(True)  # no selectionChanged per selected item: see edited
             try:
                 for item in kept:

@@ -110,3 +110,34 @@ def test_a_drop_leaves_what_a_full_repaint_paints(qtbot, generated_view):
     after, full = drop_then_full(view, start, centre)
     assert editor.document.node(hub).zone != zone
     assert differing(after, full) <= FEW
+
+
+def test_a_large_delete_and_its_undo_leave_what_a_full_repaint_paints(qtbot, generated_view):
+    """Deleting hundreds of items hides them (canvas/retired.py) and repaints the whole scene
+    (Qt marks no single item's area then); the undo shows them again. Both times the screen is
+    what a full repaint paints: no deleted line left behind, no restored label missing."""
+    editor, scene, view = generated_view(300, 700)
+    qtbot.waitUntil(lambda: scene.labels.settled, timeout=20000)
+    view.set_zoom(1.0)
+    busiest = max(scene.nodes.values(), key=lambda n: len(scene._by_node.get(n.node_id, ())))
+    view.centerOn(busiest)
+    settle()
+    before = on_screen(view)
+    ids = [n for n in editor.document.nodes][: len(editor.document.nodes) * 2 // 3]
+    scene.select_ids(ids)
+    editor.delete(scene.selected_ids())
+    assert len(scene.retired.hidden) > 200  # (past the scene's BULK: a repaint of everything)
+    settle()
+    after = on_screen(view)
+    assert differing(after, before) > 1000  # the view did change
+    view.viewport().update()
+    settle()
+    assert differing(after, on_screen(view)) <= FEW
+    editor.undo_stack.undo()
+    qtbot.waitUntil(lambda: scene.labels.settled, timeout=20000)
+    settle()
+    undone = on_screen(view)
+    view.viewport().update()
+    settle()
+    assert differing(undone, on_screen(view)) <= FEW
+    assert differing(undone, before) <= FEW

@@ -21,6 +21,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from ..render.legend import visible_bounds
+
 CHUNK = 500  # items taken out of the scene per turn of the event loop (a few ms)
 BULK = 200  # hidden items from which a restore repaints the whole scene (see below)
 
@@ -65,11 +67,6 @@ class RetiredItems:
         self.hidden, self._doomed = {}, []
         self._timer.stop()
 
-    def flush(self) -> None:
-        """Take out every doomed item now."""
-        while self._doomed:
-            self._sweep()
-
     def _sweep(self) -> None:
         chunk, self._doomed = self._doomed[-CHUNK:], self._doomed[:-CHUNK]
         for item in reversed(chunk):
@@ -80,8 +77,4 @@ class RetiredItems:
 
     def bounds(self) -> QRectF:
         """What ``itemsBoundingRect`` would be without the hidden items."""
-        rect = QRectF()
-        for item in self.scene.items():
-            if item.isVisible():
-                rect |= item.sceneBoundingRect()
-        return rect
+        return visible_bounds(self.scene)

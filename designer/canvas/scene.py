@@ -28,7 +28,7 @@ from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
-from .retired import RetiredItems
+from .retired import BULK, RetiredItems
 from .legible import readable_zoom
 from ..render.names import role_name
 from ..render import style
@@ -40,7 +40,6 @@ from .tools import ConnectTool, Drag, SelectTool, Tool
 
 SCENE_RECT = QRectF(-2000, -2000, 8000, 6000)  # the least room a scene has to scroll in
 MARGIN = 2000.0  # room around a larger design
-BULK = 200  # items from which a batch repaints the whole scene instead of each item's area
 
 
 def _weak_slot(scene: "CanvasScene"):

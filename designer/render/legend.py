@@ -203,6 +203,15 @@ class Footer:
                              ALIGN_LEFT, text)
 
 
+def visible_bounds(scene) -> QRectF:
+    """The bounds of the scene's visible items (``itemsBoundingRect`` counts hidden ones too)."""
+    bounds = QRectF()
+    for item in scene.items():
+        if item.isVisible():
+            bounds |= item.sceneBoundingRect()
+    return bounds
+
+
 class Sheet:
     """The picture an export paints: the drawing (the scene's visible items plus a margin, as
     Orange's grab_svg takes them) above the footer, in canvas pixels."""
@@ -211,10 +220,7 @@ class Sheet:
         self.scene, self.grid = scene, grid
         self.footer = Footer(info, used_styles(scene))
         self.info = info
-        bounds = QRectF()
-        for item in scene.items():
-            if item.isVisible():
-                bounds = bounds.united(item.sceneBoundingRect())
+        bounds = visible_bounds(scene)
         self.items_bounds = bounds
         self.key = Key(key or [], bounds.width())
         self.key_at = key_origin(bounds)  # the key's corner, in scene coordinates (under the items)

@@ -133,8 +133,8 @@ class Drag:
         nodes |= {n.id for n in doc.nodes.values() if n.zone in zones}  # a zone carries its nodes
         self.start_nodes = {n: scene.nodes[n].pos() for n in nodes if n in scene.nodes}
         self.start_zones = {z: scene.zones[z].pos() for z in zones if z in scene.zones}
-        self.carried = {n for n in nodes if n not in selected}
-        self.shown = {**self.start_nodes, **self.start_zones}  # where each moving item was last seen
+        self.carried = {n: doc.node(n).zone for n in nodes if n not in selected}  # node -> its zone
+        self.shown = dict(self.start_nodes)  # where each moving node was last seen
         self.layered = False  # whether the scene considered a drag layer for this drag
         self.resize_origin: tuple[QPointF, tuple[float, float]] | None = None
 
@@ -145,13 +145,9 @@ class Drag:
         when a large selection is deleted or put back.)"""
         scene = self.scene
         moved = []
-        for zone_id, start in self.start_zones.items():
-            pos = scene.zones[zone_id].pos()
-            if pos != self.shown[zone_id]:
-                self.shown[zone_id] = pos
-                for node_id in self.carried:  # (in one zone or another: a zone carries its own)
-                    if scene.document.node(node_id).zone == zone_id:
-                        scene.nodes[node_id].setPos(self.start_nodes[node_id] + pos - start)
+        for node_id, zone_id in self.carried.items():  # a zone carries its own nodes
+            offset = scene.zones[zone_id].pos() - self.start_zones[zone_id]
+            scene.nodes[node_id].setPos(self.start_nodes[node_id] + offset)
         for node_id in self.start_nodes:
             pos = scene.nodes[node_id].pos()
             if pos != self.shown[node_id]:

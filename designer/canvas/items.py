@@ -319,7 +319,8 @@ class ConnectionItem(QGraphicsObject):
         self.brief = False  # ... and, zoomed far out, only a line per direction (ConnectionLabel.brief)
         self.tooltip_pending = False
         self.label_item = LabelItem(self)
-        self._geometry: tuple | None = None  # what the line was last routed from
+        self.routed_from: tuple | None = None  # the ends, bend and route it was last routed from
+        self.labelled_from: tuple | None = None  # what its label was built from (the scene's _label_basis)
 
     def set_label(self, label: ConnectionLabel) -> None:
         self.label = label
@@ -371,9 +372,9 @@ class ConnectionItem(QGraphicsObject):
         when given: see ``model.routing``); ``bend`` fans out parallel connections (pixels).
         The same ends, bend and route as last time change nothing (an item put back by an undo)."""
         key = (start.x(), start.y(), end.x(), end.y(), bend, tuple(points) if points is not None else None)
-        if key == self._geometry:
+        if key == self.routed_from:
             return
-        self._geometry = key
+        self.routed_from = key
         self.prepareGeometryChange()
         if points is not None and len(points) > 2:
             path, spots, flip, self.segment = route_polyline(points, bend)

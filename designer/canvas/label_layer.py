@@ -57,6 +57,7 @@ class LabelLayer:
         self.scene = scene  # obstacles are keyed by id: node and connection ids never clash
         self.obstacles = Obstacles()
         self.dirty: set[str] = set()  # connection ids whose labels need a place
+        self.covered: list[Box] = []  # boxes of nodes placed since the last flush: their labels need a place
         self.full = False
         self.pending = False
         self.backlog: list[str] = []  # a full placement under way in the background, in order
@@ -108,6 +109,7 @@ class LabelLayer:
         self.spots = {}
         self.unapplied = {}
         self.dirty.clear()
+        self.covered = []
         self.backlog = []
         self.full = True
         self.schedule()
@@ -115,7 +117,7 @@ class LabelLayer:
     @property
     def busy(self) -> bool:
         """Whether placing is pending or under way."""
-        return self.pending or bool(self.backlog) or self.full or bool(self.dirty)
+        return self.pending or bool(self.backlog) or self.full or bool(self.dirty) or bool(self.covered)
 
     @property
     def settled(self) -> bool:
@@ -130,12 +132,13 @@ class LabelLayer:
     # ---- what changed
     def node_placed(self, node_id: str, x: float, y: float, cover: bool = True) -> None:
         """A node is at (x, y): labels it now covers need a new place (unless ``cover`` is
-        false: during a drag, they are re-placed on the drop)."""
+        false: during a drag, they are re-placed on the drop). Which labels those are is asked
+        when they are placed (``_uncover``): the undo of a large delete puts back thousands of
+        nodes, and then every label is placed again anyway."""
         box = node_box(x, y, self.magnify, getattr(self.scene, "nodes", {}).get(node_id))
         self._add_node_box(node_id, box)
         if cover and not self.full:
-            labels = self.scene.connections
-            self.dirty.update(key for key in self.obstacles.overlapping(box) if key in labels)
+            self.covered.append(box)
         self.schedule()
 
     def node_removed(self, node_id: str) -> None:
@@ -144,6 +147,11 @@ class LabelLayer:
     def label_changed(self, conn_id: str) -> None:
         self.dirty.add(conn_id)
         self.schedule()
+
+    def labels_changed(self, conn_ids) -> None:
+        if conn_ids:
+            self.dirty.update(conn_ids)
+            self.schedule()
 
     def label_removed(self, conn_id: str) -> None:
         self._order = {}
@@ -168,6 +176,7 @@ class LabelLayer:
         if self.scene.document is None:
             return
         connections, shown = self.scene.connections, self.labels_shown()
+        self._uncover()
         if self.full or len(self.dirty) > len(connections) // 2:
             self._start_backlog()
         if self.backlog and shown:
@@ -186,6 +195,17 @@ class LabelLayer:
             ready, later = self._partition_shown(ready)
             self.dirty.update(later)
         self._place(ready, apply=shown)
+
+    def _uncover(self) -> None:
+        """The labels under the nodes placed since the last time need a new place (unless every
+        label is placed again: see ``flush``)."""
+        boxes, self.covered = self.covered, []
+        labels = self.scene.connections
+        if self.full or len(self.dirty) > len(labels) // 2:
+            return
+        overlapping = self.obstacles.overlapping
+        for box in boxes:
+            self.dirty.update(key for key in overlapping(box) if key in labels)
 
     def _partition_shown(self, conn_ids: list[str]) -> tuple[list[str], list[str]]:
         """The labels a view may show (their line crosses a view zoomed in enough), and the rest."""
@@ -214,6 +234,7 @@ class LabelLayer:
     def finish(self) -> None:
         """Place the rest of a background placement now and move every label where it belongs
         (a view is about to show labels, or an export to print them)."""
+        self._uncover()
         if self.full:
             self._start_backlog()
         backlog, self.backlog = self.backlog, []
@@ -228,6 +249,7 @@ class LabelLayer:
         for key in [k for k in self.obstacles.boxes if k in self.scene.connections]:
             self.obstacles.remove(key)
         self.dirty.clear()
+        self.covered = []
         connections = self.scene.connections  # the labels of short lines first: they have the fewest spots
         self.backlog = sorted(connections, key=lambda c: _extent(connections[c]))
 

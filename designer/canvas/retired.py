@@ -32,6 +32,7 @@ class RetiredItems:
         self.scene = scene
         self.hidden: dict[int, QGraphicsItem] = {}  # id(item) -> item, hidden in the scene
         self._doomed: list[QGraphicsItem] = []  # hidden, and no undo wants them: to take out
+        self.repainting = False  # the scene repaints all of it (until the edit ends: see restore)
         self._timer = QTimer(scene)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -47,8 +48,9 @@ class RetiredItems:
         """Show a hidden item again; False if it is not one of ours (it needs ``addItem``)."""
         if self.hidden.pop(id(item), None) is None:
             return False
-        if len(self.hidden) > BULK:  # an undo of a large delete: repaint everything once
-            self.scene.update()
+        if not self.repainting and len(self.hidden) > BULK:  # an undo of a large delete:
+            self.scene.update()  # repaint everything, once for the edit (the scene resets
+            self.repainting = True  # ``repainting`` when the edit ends)
         item.setVisible(True)
         return True
 

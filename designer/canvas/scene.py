@@ -7,33 +7,33 @@ mouse and key event.
 It stays light on large designs: each change touches only the items it concerns (an index of
 connections by node and by pair of nodes replaces scans of the document), labels are placed by
 :class:`~.label_layer.LabelLayer`, which re-places only what moved, and tooltips are built on
-hover. Line routing (:mod:`.scene_routing`) and the queries and selection
-(:mod:`.scene_selection`) are mixins of their own.
+hover. The handlers of the document's changes and of batches (:mod:`.scene_mirror`), line
+routing (:mod:`.scene_routing`) and the queries and selection (:mod:`.scene_selection`) are
+mixins of their own.
 """
 from __future__ import annotations
 
 import weakref
-from functools import partial
 
 import shiboken6
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent
 
-from ..analysis.labels import connection_label, tooltip_html
+from ..analysis.labels import tooltip_html
 from ..editor import DocumentEditor
-from ..model import Change, Document, Rect
+from ..model import Document, Rect
 from ..model.routing import ROUTE_LIMIT, Router
 from .drag_layer import DragLayer, MovingLines
 from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
-from .retired import BULK, RetiredItems
+from .retired import RetiredItems
 from .legible import readable_zoom
-from ..render.names import role_name
 from ..render import style
 from ..render.style import icon_pixmap
 from ..render.theme import LIGHT, CanvasTheme
+from .scene_mirror import SceneMirror
 from .scene_routing import SceneRouting
 from .scene_selection import SceneSelection
 from .tools import ConnectTool, Drag, SelectTool, Tool
@@ -55,7 +55,7 @@ def _weak_slot(scene: "CanvasScene"):
     return edited
 
 
-class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
+class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
     connection_activated = Signal(str)
     tool_changed = Signal(str)  # the active tool's name: "select" or "connect"
     DRAG_LAYER_MIN_ITEMS = 400  # nodes + connections from which a node drag uses a drag layer
@@ -86,6 +86,8 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
         self._spare_before: dict[str, NodeItem | ConnectionItem] = {}
         self._batch = 0  # inside an editor batch (see DocumentEditor.batch): routing waits for its end
         self._batch_pairs: set[frozenset] = set()  # pairs of nodes whose lines the batch changed
+        self._batch_nodes: dict[str, None] = {}  # nodes the batch added, in order: put in at its end
+        self._batch_added: dict[str, None] = {}  # connections the batch added, in order: put in at its end
         self._leaving: dict[int, object] = {}  # items the batch removes: taken out at its end, in Qt's order
         self._added = 0  # items put in the scene so far (their order, for _leaving)
         self.retired = RetiredItems(self)  # spares a batch hid instead of taking them out
@@ -107,7 +109,7 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
         self.nodes, self.zones, self.connections = {}, {}, {}
         self._by_node, self._by_pair = {}, {}
         self._spare, self._spare_before = {}, {}
-        self._batch_pairs, self._leaving = set(), {}
+        self._batch_pairs, self._leaving, self._batch_nodes, self._batch_added = set(), {}, {}, {}
         self.document = doc
         self._version = doc.exchange_version
         self.labels.reset()
@@ -157,201 +159,9 @@ class CanvasScene(SceneSelection, SceneRouting, QGraphicsScene):
         if self._selection_dirty:  # the selection lost items: the panels hear it once per edit
             self._selection_dirty = False
             self.selectionChanged.emit()
+        self.retired.repainting = False
         self.retired.release(self._spare_before.values())  # no undo brings these back now
         self._spare_before, self._spare = self._spare, {}
-
-    def begin_batch(self) -> None:
-        """Many changes follow (``editor.batch_started``): lines are routed once, at the end."""
-        self._batch += 1
-
-    def end_batch(self) -> None:
-        """The batch is over: route the lines between the pairs of nodes it touched, once (and
-        only now does the number of connections decide whether lines are routed at all)."""
-        self._batch = max(0, self._batch - 1)
-        if not self._batch and self._leaving:
-            # Qt keeps the scene's items in a list sorted by z, then by when they were added, and
-            # finds each item it removes by a scan from the front: removed in that order, each is
-            # found at once (in any other order, removing thousands is quadratic)
-            leaving, self._leaving = self._leaving, {}
-            spare = {id(item) for item in self._spare.values()}  # an undo may want these back:
-            kept = [item for key, item in leaving.items() if key in spare]  # hidden, not taken
-            gone = [item for key, item in leaving.items() if key not in spare]  # out (retired.py)
-            dirty = self._selection_dirty  # (a put-back item is unselected: see _put)
-            if len(leaving) > BULK:
-                self.update()  # all of it repaints: Qt then marks no item's area (see retired.py)
-            blocked = self.blockSignals(True)  # no selectionChanged per selected item: see edited
-            try:
-                for item in kept:
-                    if not dirty and item.isSelected():
-                        dirty = True
-                    self.retired.retire(item)
-                for item in sorted(gone, key=lambda i: i.added):
-                    if not dirty and item.isSelected():
-                        dirty = True
-                    self.removeItem(item)
-            finally:
-                self.blockSignals(blocked)
-            self._selection_dirty = dirty
-        if not self._batch and self._batch_pairs:
-            pairs, self._batch_pairs = self._batch_pairs, set()
-            connections = self.connections
-            for conn in self.document.connections.values():  # in document order, as opening routes them
-                if conn.id in connections and frozenset(conn.between) in pairs:
-                    self._route(conn.id)
-
-    def _lines_changed(self, pair) -> None:
-        """Lines between the nodes of ``pair`` were added or removed: route them (at the end of
-        a batch)."""
-        if self._batch:
-            self._batch_pairs.add(frozenset(pair))
-        else:
-            self._route_pair(pair)
-
-    def _put(self, item) -> None:
-        """Put an item in the scene (one a batch removes stays: see ``end_batch``)."""
-        if self._leaving.pop(id(item), None) is not None or self.retired.restore(item):
-            return
-        if item.isSelected():  # (a put-back item that was taken out selected)
-            item.setSelected(False)
-        self._added += 1
-        item.added = (item.zValue(), self._added)  # Qt's order of the scene's items
-        self.addItem(item)
-
-    def _remove(self, item, spare_id: str | None = None) -> None:
-        """Remove an item without a selectionChanged per item (see ``edited``), at the end of a
-        batch (see ``end_batch``); with ``spare_id``, keep it for an undo of this edit (see
-        ``_reuse``)."""
-        if self._batch:
-            self._leaving[id(item)] = item
-        else:
-            self._take_out(item)
-        if spare_id is not None:
-            self._spare[spare_id] = item
-
-    def _take_out(self, item) -> None:
-        if item.isSelected():
-            self._selection_dirty = True
-            blocked = self.blockSignals(True)
-            try:
-                self.removeItem(item)
-            finally:
-                self.blockSignals(blocked)
-            item.setSelected(False)  # (out of the scene: no signal)
-        else:
-            self.removeItem(item)
-
-    def _reuse(self, item_id: str, kind: type):
-        """The item removed for ``item_id`` by one of the last two edits, or None."""
-        item = self._spare.pop(item_id, None)
-        if item is None:
-            item = self._spare_before.pop(item_id, None)
-        return item if type(item) is kind else None
-
-    def _on_change(self, change: Change) -> None:
-        self.drop_drag_layer()
-        kind, item_id = change.kind, change.id
-        if kind == "document_changed":
-            if self.document.exchange_version != self._version:  # not for a new name
-                self._version = self.document.exchange_version
-                for conn_id in self.connections:
-                    self._relabel(conn_id)
-                self.labels.place_everything()
-        elif kind == "zone_added":
-            self._add_zone(item_id)
-        elif kind == "zone_changed":
-            self.zones[item_id].update_from(self.document.zone(item_id))
-        elif kind == "zone_removed":
-            self._remove(self.zones.pop(item_id))
-        elif kind == "node_added":
-            self._add_node(item_id)
-        elif kind == "node_changed":
-            self.nodes[item_id].update_from(self.document.node(item_id))  # a move re-routes
-            for conn_id in self._by_node.get(item_id, ()):
-                self._relabel(conn_id)
-        elif kind == "node_removed":
-            self._remove(self.nodes.pop(item_id), item_id)
-            self._by_node.pop(item_id, None)
-            self._left.setdefault(item_id, self.router.boxes.get(item_id))  # lines round it may go straight
-            self.router.remove(item_id)
-            self._moved.add(item_id)
-            self.labels.node_removed(item_id)
-        elif kind == "connection_added":
-            conn = self.document.connection(item_id)
-            self._index_connection(item_id, conn.between)
-            self._add_item(item_id)
-            self._lines_changed(conn.between)
-        elif kind == "connection_changed":
-            self._relabel(item_id)
-        elif kind == "connection_removed":
-            item = self.connections.pop(item_id)
-            self._remove(item, item_id)
-            self.labels.label_removed(item_id)
-            self.router.forget(item_id)
-            for end in item.ends:
-                ids = self._by_node.get(end)
-                if ids and item_id in ids:
-                    ids.remove(item_id)
-            pair = self._by_pair.get(frozenset(item.ends), [])
-            if item_id in pair:
-                pair.remove(item_id)
-            self._lines_changed(item.ends)
-
-    def _add_zone(self, zone_id: str) -> None:
-        item = ZoneItem(self.document.zone(zone_id))
-        self.zones[zone_id] = item
-        self._put(item)
-
-    def _add_node(self, node_id: str) -> None:
-        item = self._reuse(node_id, NodeItem)
-        node = self.document.node(node_id)
-        if item is None:
-            item = NodeItem(node, partial(role_name, self.editor.catalog))
-        else:
-            item.hovered = False
-            if not item.shows(node):
-                item.update_from(node)
-        self.nodes[node_id] = item
-        self._by_node.setdefault(node_id, [])
-        self._put(item)
-        self.labels.node_placed(node_id, item.pos().x(), item.pos().y())
-        self.router.place(node_id, (item.pos().x(), item.pos().y()))
-        if self.connections:  # an edit: lines it now blocks go round it
-            self._moved.add(node_id)
-
-    def _index_connection(self, conn_id: str, between: tuple[str, str]) -> None:
-        for end in between:
-            self._by_node.setdefault(end, []).append(conn_id)
-        pair = frozenset(between)
-        ids = self._by_pair.setdefault(pair, [])
-        ids.append(conn_id)
-        if len(ids) > 1 and self.connections:  # an edit: keep the pair in document order
-            ends = self.document.connections_of(between[0])  # (in document order, from its index)
-            order = {c.id: i for i, c in enumerate(ends)}
-            ids.sort(key=lambda c: order.get(c, len(order)))
-
-    def _add_item(self, conn_id: str) -> None:
-        item = self._reuse(conn_id, ConnectionItem)
-        label = None
-        if item is None:
-            item = ConnectionItem(conn_id)
-        else:  # put back: its label is still right if the label it shows is the same
-            label = connection_label(self.document, self.editor.catalog, conn_id, translate=QCoreApplication.translate)
-            item.highlighted = False
-        item.ends = self.document.connection(conn_id).between
-        self.connections[conn_id] = item
-        self._put(item)
-        if label is not None and label is item.label:
-            if not item.tooltip_pending:
-                item.set_tooltip("")
-                item.tooltip_pending = True  # (names may have changed: built again on hover)
-            self.labels.label_changed(conn_id)
-        else:
-            self._relabel(conn_id)
-
-    def _relabel(self, conn_id: str) -> None:
-        self.connections[conn_id].set_label(connection_label(self.document, self.editor.catalog, conn_id,
-                                                             translate=QCoreApplication.translate))
-        self.labels.label_changed(conn_id)
 
     def set_theme(self, theme: CanvasTheme) -> None:
         """Paint the views in ``theme`` from now on (view state, like the zoom: the document is

@@ -3,6 +3,8 @@ parallel connections fanned out, and after an edit only the lines the moved node
 freed. A mixin of :class:`~.scene.CanvasScene` (it reads the scene's tables and router)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QPointF
+
 from ..model.routing import ROUTE_LIMIT
 
 FAN = 30.0  # pixels between parallel connections
@@ -23,6 +25,39 @@ class SceneRouting:
         points = self.router.route(first, second, conn_id) if routed else None
         item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), self._bend(conn_id), points)
         self.labels.label_changed(conn_id)
+
+    def _route_pairs(self, pairs: set[frozenset]) -> None:
+        """Route the lines between these pairs of nodes (at the end of a batch)."""
+        connections = self.connections
+        if len(self.document.connections) <= ROUTE_LIMIT:
+            for conn in self.document.connections.values():  # in document order, as opening routes them
+                if conn.id in connections and frozenset(conn.between) in pairs:
+                    self._route(conn.id)
+            return
+        # a large design's lines are straight (in any order): a line whose ends and fan are as
+        # they were (put back by an undo) is left as it is, with no call per line
+        by_pair, nodes, centres = self._by_pair, self.nodes, {}
+        changed = []
+        for pair in pairs:
+            parallels = by_pair.get(pair, ())
+            for index, conn_id in enumerate(parallels):
+                item = connections.get(conn_id)
+                if item is None:
+                    continue
+                first, second = item.ends
+                a = centres.get(first)
+                if a is None:
+                    p = nodes[first].scenePos()
+                    a = centres[first] = (p.x(), p.y())
+                b = centres.get(second)
+                if b is None:
+                    p = nodes[second].scenePos()
+                    b = centres[second] = (p.x(), p.y())
+                bend = _fan(index, len(parallels), first > second)
+                if item.routed_from != (a[0], a[1], b[0], b[1], bend, None):
+                    item.update_geometry(QPointF(*a), QPointF(*b), bend)
+                    changed.append(conn_id)
+        self.labels.labels_changed(changed)
 
     def _reroute_around(self) -> None:
         """Route again the lines that pass the nodes moved, added or removed since the last
@@ -53,5 +88,11 @@ class SceneRouting:
         """How far a connection's curve bows out (pixels): parallel connections fan out."""
         ends = self.connections[conn_id].ends
         parallels = self._by_pair[frozenset(ends)]
-        bend = (parallels.index(conn_id) - (len(parallels) - 1) / 2) * FAN
-        return -bend if ends[0] > ends[1] else bend  # the same side for both directions of a pair
+        return _fan(parallels.index(conn_id), len(parallels), ends[0] > ends[1])
+
+
+def _fan(index: int, count: int, flipped: bool) -> float:
+    """How far the ``index``-th of ``count`` parallel lines bows out (the same side for both
+    directions of a pair: ``flipped`` when its first node's id sorts after the second's)."""
+    bend = (index - (count - 1) / 2) * FAN
+    return -bend if flipped else bend

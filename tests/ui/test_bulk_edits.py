@@ -133,3 +133,69 @@ def test_opening_another_design_forgets_the_hidden_items(canvas, tmp_path):
     editor.new_document()
     assert not scene.retired.hidden
     assert set(scene.items()) == set(scene.zones.values()) | {i for z in scene.zones.values() for i in z.childItems()}
+
+
+def test_in_a_large_design_parallel_lines_fan_out_and_back_through_deletes_and_undos(generated_view):
+    """A design over ``ROUTE_LIMIT`` keeps straight lines, and its batches route them in one
+    pass that leaves a put-back line alone: a line whose fan changed is still moved."""
+    from designer.canvas.scene_routing import FAN
+    from designer.model.routing import ROUTE_LIMIT
+
+    editor, scene, _ = generated_view(200, 600)
+    doc = editor.document
+    assert len(doc.connections) > ROUTE_LIMIT
+    conn = next(iter(doc.connections.values()))
+    second = editor.connect(*conn.between)
+    third = editor.connect(*conn.between)
+    ids = [conn.id, second, third]
+
+    def bends() -> list[float]:
+        return [scene.connections[c].routed_from[4] for c in ids if c in scene.connections]
+
+    fanned = bends()
+    assert sorted(abs(b) for b in fanned) == [0.0, FAN, FAN] and len(set(fanned)) == 3
+    editor.delete([third])  # two parallels left: each bows out half a fan
+    assert sorted(abs(b) for b in bends()) == [FAN / 2, FAN / 2]
+    editor.undo_stack.undo()
+    assert bends() == fanned
+    scene.select_all()
+    editor.delete(scene.selected_ids())
+    editor.undo_stack.undo()
+    mirrors(editor, scene)
+    assert bends() == fanned
+    for item in scene.connections.values():  # every line where its nodes are
+        a, b = (scene.nodes[n].pos() for n in item.ends)
+        assert item.routed_from[:4] == (a.x(), a.y(), b.x(), b.y())
+
+
+def test_an_undone_batch_gives_labels_back_their_places(generated_view, qtbot):
+    """Undo of a delete of everything puts every label back and the layer places them all
+    again: no label is left on a node."""
+    editor, scene, view = generated_view(200, 600)
+    scene.place_labels()
+    scene.select_all()
+    editor.delete(scene.selected_ids())
+    editor.undo_stack.undo()
+    qtbot.waitUntil(lambda: scene.labels.settled, timeout=10000)
+    assert set(scene.labels.spots) >= set(scene.connections)
+    assert scene.labels.covered == [] and not scene.labels.dirty
+
+
+def test_a_put_back_line_keeps_its_label_only_if_it_was_built_from_the_same(canvas):
+    """An item put back keeps its label when the connection, its nodes and the version it was
+    labelled from are the same ones; otherwise it is labelled again."""
+    from designer.analysis.labels import ConnectionLabel
+
+    editor, scene, _ = canvas
+    doc = editor.document
+    node_id = next(n for n in doc.nodes if len(doc.connections_of(n)) >= 2)
+    kept, stale = (c.id for c in doc.connections_of(node_id)[:2])
+    editor.delete([node_id])
+    spare = scene._spare_before  # (the items the last edit removed)
+    old = spare[kept].label
+    spare[stale].set_label(ConnectionLabel((), error="stale"))  # as if built from other facts
+    spare[stale].labelled_from = None
+    editor.undo_stack.undo()
+    assert scene.connections[kept].label is old  # reused as it was
+    assert scene.connections[stale].label.error is None
+    mirrors(editor, scene)

@@ -94,8 +94,12 @@ class SceneMirror:
         self.nodes[node_id] = item
         self._by_node.setdefault(node_id, [])
         self._put(item)
-        self.labels.node_placed(node_id, item.pos().x(), item.pos().y())
-        self.router.place(node_id, (item.pos().x(), item.pos().y()))
+        if node.pos is not None:  # where the item now is
+            x, y = node.pos
+        else:
+            x, y = item.pos().x(), item.pos().y()
+        self.labels.node_placed(node_id, x, y)
+        self.router.place(node_id, (x, y))
         if self.connections:  # an edit: lines it now blocks go round it
             self._moved.add(node_id)
 
@@ -165,8 +169,23 @@ class SceneMirror:
                 by_pair[pair].sort(key=order.__getitem__)
         if len(conn_ids) > BULK:
             self.update()  # all of it repaints: Qt then marks no item's area (see retired.py)
-        for conn_id in conn_ids:
-            self._add_item(conn_id)
+        items, reuse, put, basis = self.connections, self._reuse, self._put, self._label_basis
+        stale = []
+        for conn_id in conn_ids:  # as _add_item, with the labels' places asked for once
+            conn = conns[conn_id]
+            item = reuse(conn_id, ConnectionItem)
+            if item is None:
+                item = ConnectionItem(conn_id)
+            else:
+                item.highlighted = False
+            item.ends = conn.between
+            items[conn_id] = item
+            put(item)
+            if item.labelled_from != basis(conn):
+                stale.append(conn_id)
+        for conn_id in stale:
+            self._relabel(conn_id)
+        self.labels.labels_changed(conn_ids)
         self._batch_pairs.update(pairs)
 
     def _add_item(self, conn_id: str) -> None:

@@ -40,20 +40,20 @@ class SceneRouting:
         changed = []
         for pair in pairs:
             parallels = by_pair.get(pair, ())
+            count = len(parallels)
             for index, conn_id in enumerate(parallels):
                 item = connections.get(conn_id)
                 if item is None:
                     continue
                 first, second = item.ends
-                a = centres.get(first)
-                if a is None:
+                if first not in centres:
                     p = nodes[first].scenePos()
-                    a = centres[first] = (p.x(), p.y())
-                b = centres.get(second)
-                if b is None:
+                    centres[first] = (p.x(), p.y())
+                if second not in centres:
                     p = nodes[second].scenePos()
-                    b = centres[second] = (p.x(), p.y())
-                bend = _fan(index, len(parallels), first > second)
+                    centres[second] = (p.x(), p.y())
+                a, b = centres[first], centres[second]
+                bend = _fan(index, count, first > second) if count > 1 else 0.0
                 if item.routed_from != (a[0], a[1], b[0], b[1], bend, None):
                     item.update_geometry(QPointF(*a), QPointF(*b), bend)
                     changed.append(conn_id)

@@ -60,8 +60,14 @@ class Obstacles:
         if old is not None:
             self._take_out(key, old)
         self.boxes[key] = box
-        for cell in self._cells(box):
-            self._buckets.setdefault(cell, {})[key] = box
+        c, buckets = self.cell, self._buckets  # (the cells inline: a large undo adds thousands)
+        for i in range(int(box[0] // c), int(box[2] // c) + 1):
+            for j in range(int(box[1] // c), int(box[3] // c) + 1):
+                bucket = buckets.get((i, j))
+                if bucket is None:
+                    buckets[(i, j)] = {key: box}
+                else:
+                    bucket[key] = box
 
     def remove(self, key: Hashable) -> None:
         """Forget ``key``; its buckets are cleaned before the next query. When most boxes go

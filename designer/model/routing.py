@@ -76,10 +76,17 @@ class Router:
                 for j in range(int(box[1] // c), int(box[3] // c) + 1))
 
     def place(self, node_id: str, centre: Point) -> None:
-        self.remove(node_id)
+        if node_id in self.boxes:
+            self.remove(node_id)
         box = self.boxes[node_id] = node_box(centre)
-        for cell in self._cells(box):
-            self._buckets.setdefault(cell, set()).add(node_id)
+        c, buckets = self.cell, self._buckets  # (the cells inline: a large undo places thousands)
+        for i in range(int(box[0] // c), int(box[2] // c) + 1):
+            for j in range(int(box[1] // c), int(box[3] // c) + 1):
+                bucket = buckets.get((i, j))
+                if bucket is None:
+                    buckets[(i, j)] = {node_id}
+                else:
+                    bucket.add(node_id)
 
     def remove(self, node_id: str) -> None:
         box = self.boxes.pop(node_id, None)

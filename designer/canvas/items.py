@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ..analysis.labels import ConnectionLabel
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
@@ -45,7 +45,7 @@ def name_extent(shown: str, zoom: float) -> tuple[float, float]:
     return width / 2, metrics.height() * len(lines) * scale
 
 
-class NodeItem(QGraphicsObject):
+class NodeItem(QGraphicsItem):
     """A node: its role's icon and its name. Its centre is the node's position."""
 
     def __init__(self, node: Node, role_name=None) -> None:
@@ -193,7 +193,7 @@ class NodeItem(QGraphicsObject):
         super().hoverMoveEvent(event)
 
 
-class ZoneItem(QGraphicsObject):
+class ZoneItem(QGraphicsItem):
     """A zone: a labelled region. Its position is the zone rect's top-left corner."""
 
     def __init__(self, zone: Zone) -> None:
@@ -292,7 +292,7 @@ class ZoneItem(QGraphicsObject):
             painter.drawPath(tri)
 
 
-class ConnectionItem(QGraphicsObject):
+class ConnectionItem(QGraphicsItem):
     """A connection between two node items, styled by encryption; its label is a child item.
 
     Its tooltip (every flow with its source) is built only when someone hovers it: the scene
@@ -339,12 +339,15 @@ class ConnectionItem(QGraphicsObject):
         compact = self.compact if compact is None else compact
         brief = self.brief if brief is None else brief
         if self.label.error:
-            return [f"⚠ {self.label.error}"] if not compact else ["⚠ " + self.tr("no data path")]
+            if not compact:
+                return [f"⚠ {self.label.error}"]
+            return ["⚠ " + QCoreApplication.translate("ConnectionItem", "no data path")]
         if compact:
             return [self._arrow(line) + line.text for line in (self.label.brief if brief else self.label.compact)]
         lines = [self._arrow(line) + line.text for line in self.label.lines]
         if self.label.more:
-            lines.append(self.tr("+{count} more (hover for all)").format(count=self.label.more))
+            more = QCoreApplication.translate("ConnectionItem", "+{count} more (hover for all)")
+            lines.append(more.format(count=self.label.more))
         return lines
 
     def _arrow(self, line) -> str:

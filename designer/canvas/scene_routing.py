@@ -36,28 +36,32 @@ class SceneRouting:
             return
         # a large design's lines are straight (in any order): a line whose ends and fan are as
         # they were (put back by an undo) is left as it is, with no call per line
-        by_pair, nodes, centres = self._by_pair, self.nodes, {}
-        changed = []
+        by_pair, centres, changed = self._by_pair, {}, []
         for pair in pairs:
             parallels = by_pair.get(pair, ())
             count = len(parallels)
             for index, conn_id in enumerate(parallels):
                 item = connections.get(conn_id)
-                if item is None:
-                    continue
-                first, second = item.ends
-                if first not in centres:
-                    p = nodes[first].scenePos()
-                    centres[first] = (p.x(), p.y())
-                if second not in centres:
-                    p = nodes[second].scenePos()
-                    centres[second] = (p.x(), p.y())
-                a, b = centres[first], centres[second]
-                bend = _fan(index, count, first > second) if count > 1 else 0.0
-                if item.routed_from != (a[0], a[1], b[0], b[1], bend, None):
-                    item.update_geometry(QPointF(*a), QPointF(*b), bend)
+                if item is not None and self._straighten(
+                        item, centres, _fan(index, count, item.ends[0] > item.ends[1]) if count > 1 else 0.0):
                     changed.append(conn_id)
         self.labels.labels_changed(changed)
+
+    def _straighten(self, item, centres: dict, bend: float) -> bool:
+        """Make a line straight between its nodes' centres (``centres`` caches them by node id)
+        with ``bend``, unless it is already; True when it changed."""
+        first, second = item.ends
+        if first not in centres:
+            p = self.nodes[first].scenePos()
+            centres[first] = (p.x(), p.y())
+        if second not in centres:
+            p = self.nodes[second].scenePos()
+            centres[second] = (p.x(), p.y())
+        a, b = centres[first], centres[second]
+        if item.routed_from == (a[0], a[1], b[0], b[1], bend, None):
+            return False
+        item.update_geometry(QPointF(*a), QPointF(*b), bend)
+        return True
 
     def _reroute_around(self) -> None:
         """Route again the lines that pass the nodes moved, added or removed since the last

@@ -261,9 +261,12 @@ class PresentationWindow(QWidget):
         if self._closed:
             return
         scenario, hop = self.current_scenario(), self.current_hop()
-        self.scene.place_labels()
-        for item in self.scene.connections.values():
-            item.label_item.set_shown(self._detail)
+        self.scene.place_labels()  # a label that gave way is hidden, as on the canvas ...
+        for conn_id, item in self.scene.connections.items():
+            if not self._detail:
+                item.label_item.set_shown(False)
+            elif hop is not None and conn_id == hop.connection:  # ... but the hop's is shown
+                item.label_item.set_shown(True)  # (over the others: see _dim)
         self.scene.highlight_connection(hop.connection if hop else None)
         self._dim(scenario, hop)
         self._caption(scenario, hop)

@@ -183,3 +183,27 @@ def test_a_design_without_scenarios_says_so_and_esc_still_leaves(present, qtbot)
     with qtbot.waitSignal(win.closed, timeout=2000):
         key(qtbot, win, Qt.Key.Key_Escape)
     assert not win.isVisible()
+
+
+def test_labels_that_gave_way_stay_hidden_and_the_hops_is_shown(present, qtbot):
+    """Crowded lines: a label with no free place is hidden in the presentation as on the
+    canvas, so no label is drawn over another (the current hop's is always shown, over them)."""
+    editor, win = present()
+    with editor.batch():
+        for i in range(6):  # six clients in a column, each to both mailbox servers
+            node = editor.add_node("outlook", (1200.0 + 60 * (i % 2), 300.0 + 50 * i), "internal")
+            editor.connect(node, "ex01")
+            editor.connect(node, "ex02")
+    win.first()
+    gave_way = set()
+    for _ in range(8):
+        hop = win.current_hop()
+        labels = {c: item.label_item for c, item in win.scene.connections.items()}
+        gave_way |= {c for c, label in labels.items() if not label.isVisible()}
+        assert labels[hop.connection].isVisible(), hop.connection
+        others = [label.sceneBoundingRect() for c, label in labels.items()
+                  if label.isVisible() and c != hop.connection]
+        for i, a in enumerate(others):
+            assert not any(a.intersects(b) for b in others[i + 1:])
+        key(qtbot, win, Qt.Key.Key_Right)
+    assert gave_way, "the design is not crowded enough for a label to give way"

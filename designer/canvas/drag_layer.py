@@ -18,7 +18,7 @@ from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from ..render import style
-from .items import ConnectionItem, draw_line, route
+from .connection_item import ConnectionItem, draw_line, route
 from .label_item import label_pixmap
 from ..model.placement import place_of
 from ..render.theme import painting_theme

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from ..model import Document
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH
-from .items import ConnectionItem
+from .connection_item import ConnectionItem
 from .legible import LABEL_POINTS, label_magnify, readable_zoom
 from ..model.placement import Box, Obstacles, box_at, place_of, settle
 

@@ -17,7 +17,7 @@ import weakref
 
 import shiboken6
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent
 
 from ..analysis.labels import tooltip_html
@@ -25,7 +25,9 @@ from ..editor import DocumentEditor
 from ..model import Document, Rect
 from ..model.routing import ROUTE_LIMIT, Router
 from .drag_layer import DragLayer, MovingLines
-from .items import ConnectionItem, LabelItem, NodeItem, ZoneItem
+from .connection_item import ConnectionItem
+from .items import NodeItem, ZoneItem
+from .label_item import LabelItem
 from .label_item import label_pixmap
 from .label_layer import LabelLayer
 from .retired import RetiredItems

@@ -18,7 +18,8 @@ from PySide6.QtCore import QCoreApplication
 from ..analysis.labels import connection_label
 from ..model import Change
 from ..render.names import role_name
-from .items import ConnectionItem, NodeItem, ZoneItem
+from .connection_item import ConnectionItem
+from .items import NodeItem, ZoneItem
 from .retired import BULK
 
 

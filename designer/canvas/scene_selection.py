@@ -9,7 +9,8 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF
 
-from .items import ConnectionItem, NodeItem, ZoneItem
+from .connection_item import ConnectionItem
+from .items import NodeItem, ZoneItem
 
 _ID_ATTRS = {NodeItem: "node_id", ZoneItem: "zone_id", ConnectionItem: "connection_id"}
 

@@ -256,7 +256,8 @@ def test_canvas_items_leave_item_changes_to_qt():
     """A Python ``itemChange`` is called for every change of every item (adding, removing,
     selecting, flags): thousands of calls into Python when a large selection is deleted or put
     back. The canvas hears of moves from its drag and from the model instead."""
-    from designer.canvas.items import ConnectionItem, NodeItem, ZoneItem
+    from designer.canvas.connection_item import ConnectionItem
+    from designer.canvas.items import NodeItem, ZoneItem
     from designer.canvas.label_item import LabelItem
     for cls in (NodeItem, ZoneItem, ConnectionItem, LabelItem):
         assert "itemChange" not in vars(cls), cls.__name__

@@ -61,7 +61,7 @@ def test_during_a_drag_each_label_rides_where_the_canvas_puts_it_and_one_that_ga
     """A label beside its line (the placement's spots around the line) rides beside it, not on
     the line's first spot; a label that gave way (hidden on the canvas) is not drawn either."""
     import designer.canvas.drag_layer as drag_layer
-    from designer.canvas.items import route
+    from designer.canvas.connection_item import route
     from designer.model.placement import around
 
     editor, scene, view = generated_view(200, 600)

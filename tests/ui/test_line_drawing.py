@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
 from designer.render import style
 from designer.render.theme import DARK, LIGHT
-from designer.canvas.items import draw_line, route
+from designer.canvas.connection_item import draw_line, route
 from designer.model.placement import clip_segment
 
 @pytest.mark.parametrize("segment,rect,expected", [

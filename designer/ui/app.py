@@ -19,6 +19,7 @@ def run(catalog: Catalog, file: Path | None, template: bool = False) -> int:
     from ..editor import DocumentEditor
     from .dialogs.crash import ErrorReporter, log_to_file
     from .dialogs.language import chosen_language, install_translations
+    from .window import heap
     from .window.main_window import APP_NAME, MainWindow
     from .dialogs.recovery import offer_restore, user_dir
     from .dialogs.start_page import TEMPLATE, Choice
@@ -58,4 +59,5 @@ def run(catalog: Catalog, file: Path | None, template: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        heap.design_closed()  # (the design's objects back to the collector before Python's own exit)
         reporter.uninstall()

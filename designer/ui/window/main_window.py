@@ -22,6 +22,7 @@ from ..dialogs.appearance import ThemeController
 from .deliverables import Deliverables
 from .dock_layout import MATRIX_ROWS, arrange, fit_matrix_rows, is_compact
 from .files import FileActions
+from . import heap
 from ..panels.findings_panel import FindingsPanel
 from ..panels.inspector import InspectorPanel
 from ..dialogs.kb_browser import KnowledgeBaseBrowser
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
 
     # ---- reacting to the editor
     def _document_replaced(self, doc) -> None:
+        heap.design_opened(len(doc.zones) + len(doc.nodes) + len(doc.connections))  # (the scene is built)
         self.palette_panel.set_version(doc.exchange_version)
         self.setWindowModified(False)
         self._update_title()
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
             self.autosaver.discard()  # saved or discarded on purpose: nothing to recover
             self.scene.selectionChanged.disconnect(self._selection_changed)
             self.scene.detach()
+            heap.design_closed()
             event.accept()
         else:
             event.ignore()

@@ -53,6 +53,8 @@ def test_a_large_design_is_frozen_and_given_back_when_another_replaces_it(window
     window.editor.undo_stack.undo()
     assert len(window.editor.document.nodes) == 600 and len(window.scene.nodes) == 600
     window.editor.undo_stack.setClean()
+    assert window.files.open_path(large_design, ask=False)  # large after large: frozen again
+    assert gc.get_freeze_count() > 0 and collected(NodeItem) == 0 and len(window.scene.nodes) == 600
     large = set(window.editor.document.nodes)  # (ids n1, n2, ...: none is the sample's)
     assert window.files.open_path(SAMPLE, ask=False)  # a small design: nothing frozen
     assert gc.get_freeze_count() == 0

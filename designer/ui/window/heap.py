@@ -21,9 +21,12 @@ LARGE = 2_000  # elements (zones, nodes, connections): from here a full collecti
 def design_opened(elements: int) -> None:
     """A design with ``elements`` is now open (its scene built): keep its objects out of full
     collections if it is large; first give back and collect what an earlier design froze."""
-    design_closed()
+    frozen = gc.get_freeze_count()
+    if frozen:
+        gc.unfreeze()
+    if frozen or elements >= LARGE:
+        gc.collect()  # what an earlier design left, once (and what is garbage now is not frozen)
     if elements >= LARGE:
-        gc.collect()  # (what is garbage now is not frozen)
         gc.freeze()
 
 

@@ -33,6 +33,12 @@ def overlap(a: Box, b: Box) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
+def grid_cells(box: Box, size: float) -> Iterator[tuple[int, int]]:
+    """The cells of a grid of ``size`` that ``box`` (x0, y0, x1, y1) touches."""
+    x0, y0, x1, y1 = int(box[0] // size), int(box[1] // size), int(box[2] // size), int(box[3] // size)
+    return ((i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1))
+
+
 class Obstacles:
     """Boxes by key, bucketed on a grid for overlap queries."""
 
@@ -41,11 +47,6 @@ class Obstacles:
         self.boxes: dict[Hashable, Box] = {}
         self._buckets: dict[tuple[int, int], dict[Hashable, Box]] = {}
         self._stale: dict[Hashable, Box] = {}  # removed, still in their buckets until the next query
-
-    def _cells(self, box: Box) -> Iterable[tuple[int, int]]:
-        c = self.cell
-        x0, y0, x1, y1 = int(box[0] // c), int(box[1] // c), int(box[2] // c), int(box[3] // c)
-        return ((i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1))
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self.boxes
@@ -60,14 +61,13 @@ class Obstacles:
         if old is not None:
             self._take_out(key, old)
         self.boxes[key] = box
-        c, buckets = self.cell, self._buckets  # (the cells inline: a large undo adds thousands)
-        for i in range(int(box[0] // c), int(box[2] // c) + 1):
-            for j in range(int(box[1] // c), int(box[3] // c) + 1):
-                bucket = buckets.get((i, j))
-                if bucket is None:
-                    buckets[(i, j)] = {key: box}
-                else:
-                    bucket[key] = box
+        buckets = self._buckets
+        for cell in grid_cells(box, self.cell):
+            bucket = buckets.get(cell)
+            if bucket is None:  # (no empty dict made per cell: a large undo adds thousands)
+                buckets[cell] = {key: box}
+            else:
+                bucket[key] = box
 
     def remove(self, key: Hashable) -> None:
         """Forget ``key``; its buckets are cleaned before the next query. When most boxes go
@@ -82,14 +82,14 @@ class Obstacles:
         if len(stale) > len(self.boxes):
             self._buckets = {}
             for key, box in self.boxes.items():
-                for cell in self._cells(box):
+                for cell in grid_cells(box, self.cell):
                     self._buckets.setdefault(cell, {})[key] = box
             return
         for key, box in stale.items():
             self._take_out(key, box)
 
     def _take_out(self, key: Hashable, box: Box) -> None:
-        for cell in self._cells(box):
+        for cell in grid_cells(box, self.cell):
             bucket = self._buckets.get(cell)
             if bucket is not None:
                 bucket.pop(key, None)

@@ -16,9 +16,9 @@ import heapq
 from collections.abc import Iterable, Mapping
 
 from .layout import NODE_HEIGHT, NODE_WIDTH
+from .placement import Box, grid_cells
 
 Point = tuple[float, float]
-Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 CLEARANCE = 12.0  # how far a detour keeps from the nodes it passes
 BEND = 40.0  # what a bend costs, in units of length
@@ -70,29 +70,23 @@ class Router:
         self._buckets: dict[tuple[int, int], set[str]] = {}
         self.channels: dict[str, list[tuple[int, float, float, float]]] = {}  # line -> its inner runs
 
-    def _cells(self, box: Box) -> Iterable[tuple[int, int]]:
-        c = self.cell
-        return ((i, j) for i in range(int(box[0] // c), int(box[2] // c) + 1)
-                for j in range(int(box[1] // c), int(box[3] // c) + 1))
-
     def place(self, node_id: str, centre: Point) -> None:
         if node_id in self.boxes:
             self.remove(node_id)
         box = self.boxes[node_id] = node_box(centre)
-        c, buckets = self.cell, self._buckets  # (the cells inline: a large undo places thousands)
-        for i in range(int(box[0] // c), int(box[2] // c) + 1):
-            for j in range(int(box[1] // c), int(box[3] // c) + 1):
-                bucket = buckets.get((i, j))
-                if bucket is None:
-                    buckets[(i, j)] = {node_id}
-                else:
-                    bucket.add(node_id)
+        buckets = self._buckets
+        for cell in grid_cells(box, self.cell):
+            bucket = buckets.get(cell)
+            if bucket is None:  # (no empty set made per cell: a large undo places thousands)
+                buckets[cell] = {node_id}
+            else:
+                bucket.add(node_id)
 
     def remove(self, node_id: str) -> None:
         box = self.boxes.pop(node_id, None)
         if box is None:
             return
-        for cell in self._cells(box):
+        for cell in grid_cells(box, self.cell):
             bucket = self._buckets.get(cell)
             if bucket is not None:
                 bucket.discard(node_id)
@@ -102,7 +96,7 @@ class Router:
     def near(self, area: Box) -> set[str]:
         """The nodes in the buckets ``area`` touches (a superset of those it overlaps)."""
         found: set[str] = set()
-        for cell in self._cells(area):
+        for cell in grid_cells(area, self.cell):
             found |= self._buckets.get(cell, set())
         return found
 

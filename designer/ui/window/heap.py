@@ -10,6 +10,10 @@ once it is, they move to the collector's permanent generation, which full passes
 Opening another design, or quitting, brings them back first (``gc.unfreeze``) and collects:
 what the old design left in reference cycles is freed then, not before (bounded by the size of
 one design). Small designs are left alone: their full collection is too short to notice.
+
+The price: the collector counts long-lived objects anew from the freeze, so its full passes
+come more often, each over only what was made since (about 60 ms over an Undo of a
+10,000-node delete, in place of 0.45 s in one such edit out of four).
 """
 from __future__ import annotations
 

@@ -27,8 +27,7 @@ from ..model.routing import ROUTE_LIMIT, Router
 from .drag_layer import DragLayer, MovingLines
 from .connection_item import ConnectionItem
 from .items import NodeItem, ZoneItem
-from .label_item import LabelItem
-from .label_item import label_pixmap
+from .label_item import LabelItem, label_pixmap
 from .label_layer import LabelLayer
 from .retired import RetiredItems
 from .legible import readable_zoom

@@ -61,6 +61,9 @@ class Obstacles:
         if old is not None:
             self._take_out(key, old)
         self.boxes[key] = box
+        self._put_in(key, box)
+
+    def _put_in(self, key: Hashable, box: Box) -> None:
         buckets = self._buckets
         for cell in grid_cells(box, self.cell):
             bucket = buckets.get(cell)
@@ -82,8 +85,7 @@ class Obstacles:
         if len(stale) > len(self.boxes):
             self._buckets = {}
             for key, box in self.boxes.items():
-                for cell in grid_cells(box, self.cell):
-                    self._buckets.setdefault(cell, {})[key] = box
+                self._put_in(key, box)
             return
         for key, box in stale.items():
             self._take_out(key, box)

@@ -71,8 +71,7 @@ class Router:
         self.channels: dict[str, list[tuple[int, float, float, float]]] = {}  # line -> its inner runs
 
     def place(self, node_id: str, centre: Point) -> None:
-        if node_id in self.boxes:
-            self.remove(node_id)
+        self.remove(node_id)
         box = self.boxes[node_id] = node_box(centre)
         buckets = self._buckets
         for cell in grid_cells(box, self.cell):

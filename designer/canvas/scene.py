@@ -244,6 +244,7 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
 
     def drop(self, drag: Drag) -> None:
         """The end of a move or resize: commit it as one edit."""
+        drag.snap_nodes()
         self.drop_drag_layer()
         drag.commit()
         for node_id in drag.start_nodes:  # the labels the dropped nodes cover move aside

@@ -11,6 +11,7 @@ A mixin of :class:`~.scene.CanvasScene` (it reads and writes the scene's tables)
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication
@@ -69,9 +70,15 @@ class SceneMirror:
     def _node_changed(self, node_id: str) -> None:
         if node_id in self._batch_nodes:  # (one waiting for the batch's end is put in as it is then)
             return
-        self.nodes[node_id].update_from(self.document.node(node_id))  # a move re-routes
+        item, node = self.nodes[node_id], self.document.node(node_id)
+        before = item.shown
+        item.update_from(node)  # a move re-routes
+        moved_only = before is not None and replace(before, pos=node.pos) == node
         for conn_id in self._by_node.get(node_id, ()):
-            self._relabel(conn_id)
+            if moved_only:  # a label says nothing of where a node is: it stays as it is
+                self.connections[conn_id].labelled_from = self._label_basis(self.document.connection(conn_id))
+            else:
+                self._relabel(conn_id)
 
     def _node_removed(self, node_id: str) -> None:
         if self._batch_nodes.pop(node_id, None) is not None:  # added by this batch: nothing shows it yet

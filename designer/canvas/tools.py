@@ -156,6 +156,19 @@ class Drag:
         for node_id in moved:
             scene.node_moved(node_id)
 
+    def snap_nodes(self) -> None:
+        """Put the dragged nodes where the commit puts them (on the grid, when it snaps), before
+        the drag layer goes: their lines are routed once, there, and not again by the move."""
+        scene = self.scene
+        if not scene.snap_to_grid or self.start_zones or self.resize_zone:
+            return
+        for node_id, start in self.start_nodes.items():
+            item = scene.nodes[node_id]
+            pos = item.pos()
+            if pos != start:
+                item.setPos(snap(pos.x()), snap(pos.y()))
+        self.follow()
+
     def commit(self) -> None:
         scene, editor = self.scene, self.scene.editor
         if self.resize_zone:

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from designer.model.placement import Obstacles, box_at, overlap, settle
+from designer.model.placement import Obstacles, box_at, first_free, inside, overlap, settle
 
 
 def _exhaustive(spots, sizes, obstacles, frame=None):
@@ -88,3 +88,24 @@ def test_obstacles_answer_as_a_plain_list_would_after_adds_and_removals(seed):
         assert obstacles.boxes == boxes and len(obstacles) == len(boxes)
     everywhere = (-400.0, -400.0, 1400.0, 1400.0)
     assert obstacles.free(everywhere) == (not boxes)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_first_free_takes_the_first_spot_a_brute_force_scan_finds_free(seed):
+    """The search tries the obstacle that blocked the last spot first: it must still find the
+    first free spot within the frame, as a scan of every box would, and say when none is."""
+    rng = random.Random(seed)
+    obstacles, boxes = Obstacles(), []
+    for key in range(rng.randrange(5, 80)):
+        box = box_at((rng.uniform(0, 600), rng.uniform(0, 600)), (rng.uniform(10, 150), rng.uniform(10, 100)))
+        obstacles.add(key, box)
+        boxes.append(box)
+    size = (rng.uniform(20, 160), rng.uniform(10, 60))
+    spots = [(rng.uniform(-50, 650), rng.uniform(-50, 650)) for _ in range(rng.randrange(1, 60))]
+    frame = rng.choice([None, (0.0, 0.0, 600.0, 600.0)])
+    expected = next(((box_at(s, size), i) for i, s in enumerate(spots)
+                     if inside(box_at(s, size), frame) and all(overlap(box_at(s, size), b) == 0 for b in boxes)),
+                    (None, -1))
+    found = first_free(spots, size, obstacles, frame)
+    assert found[1] == expected[1]
+    assert found[0] == pytest.approx(expected[0]) if expected[0] is not None else found[0] is None

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHelpEvent, QStyleOptionGraphicsItem
 
 from bench.generate import generate
-from designer.canvas import CanvasScene, CanvasView
+from designer.canvas import CanvasScene, CanvasView, scene_mirror
 from designer.render import style
 from designer.canvas.label_layer import CHUNK
 from designer.canvas.legible import MIN_TEXT_PX, pixel_size
@@ -17,6 +17,7 @@ from designer.model.placement import around
 from designer.editor import DocumentEditor
 from designer.io import save_document
 from designer.model import Connection
+from designer.model.layout import GRID
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "samples" / "exchange2016-edge.yaml"
@@ -226,6 +227,39 @@ def test_a_node_drag_paints_only_what_moves_and_commits_once(qtbot, sample_view,
     assert editor.undo_stack.index() == index + 1 and editor.undo_stack.undoText() == "Move EX01"
     pos = editor.document.node("ex01").pos
     assert (node.pos().x(), node.pos().y()) == pos
+
+
+def test_a_drop_off_the_grid_routes_each_line_once_and_builds_no_label(qtbot, sample_view, monkeypatch):
+    """The drop puts the node where the commit puts it (on the grid) before its lines are
+    routed, so each is routed once, there; a move says nothing new on a label, so none is built
+    again (the release of a large drag is what the user waits for)."""
+    monkeypatch.setattr(CanvasScene, "DRAG_LAYER_MIN_ITEMS", 0)
+    editor, scene, view = sample_view(1400, 900)
+    assert scene.snap_to_grid
+    node = scene.nodes["ex01"]
+    own = set(scene._by_node["ex01"])
+    start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+    vp = view.viewport()
+    routed, built = [], []
+    route, label = CanvasScene._route, scene_mirror.connection_label
+    monkeypatch.setattr(CanvasScene, "_route", lambda self, c: (routed.append(c), route(self, c))[1])
+    monkeypatch.setattr(scene_mirror, "connection_label", lambda *a, **k: (built.append(a[2]), label(*a, **k))[1])
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, start + QPoint(20, 10))
+    QTest.mouseMove(vp, start + QPoint(37, 23))  # off the grid
+    assert scene.drag_layer is not None
+    routed.clear()
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(37, 23))
+    pos = editor.document.node("ex01").pos
+    assert pos[0] % GRID == 0 and pos[1] % GRID == 0 and (node.pos().x(), node.pos().y()) == pos
+    assert sorted(c for c in routed if c in own) == sorted(own)  # each of its lines once
+    for conn_id in own:  # where the node is now
+        path = scene.connections[conn_id].path
+        ends = [path.pointAtPercent(0), path.pointAtPercent(1)]
+        assert min((p - node.center()).manhattanLength() for p in ends) < 0.5
+    assert not built
+    editor.set_node("ex01", name="EX01-renamed")  # (a change a label shows is still built)
+    assert own <= set(built)
 
 
 def test_a_scroll_during_a_drag_drops_the_layer(qtbot, sample_view, monkeypatch):

@@ -1,1 +1,1 @@
-"""The desktop app: app.py starts it; window/ composes panels/, dialogs/ and presentation.py. Qt; may import every layer but cli."""
+"""The desktop app: app.py starts it; window/ composes panels/, dialogs/ and presentation/. Qt; may import every layer but cli."""

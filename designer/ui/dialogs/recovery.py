@@ -7,7 +7,8 @@ atomically, and holds an OS lock on ``recovery-<pid>-<token>.lock`` while it has
 files are removed when the design is saved or closed cleanly, so whatever is left belongs to a
 session that died: the OS drops the lock of a dead process, even after ``kill -9``, and a
 recovery whose lock is still held (another window, another process) is never offered. A
-reused process id can't hide a dead session's work, which a plain pid check would.
+reused process id can't hide a dead session's work, which a plain pid check would (the locks
+and that test: :mod:`.sessions`).
 
 A kill during an autosave can leave the temporary file of that write
 (``.recovery-<pid>-<token>.yaml.HOST.PID.RANDOM.tmp``, see :mod:`designer.io.atomic`); the
@@ -41,6 +42,7 @@ from ...io.atomic import atomic_write_text, remove_stale_temp_files, temp_target
 from ...model import Document
 from ...support.yamlsafe import InputError
 from ...support.text import qt_plain
+from .sessions import SessionLock, add_own_session, session_alive
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 5  # seconds
@@ -81,104 +83,6 @@ def autosave_interval(settings: QSettings) -> int:
         return DEFAULT_INTERVAL
 
 
-# ---- which sessions are alive
-def _try_lock(fd: int) -> bool:
-    """Take the OS lock on ``fd`` without waiting; False when another process holds it."""
-    try:
-        if os.name == "nt":
-            import msvcrt
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(fd: int) -> None:
-    if os.name == "nt":  # POSIX drops the lock on close
-        import msvcrt
-        try:
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
-
-
-class SessionLock:
-    """The lock a live session holds on its lock file; the OS releases it when the process dies."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
-    def acquire(self) -> bool:
-        if self._fd is None:
-            try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-            except OSError:
-                log.warning("cannot create the lock %s", self.path)
-                return False
-            if not _try_lock(fd):
-                os.close(fd)
-                return False
-            self._fd = fd
-        return True
-
-    def release(self) -> None:
-        if self._fd is not None:
-            _unlock(self._fd)
-            os.close(self._fd)
-            self._fd = None
-            try:
-                self.path.unlink(missing_ok=True)
-            except OSError:
-                log.warning("cannot remove %s", self.path)
-
-
-def _pid_of(path: Path) -> int | None:
-    parts = path.stem.split("-")
-    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
-
-
-_OWN_SESSIONS: set[str] = set()  # the file stems of this process's autosavers
-
-
-def _alive(stem: Path) -> bool:
-    """Whether the session that owns ``recovery-<pid>-<token>.*`` is still running."""
-    if stem.stem in _OWN_SESSIONS:
-        return True  # another window of this process
-    pid = _pid_of(stem)
-    if pid == os.getpid():
-        return False  # a process that died before this one got its id (a container's pid 1)
-    lock = stem.with_suffix(".lock")
-    try:
-        fd = os.open(lock, os.O_RDWR)
-    except FileNotFoundError:
-        pass  # written without a lock: fall back to the process id
-    except OSError:
-        return True  # not ours to judge
-    else:
-        try:
-            return not _try_lock(fd)
-        finally:
-            _unlock(fd)
-            os.close(fd)  # the file stays: it goes with its recovery
-    if pid is None or os.name == "nt":  # os.kill(pid, 0) is not a probe on Windows
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: leave its files alone
-    return True
-
-
 @dataclass(frozen=True)
 class Recovery:
     design: Path  # the recovery file
@@ -215,7 +119,7 @@ def find_recoveries(directory: Path) -> list[Recovery]:
     remove_stale_temporaries(directory)
     found = []
     for design in directory.glob("recovery-*.yaml"):
-        if _alive(design):
+        if session_alive(design):
             continue
         try:
             info = json.loads(design.with_suffix(".json").read_text(encoding="utf-8"))
@@ -232,7 +136,7 @@ def find_recoveries(directory: Path) -> list[Recovery]:
                               Path(original) if isinstance(original, str) and original else None,
                               str(info.get("saved_at") or stamp)))
     for lock in directory.glob("recovery-*.lock"):  # sessions that died with nothing to recover
-        if not lock.with_suffix(".yaml").exists() and not _alive(lock):
+        if not lock.with_suffix(".yaml").exists() and not session_alive(lock):
             lock.unlink(missing_ok=True)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
@@ -257,7 +161,7 @@ class Autosaver(QObject):
         self.editor = editor
         self.directory = directory
         stem = f"recovery-{os.getpid()}-{uuid.uuid4().hex[:12]}"
-        _OWN_SESSIONS.add(stem)
+        add_own_session(stem)
         self.design_file = directory / f"{stem}.yaml"
         self.meta_file = directory / f"{stem}.json"
         self.lock = SessionLock(directory / f"{stem}.lock")

@@ -1,22 +1,22 @@
 """The inspector dock: the properties of what is selected, edited through the editor.
 
 Nothing selected shows the design (name, Exchange version); one node, zone or connection shows
-its own page; several items show a count. The panel refills on the editor's signals without
-disturbing a field the user is typing in.
+its own page (a connection's is a widget of its own, :mod:`.connection_page`); several items
+show a count. The panel refills on the editor's signals without disturbing a field the user is
+typing in.
 """
 from __future__ import annotations
 
 import html
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -27,38 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...analysis import authentication_label, encryption_label
-from ...analysis.labels import connection_label
-from ...analysis.flows import connection_version
 from ...render.names import role_group_title, role_name, translated_role_name, zone_kind_name
 from ...render.style import ICONS, ZONE_COLORS
 from ...catalog import ROLE_GROUPS, VERSIONS
 from ...editor import DocumentEditor
-from ...support.i18n import QT_TRANSLATE_NOOP
 from ...support.text import visible
 from ...model import ZONE_KINDS
 from .address_fields import AddressFields
-from .flows_table import FlowsTable
+from .connection_page import ConnectionPage, page_label
 from .members_editor import MembersEditor
 
 log = logging.getLogger(__name__)
 
 DATA = Qt.ItemDataRole.UserRole
-FLOW_HEADERS = (QT_TRANSLATE_NOOP("InspectorPanel", "Direction"), QT_TRANSLATE_NOOP("InspectorPanel", "Port"),
-                QT_TRANSLATE_NOOP("InspectorPanel", "Service"), QT_TRANSLATE_NOOP("InspectorPanel", "Authentication"),
-                QT_TRANSLATE_NOOP("InspectorPanel", "Encryption"))
 _NAMED = ("document", "node", "zone")  # the kinds whose name the name field edits
-
-
-def _label(name: str, rich: bool = False) -> QLabel:
-    label = QLabel(objectName=name)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    if rich:
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setOpenExternalLinks(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    return label
 
 
 class InspectorPanel(QWidget):
@@ -74,7 +56,7 @@ class InspectorPanel(QWidget):
         self._role_version: str | None = None
         self._filling = False
 
-        self.title = _label("inspector_title")
+        self.title = page_label("inspector_title")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -114,7 +96,7 @@ class InspectorPanel(QWidget):
         for version in VERSIONS:
             self.version_combo.addItem(version, version)
         self.version_combo.currentIndexChanged.connect(self._version_chosen)
-        self.document_summary = _label("inspector_document_summary")
+        self.document_summary = page_label("inspector_document_summary")
         form.addRow(self.tr("Exchange version"), self.version_combo)
         form.addRow(self.tr("Contents"), self.document_summary)
         return page
@@ -123,7 +105,7 @@ class InspectorPanel(QWidget):
         page, form = self._form_page("inspector_node_page")
         self.role_combo = QComboBox(objectName="inspector_role")
         self.role_combo.currentIndexChanged.connect(self._role_chosen)
-        self.node_zone = _label("inspector_node_zone")
+        self.node_zone = page_label("inspector_node_zone")
         self.node_connections = QListWidget(objectName="inspector_node_connections")
         self.node_connections.setMaximumHeight(140)
         self.node_connections.itemActivated.connect(
@@ -162,24 +144,13 @@ class InspectorPanel(QWidget):
         return page
 
     def _connection_page(self) -> QWidget:
-        page = QWidget(objectName="inspector_connection_page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.ends = _label("inspector_ends")
-        self.services = QListWidget(objectName="inspector_services")
-        self.services.setMaximumHeight(150)
-        self.services.itemChanged.connect(self._service_toggled)
-        self.connection_note = _label("inspector_connection_note")
-        self.flows_table = FlowsTable(FLOW_HEADERS, objectName="inspector_flows")
-        self.sources = _label("inspector_sources", rich=True)
-        for widget in (self.ends, QLabel(self.tr("Services in use")), self.services, self.connection_note,
-                       QLabel(self.tr("Flows")), self.flows_table, self.sources):
-            column.addWidget(widget)
-        return page
+        self.connection_page = ConnectionPage(self.editor)  # ends, services, flows, sources
+        self.flows_table = self.connection_page.flows_table
+        return self.connection_page
 
     def _several_page(self) -> QWidget:
         page = QWidget(objectName="inspector_several_page")
-        self.several_list = _label("inspector_several")
+        self.several_list = page_label("inspector_several")
         QVBoxLayout(page).addWidget(self.several_list)
         return page
 
@@ -313,51 +284,8 @@ class InspectorPanel(QWidget):
         self.zone_addresses.fill(zone_id)
 
     def _fill_connection(self, conn_id: str) -> None:
-        doc, catalog = self.editor.document, self.editor.catalog
-        conn = doc.connection(conn_id)
-        a, b = (doc.node(n) for n in conn.between)
         self.title.setText(self.tr("Connection"))
-        self.ends.setText("<br>".join(
-            f"<b>{html.escape(n.name)}</b>: {html.escape(role_name(catalog, n.role))}, "
-            f"{html.escape(doc.zone(n.zone).name)}" for n in (a, b)))
-        self._fill_services(conn, catalog.services_between(connection_version(doc, conn), a.role, b.role))
-        error = connection_label(doc, catalog, conn_id, translate=QCoreApplication.translate).error
-        self.connection_note.setText(error or "")
-        self.connection_note.setVisible(bool(error))
-        flows = self.editor.flows_of(conn_id)
-        self.flows_table.set_flows([
-            ((f"{doc.node(flow.source).name} → {doc.node(flow.destination).name}", str(flow.port),
-              flow.service, authentication_label(flow.path, QCoreApplication.translate),
-              encryption_label(flow.path.encryption, QCoreApplication.translate)), flow.notes)
-            for flow in flows])
-        links = {}
-        for flow in flows:
-            source = catalog.source(flow.path.source)
-            if source and source.id not in links:
-                title = html.escape(source.title)
-                links[source.id] = f'<a href="{html.escape(source.url)}">{title}</a>' if source.url else title
-        self.sources.setText(self.tr("Sources:") + "<br>" + "<br>".join(links.values()) if links else "")
-
-    def _fill_services(self, conn, known: list[str]) -> None:
-        unknown = [s for s in conn.services or () if s not in known]
-        wanted = [*known, *unknown]
-        box = self.services
-        if [box.item(i).data(DATA) for i in range(box.count())] != wanted:
-            box.clear()  # rebuilt only when the choice changes: an item may be mid-signal
-            for service in wanted:
-                item = QListWidgetItem(service if service in known else
-                                       self.tr("{service} (not between these roles)").format(service=service))
-                item.setData(DATA, service)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
-                box.addItem(item)
-        box.blockSignals(True)
-        for i in range(box.count()):
-            item = box.item(i)
-            on = conn.services is None or item.data(DATA) in conn.services
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        box.blockSignals(False)
-        box.setEnabled(bool(wanted))
+        self.connection_page.fill(conn_id)
 
     def _fill_several(self, _target: None) -> None:
         self.title.setText(self.tr("{count} items selected").format(count=len(self._ids)))
@@ -412,15 +340,3 @@ class InspectorPanel(QWidget):
         color = QColorDialog.getColor(initial, self, self.tr("Colour of {zone}").format(zone=zone.name))
         if color.isValid():
             self.editor.set_zone(self._target, color=color.name())
-
-    def _service_toggled(self, _item: QListWidgetItem) -> None:
-        if self._filling or self._kind != "connection":
-            return
-        box = self.services
-        items = [box.item(i) for i in range(box.count())]
-        checked = [i.data(DATA) for i in items if i.checkState() == Qt.CheckState.Checked]
-        conn = self.editor.document.connection(self._target)
-        a, b = (self.editor.document.node(n).role for n in conn.between)
-        known = self.editor.catalog.services_between(self.editor.document.exchange_version, a, b)
-        every = len(checked) == len(items) and all(s in known for s in checked)
-        self.editor.set_services(self._target, None if every else checked)

@@ -20,7 +20,7 @@ from ...support.i18n import QT_TRANSLATE_NOOP
 from ...io.atomic import atomic_write_bytes, atomic_write_text
 from ...support.yamlsafe import InputError
 from ..dialogs.export_dialog import ExportDiagramDialog
-from ..presentation import PresentationWindow
+from ..presentation.window import PresentationWindow
 from ...support.text import qt_plain
 
 

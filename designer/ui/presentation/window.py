@@ -6,10 +6,8 @@ hop's connection is highlighted, the rest of the design is dimmed, and the view 
 hop so its labels can be read from the back of a room. It only reads the editor: the document
 and the undo stack are never touched.
 
-The caption fits the screen: its type shrinks (down to ``MIN_SCALE``) until the title, the
-hop's lines and the scenario's description fit in ``CAPTION_SHARE`` of the height; where even
-the smallest type would not fit, the hop's lines are split into pages that the next and back keys
-step through before moving to another hop. Nothing is clipped or elided.
+The window says what the caption shows and fits it to the screen, in smaller type or in pages
+(the caption panel and its measures: :mod:`.caption`).
 
 Keys: Right, Down, Space, PageDown: next page or hop (then the next scenario); Left, Up, PageUp,
 Backspace: back; Home / End: first / last; D: port detail on or off (the executive view);
@@ -19,22 +17,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QGraphicsView,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
-from ..analysis.scenarios import Hop, Scenario, hop_details, hop_summary, scenarios
-from ..canvas import CanvasScene, CanvasView
-from ..render import style
-from ..editor import DocumentEditor
-from ..support.i18n import QT_TRANSLATE_NOOP
+from ...analysis.scenarios import Hop, Scenario, hop_details, hop_summary, scenarios
+from ...canvas import CanvasScene, CanvasView
+from ...render import style
+from ...editor import DocumentEditor
+from ...support.i18n import QT_TRANSLATE_NOOP
+from .caption import CAPTION_SHARE, MARGINS, MIN_SCALE, SCALE_STEP, Caption, paginate, text_height
 
 log = logging.getLogger(__name__)
 
@@ -43,57 +35,11 @@ ROUTE = 0.6  # opacity of the scenario's other hops
 MAX_ZOOM = 2.5  # two nodes close together should not fill the screen
 MIN_ZOOM = 1.0  # below this the line labels are too small to read: crop the hop's far ends instead
 MARGIN = 70.0  # scene pixels around the current hop
-CAPTION_SHARE = 0.45  # at most this much of the screen's height for the caption
-MIN_SCALE = 0.55  # the caption's type shrinks to this share of its size (22 pt hop text: 12 pt) to fit
-SCALE_STEP = 0.05
-MARGINS = (36, 20, 36, 24)  # the caption's (left, top, right, bottom)
-SPACING = 8
 NO_SCENARIO = QT_TRANSLATE_NOOP("PresentationWindow", "This design has no scenario to present")
 KEYS_HINT = QT_TRANSLATE_NOOP("PresentationWindow", "→ next · ← back · D details · Esc leave")
 
 NEXT = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown}
 BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
-
-
-def _label(points: float, bold: bool = False) -> QLabel:
-    """A caption label of ``points`` at full scale (its ``base_points`` property), wrapping words."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # node names are the user's text, not markup
-    label.setProperty("base_points", points)
-    font = QFont()
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    label.setFont(font)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    return label
-
-
-def _scale_font(label: QLabel, scale: float) -> None:
-    font = label.font()
-    font.setPointSizeF(round(label.property("base_points") * scale, 1))
-    label.setFont(font)
-
-
-def _text_height(label: QLabel, text: str, width: int) -> int:
-    """The height ``label`` needs to show ``text`` wrapped at ``width`` (0 when hidden or empty)."""
-    if not text or not label.isVisibleTo(label.window()):
-        return 0
-    flags = int(Qt.TextFlag.TextWordWrap) | int(label.alignment().value)
-    return label.fontMetrics().boundingRect(QRect(0, 0, max(1, width), 100000), flags, text).height()
-
-
-def paginate(heights: list[int], room: int) -> list[list[int]]:
-    """Group line indexes into pages of at most ``room`` pixels (each page at least one line)."""
-    pages: list[list[int]] = [[]]
-    used = 0
-    for index, height in enumerate(heights):
-        if pages[-1] and used + height > room:
-            pages.append([])
-            used = 0
-        pages[-1].append(index)
-        used += height
-    return pages
 
 
 class PresentationWindow(QWidget):
@@ -128,27 +74,10 @@ class PresentationWindow(QWidget):
         self._page = 0
         self._scale = 1.0
 
-        self.title_label = _label(30, bold=True)
-        self.step_label = _label(18)
-        self.keys_label = _label(18)
+        self.caption = caption = Caption()  # its labels, which the window fills
+        self.title_label, self.step_label, self.keys_label = caption.title_label, caption.step_label, caption.keys_label
+        self.hop_label, self.description_label = caption.hop_label, caption.description_label
         self.keys_label.setText(self.tr(KEYS_HINT))
-        self.keys_label.setObjectName("keys")
-        self.keys_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.hop_label = _label(22)
-        self.description_label = _label(18)
-        self.caption = QFrame()
-        self.caption.setObjectName("caption")
-        self.caption.setStyleSheet("QFrame#caption { background: #263238; }"
-                                   "QLabel { color: #eceff1; } QLabel#keys { color: #90a4ae; }")
-        steps = QHBoxLayout()
-        steps.addWidget(self.step_label, 1)
-        steps.addWidget(self.keys_label, 1)
-        text = QVBoxLayout(self.caption)
-        text.setContentsMargins(*MARGINS)
-        text.setSpacing(SPACING)
-        for widget in (self.title_label, self.hop_label, self.description_label):
-            text.addWidget(widget)
-        text.insertLayout(1, steps)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -183,7 +112,7 @@ class PresentationWindow(QWidget):
         return self._page + 1, len(self._pages)
 
     def caption_labels(self) -> list[QLabel]:
-        return [self.title_label, self.step_label, self.keys_label, self.hop_label, self.description_label]
+        return self.caption.labels()
 
     # ---- driving
     def start(self) -> None:
@@ -325,10 +254,9 @@ class PresentationWindow(QWidget):
         room = int(self.height() * CAPTION_SHARE)
         scale = 1.0
         while True:
-            for label in self.caption_labels():
-                _scale_font(label, scale)
+            self.caption.scale_type(scale)
             self._pages = [self._lines]
-            fixed, lines = self._fixed_height(width), self._lines_heights(width)
+            fixed, lines = self._fixed_height(width), self.caption.line_heights(width, self._lines)
             if fixed + sum(lines) + top + bottom <= room or scale <= MIN_SCALE + 1e-6:
                 break
             scale = max(MIN_SCALE, scale - SCALE_STEP)
@@ -340,22 +268,13 @@ class PresentationWindow(QWidget):
         self._page = min(self._page, len(self._pages) - 1)
         self.step_label.setText(self._step_text())
         self.hop_label.setText("\n".join(self._pages[self._page]))
-        page_height = _text_height(self.hop_label, self.hop_label.text(), width)
+        page_height = text_height(self.hop_label, self.hop_label.text(), width)
         # the caption may take more than its share only where one line alone would not fit
         self.caption.setMaximumHeight(max(room, fixed + page_height + top + bottom))
 
     def _fixed_height(self, width: int) -> int:
         """The caption's height but the hop's lines: title, step line, description, spacing."""
-        half = (width - self.caption.layout().itemAt(1).layout().spacing()) // 2
-        step = max(_text_height(self.step_label, self._step_text(), half),
-                   _text_height(self.keys_label, self.keys_label.text(), half))
-        parts = [_text_height(self.title_label, self.title_label.text(), width), step,
-                 _text_height(self.description_label, self.description_label.text(), width)]
-        shown = len([p for p in parts if p]) + (1 if self._lines else 0)
-        return sum(parts) + SPACING * max(0, shown - 1)
-
-    def _lines_heights(self, width: int, lines: list[str] | None = None) -> list[int]:
-        return [_text_height(self.hop_label, line, width) for line in (self._lines if lines is None else lines)]
+        return self.caption.fixed_height(width, self._step_text(), bool(self._lines))
 
     def _frame(self, hop: Hop | None) -> None:
         """Scale the view to the current hop (its nodes, line and label) and centre on it."""

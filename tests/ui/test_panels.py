@@ -132,6 +132,22 @@ def test_checking_every_service_again_means_all_of_them(edge2016):
     assert doc.connection("c_edge_ex01").services is None
 
 
+def test_every_service_checked_again_means_all_of_them_on_a_line_of_an_older_server(qtbot, catalog):
+    """A 2016 Mailbox server kept beside SE during a migration: its line to Outlook runs the
+    2016 services (UM web services among them, which SE has not). Unchecking one and checking
+    it again means every service again, as on a line of the design's own version."""
+    p = Panels(qtbot, catalog, "migration-2016-to-SE.yaml")
+    doc = p.editor.document
+    conn_id = p.editor.connect("office_outlook", "ex16")
+    p.inspector.show_selection([conn_id])
+    services = p.find(QListWidget, "inspector_services")
+    assert "UM web services" in checked(services)
+    click_check_box(services, list_item(services, "UM web services"))
+    assert "UM web services" not in doc.connection(conn_id).services
+    click_check_box(services, list_item(services, "UM web services"))
+    assert doc.connection(conn_id).services is None
+
+
 def test_space_toggles_a_service_and_the_findings_follow(qtbot, edge2019):
     p, doc = edge2019, edge2019.editor.document
     p.inspector.show_selection(["c_imap"])

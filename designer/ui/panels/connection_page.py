@@ -123,8 +123,9 @@ class ConnectionPage(QWidget):
         box = self.services
         items = [box.item(i) for i in range(box.count())]
         checked = [i.data(DATA) for i in items if i.checkState() == Qt.CheckState.Checked]
-        conn = self.editor.document.connection(self._target)
-        a, b = (self.editor.document.node(n).role for n in conn.between)
-        known = self.editor.catalog.services_between(self.editor.document.exchange_version, a, b)
+        doc = self.editor.document
+        conn = doc.connection(self._target)
+        a, b = (doc.node(n).role for n in conn.between)
+        known = self.editor.catalog.services_between(connection_version(doc, conn), a, b)  # as the list shows
         every = len(checked) == len(items) and all(s in known for s in checked)
         self.editor.set_services(self._target, None if every else checked)

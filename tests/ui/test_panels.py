@@ -196,6 +196,20 @@ def test_typing_a_node_name_renames_it_in_one_undo_step(qtbot, edge2016):
     assert doc.node("ex01").name == "EX01" and name.text() == "EX01"
 
 
+def test_a_name_longer_than_its_field_shows_its_start(qtbot, edge2016):
+    """The design's name and a node's name, too long for the field, read from their start (Qt
+    leaves the cursor at the end of a text it is given, which shows the end)."""
+    p = edge2016
+    p.inspector.resize(260, 700)
+    name = p.find(QLineEdit, "inspector_name")
+    p.editor.set_document_name("Contoso, Exchange 2016 with Edge Transport in two datacenters, phase one")
+    assert name.text().startswith("Contoso") and name.cursorPosition() == 0
+    assert name.cursorRect().left() < name.width() // 2  # the start is what shows
+    p.inspector.show_selection(["ex01"])
+    p.editor.set_node("ex01", name="EX01 Mailbox server in the primary datacenter, rack four")
+    assert name.text().startswith("EX01") and name.cursorPosition() == 0
+
+
 def test_refresh_leaves_the_text_being_typed_alone(qtbot, edge2016):
     p, doc = edge2016, edge2016.editor.document
     p.host.activateWindow()

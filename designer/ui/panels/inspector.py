@@ -216,6 +216,7 @@ class InspectorPanel(QWidget):
             return  # the user is typing: leave the text and the cursor alone
         if edit.text() != value:
             edit.setText(value)
+            edit.setCursorPosition(0)  # a long name shows its start, not its end
 
     def _fill_document(self, _target: None) -> None:
         doc = self.editor.document

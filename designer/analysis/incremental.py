@@ -18,11 +18,13 @@ module keeps the last results per element and, after an edit, recomputes what it
 What the analysis never reads (positions, zone rectangles) changes nothing: moving a node
 within its zone costs nothing here. A large change (a delete of hundreds of elements) keeps
 the results from before it: when a later large change brings back exactly the design they
-were computed from (its undo, then its redo), they are put back instead of computed again. A rule is classed by its name in ``NODE_RULES``,
-``CONNECTION_RULES`` and ``FLOW_FILTERS``; a rule not classed is global, so a new rule is
-correct from the start and only slower. The results equal :func:`~.findings.analyse` and
-:func:`~.flows.compute_flows` of the whole document
-(``tests/analysis/test_incremental.py`` checks it after random edits).
+were computed from (its undo, then its redo), they are put back instead of computed again.
+
+A rule is classed by its name in :mod:`.rule_scopes` (a rule not classed is global, so a new
+rule is correct from the start and only slower); what was analysed of each element, to tell
+what an edit changed, is :mod:`.analysed`. The results equal :func:`~.findings.analyse` and
+:func:`~.flows.compute_flows` of the whole document (``tests/analysis/test_incremental.py``
+checks it after random edits).
 """
 from __future__ import annotations
 
@@ -30,68 +32,16 @@ from datetime import date
 from typing import Callable
 
 from ..catalog import Catalog
-from ..model import Change, Connection, Document, Node
-from ..support.states import ZoneKind
-from .findings import RULES, SEVERITIES, Context, Finding
+from ..model import Change, Connection, Document
+from .analysed import AnalysedDesign
+from .findings import RULES, SEVERITIES, Finding
 from . import flows as _flows
 from .flows import Flow
-from .partial import DocView, PartialContext, Subset, TrackedFlows, node_key, zone_key
+from .partial import DocView, PartialContext, findings_by_element
+from .rule_scopes import CONNECTION_RULES, FLOW_FILTERS, NODE_RULES, chosen_flows
 
-# Rules whose every finding comes from one node (the loop over the design's nodes) ...
-NODE_RULES = frozenset({"unknown_role", "role_not_in_version", "expected_zone", "role_in_perimeter",
-                        "mailbox_exposed"})
-# ... or from one connection (the loop over its connections, or over its flows).
-CONNECTION_RULES = frozenset({"no_data_path", "unknown_services", "um_removed", "plaintext_from_internet"})
-CLOUD_ROLES = frozenset({"exchange_online", "entra_id"})
 _NO_TAGS: frozenset[str] = frozenset()
 LARGE = 200  # elements changed at once from which the results before the change are kept
-
-
-def _crosses_internet(ctx: Context, flow: Flow) -> bool:
-    return flow.source_zone != flow.destination_zone and ZoneKind.INTERNET in (
-        ctx.zone_kind(flow.source), ctx.zone_kind(flow.destination))
-
-
-def _advisory(ctx: Context, flow: Flow) -> bool:
-    return bool(flow.path.advisory or flow.path.disabled_by_default)
-
-
-def _with_choices(ctx: Context, flow: Flow) -> bool:
-    return flow.service in ctx.services_with_choices
-
-
-def _unconfirmed(ctx: Context, flow: Flow) -> bool:
-    return flow.path.status == "unconfirmed"
-
-
-def _hybrid(ctx: Context, flow: Flow) -> bool:
-    nodes = ctx.doc.nodes
-    return (flow.path.category == "hybrid" or flow.service == "EdgeSync"
-            or nodes[flow.source].role in CLOUD_ROLES or nodes[flow.destination].role in CLOUD_ROLES)
-
-
-# Rules over the design's flows, each with what a flow must be for the rule to read it (the
-# rule sees only those flows, in flow order; it may still read every node).
-FLOW_FILTERS: dict[str, Callable[[Context, Flow], bool]] = {
-    "internet_exposure": _crosses_internet,
-    "path_advisories": _advisory,
-    "service_choices": _with_choices,
-    "unconfirmed_paths": _unconfirmed,
-    "hybrid_https_endpoint": _hybrid,
-    "hybrid_edge_without_edgesync": _hybrid,
-    "hybrid_preauthentication": _hybrid,
-    "online_without_directory_sync": _hybrid,
-}
-
-
-_BY_PATH = frozenset({_advisory, _with_choices, _unconfirmed})  # filters that read only flow.path
-
-
-def _path_answer(known: dict, keep, ctx: Context, flow: Flow) -> bool:
-    answer = known.get(id(flow.path))
-    if answer is None:
-        answer = known[id(flow.path)] = keep(ctx, flow)
-    return answer
 
 
 class IncrementalAnalysis:
@@ -113,12 +63,7 @@ class IncrementalAnalysis:
     def _reset_state(self) -> None:
         self._dirty: dict[str, set[str]] = {"zone": set(), "node": set(), "connection": set()}
         self._document_dirty = False
-        self._zone_keys: dict[str, object] = {}
-        self._node_keys: dict[str, object] = {}
-        self._node_seen: dict[str, Node] = {}  # the nodes as analysed (their keys drop the position)
-        self._connections: dict[str, Connection] = {}
-        self._members: dict[str, dict[str, None]] = {}  # zone -> its nodes
-        self._incident: dict[str, dict[str, None]] = {}  # node -> its connections
+        self._design = AnalysedDesign()  # what was analysed of each element, and its indexes
         self._node_order: dict[str, int] | None = None
         self._connection_order: dict[str, int] | None = None
         self._facts: dict[str, tuple[str, frozenset[str]]] = {}  # node -> (zone kind, tags)
@@ -194,7 +139,7 @@ class IncrementalAnalysis:
         """The node's connections in document order (from the index, not a scan)."""
         conns = self.document.connections
         order = self.connection_order()
-        return [conns[c] for c in sorted(self._incident.get(node_id, ()), key=order.__getitem__)]
+        return [conns[c] for c in sorted(self._design.incident.get(node_id, ()), key=order.__getitem__)]
 
     # ---- recomputing
     def update(self) -> bool:
@@ -232,14 +177,16 @@ class IncrementalAnalysis:
         renamed = self._document_dirty and doc.name != self._name
         self._document_dirty = False
         self._name = doc.name
-        changed_nodes, node_scope, conn_scope, zones_changed = self._read_changes()
+        dirty, self._dirty = self._dirty, {"zone": set(), "node": set(), "connection": set()}
+        design = self._design
+        changed_nodes, node_scope, conn_scope, zones_changed = design.read(doc, dirty)
         node_scope |= changed_nodes
         for node_id in changed_nodes:
             self._facts.pop(node_id, None)
         for node_id in changed_nodes:  # its connections' flows, and its neighbours' node findings
-            for conn_id in self._incident.get(node_id, ()):
+            for conn_id in design.incident.get(node_id, ()):
                 conn_scope.add(conn_id)
-                node_scope.update(self._connections[conn_id].between)
+                node_scope.update(design.connections[conn_id].between)
         if not (node_scope or conn_scope or zones_changed or renamed):
             return False
         flows_changed = self._recompute_connections(conn_scope)
@@ -251,76 +198,11 @@ class IncrementalAnalysis:
         self._assemble_findings()
         return True
 
-    def _read_changes(self) -> tuple[set[str], set[str], set[str], bool]:
-        """Compare what the noted elements are now with what was analysed; returns the nodes
-        whose analysed facts changed (their own or their zone's), the nodes and the connections
-        to recompute, and whether a zone changed."""
-        doc = self.document
-        dirty, self._dirty = self._dirty, {"zone": set(), "node": set(), "connection": set()}
-        changed_nodes: set[str] = set()
-        node_scope: set[str] = set()
-        conn_scope: set[str] = set()
-        zones_changed = False
-        for zone_id in dirty["zone"]:
-            key = zone_key(doc.zones.get(zone_id))
-            if key != self._zone_keys.get(zone_id):
-                self._store(self._zone_keys, zone_id, key)
-                changed_nodes.update(self._members.get(zone_id, ()))
-                zones_changed = True
-        for node_id in dirty["node"]:
-            node = doc.nodes.get(node_id)
-            key = node_key(node)
-            old = self._node_keys.get(node_id)
-            if key == old:
-                continue
-            self._store(self._node_keys, node_id, key)
-            self._store(self._node_seen, node_id, node)
-            if old is not None and (node is None or old.zone != node.zone):
-                self._members.get(old.zone, {}).pop(node_id, None)
-            if node is not None:
-                self._members.setdefault(node.zone, {})[node_id] = None
-            else:
-                self._incident.pop(node_id, None)
-            changed_nodes.add(node_id)
-            node_scope.add(node_id)
-        for conn_id in dirty["connection"]:
-            conn = doc.connections.get(conn_id)
-            old = self._connections.get(conn_id)
-            if conn == old:
-                continue
-            if old is not None:
-                for end in old.between:
-                    self._incident.get(end, {}).pop(conn_id, None)
-                node_scope.update(old.between)
-            if conn is not None:
-                for end in conn.between:
-                    self._incident.setdefault(end, {})[conn_id] = None
-                node_scope.update(conn.between)
-            self._store(self._connections, conn_id, conn)
-            conn_scope.add(conn_id)
-        return changed_nodes, node_scope, conn_scope, zones_changed
-
-    @staticmethod
-    def _store(table: dict, key: str, value) -> None:
-        if value is None:
-            table.pop(key, None)
-        else:
-            table[key] = value
-
     def _compute_all(self) -> None:
         doc = self.document
         self._reset_state()
         self._version, self._name = doc.exchange_version, doc.name
-        for zone in doc.zones.values():
-            self._zone_keys[zone.id] = zone_key(zone)
-        for node in doc.nodes.values():
-            self._node_keys[node.id] = node_key(node)
-            self._node_seen[node.id] = node
-            self._members.setdefault(node.zone, {})[node.id] = None
-        for conn in doc.connections.values():
-            self._connections[conn.id] = conn
-            for end in conn.between:
-                self._incident.setdefault(end, {})[conn.id] = None
+        self._design.fill(doc)
         self.by_connection = {}
         self._recompute_connections(set(doc.connections), everything=True)
         self._assemble_flows()
@@ -330,10 +212,9 @@ class IncrementalAnalysis:
         self._orders = (tuple(doc.zones), tuple(doc.nodes), tuple(doc.connections))
 
     # ---- the results before a large change
-    _STATE = ("_zone_keys", "_node_keys", "_node_seen", "_connections", "_members", "_incident", "_facts",
-              "_owned", "_filtered", "_per_rule", "by_connection", "flows", "findings", "_had_dag",
-              "_version", "_name", "_orders", "_node_order", "_connection_order")
-    _NESTED = frozenset({"_members", "_incident", "_owned", "_filtered"})  # tables of tables
+    _STATE = ("_design", "_facts", "_owned", "_filtered", "_per_rule", "by_connection", "flows", "findings",
+              "_had_dag", "_version", "_name", "_orders", "_node_order", "_connection_order")
+    _NESTED = frozenset({"_owned", "_filtered"})  # tables of tables
 
     def _state(self, copy: bool) -> dict:
         """The results and what they were computed from. With ``copy``, tables that an
@@ -344,6 +225,8 @@ class IncrementalAnalysis:
                 value = state[name]
                 if name in self._NESTED:
                     state[name] = {k: dict(v) for k, v in value.items()}
+                elif isinstance(value, AnalysedDesign):
+                    state[name] = value.copy()
                 elif isinstance(value, (dict, list)):
                     state[name] = type(value)(value)
         return state
@@ -357,11 +240,7 @@ class IncrementalAnalysis:
         zones, nodes, conns = state["_orders"]
         if tuple(doc.zones) != zones or tuple(doc.nodes) != nodes or tuple(doc.connections) != conns:
             return False
-        zone_keys, node_keys, seen, analysed = (state["_zone_keys"], state["_node_keys"], state["_node_seen"],
-                                                state["_connections"])
-        return (all(zone_key(z) == zone_keys.get(z.id) for z in doc.zones.values())
-                and all(n is seen.get(n.id) or node_key(n) == node_keys.get(n.id) for n in doc.nodes.values())
-                and all(c is analysed.get(c.id) or c == analysed.get(c.id) for c in doc.connections.values()))
+        return state["_design"].describes(doc)
 
     def _restore(self, state: dict) -> None:
         for name in self._STATE:
@@ -380,10 +259,11 @@ class IncrementalAnalysis:
             if conn_id not in conns:
                 self.by_connection.pop(conn_id, None)
         memo, version = self._flow_memo, doc.exchange_version
+        node_keys, zone_keys = self._design.node_keys, self._design.zone_keys
         for conn_id in live:
             conn = conns[conn_id]
-            a, b = self._node_keys[conn.between[0]], self._node_keys[conn.between[1]]
-            key = (version, conn, a, b, self._zone_keys.get(a.zone), self._zone_keys.get(b.zone))
+            a, b = node_keys[conn.between[0]], node_keys[conn.between[1]]
+            key = (version, conn, a, b, zone_keys.get(a.zone), zone_keys.get(b.zone))
             hit = memo.get(conn_id)
             if hit is None or hit[0] != key:
                 hit = memo[conn_id] = (key, tuple(_flows.connection_flows(doc, self.catalog, conn)))
@@ -402,14 +282,7 @@ class IncrementalAnalysis:
             elif name in FLOW_FILTERS:
                 keep = FLOW_FILTERS[name]
                 if keep not in chosen_by:  # rules that share a filter share its work
-                    by = self.by_connection
-                    if keep in _BY_PATH:  # the answer depends on the flow's data path only
-                        known = self._by_path.setdefault(keep, {})
-                        chosen_by[keep] = {c: chosen for c in live if (chosen := tuple(
-                            f for f in by[c] if _path_answer(known, keep, ctx, f)))}
-                    else:
-                        chosen_by[keep] = {c: chosen for c in live
-                                           if (chosen := tuple(f for f in by[c] if keep(ctx, f)))}
+                    chosen_by[keep] = chosen_flows(keep, ctx, live, self.by_connection, self._by_path)
                 table = self._filtered.setdefault(index, {})
                 for conn_id in conn_ids:
                     table.pop(conn_id, None)
@@ -422,7 +295,7 @@ class IncrementalAnalysis:
         if everything:
             flows = self.flows
         else:  # what a node rule reads: the flows of the node's connections
-            around = {c for n in live for c in self._incident.get(n, ())}
+            around = {c for n in live for c in self._design.incident.get(n, ())}
             flows = [f for c in sorted(around, key=self.connection_order().__getitem__)
                      for f in self.by_connection[c]]
         for index, rule in enumerate(RULES):
@@ -434,21 +307,7 @@ class IncrementalAnalysis:
         """Run a node rule over ``nodes`` (or a connection rule over ``conns`` and their
         ``flows``) and file each finding under the element the rule's loop was at when it
         found it; the findings filed under ``owners`` before are dropped."""
-        current: list[str | None] = [None]
-
-        def tracker(element_id: str) -> None:
-            current[0] = element_id
-        doc = self.document
-        if nodes:  # a node rule
-            view = DocView(doc, Subset(doc.nodes, nodes, tracker), doc.connections, self.connections_of)
-            ctx = PartialContext(self, view, list(flows))
-        else:
-            view = DocView(doc, doc.nodes, Subset(doc.connections, conns, tracker), self.connections_of)
-            ctx = PartialContext(self, view, TrackedFlows(flows, tracker))
-        found: dict[str | None, list[Finding]] = {}
-        if nodes or conns:
-            for finding in rule(ctx):
-                found.setdefault(current[0], []).append(finding)
+        found = findings_by_element(self, rule, nodes, conns, flows)
         table = {} if fresh else self._owned.setdefault(index, {})
         for owner in owners:
             table.pop(owner, None)

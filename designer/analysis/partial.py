@@ -3,8 +3,9 @@
 :mod:`.incremental` runs a rule again over the few nodes or connections an edit touched: the
 rule gets a :class:`PartialContext` whose document (:class:`DocView`) iterates only those
 (:class:`Subset`), and whose flows (:class:`TrackedFlows`) tell the engine which elements each
-finding read. ``node_key`` and ``zone_key`` are what the analysis reads of a node or a zone
-(everything but its place on the canvas).
+finding read; :func:`findings_by_element` runs a node or connection rule so and files its
+findings by element. ``node_key`` and ``zone_key`` are what the analysis reads of a node or a
+zone (everything but its place on the canvas).
 """
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cached_property
 from datetime import date
-from typing import Callable, Iterator, Protocol
+from typing import Callable, Iterable, Iterator, Protocol
 
 from ..catalog import Catalog
 from ..model import Connection, Document, Node, Zone
-from .findings import Context, today
+from .findings import Context, Finding, today
 from .flows import Flow
 
 
@@ -34,6 +35,8 @@ class Engine(Protocol):
     def node_order(self) -> dict[str, int]: ...
 
     def connection_order(self) -> dict[str, int]: ...
+
+    def connections_of(self, node_id: str) -> list[Connection]: ...
 
 
 def node_key(node: Node | None):
@@ -139,3 +142,25 @@ class PartialContext(Context):
     @property
     def connection_order(self) -> dict[str, int]:
         return self._engine.connection_order()
+
+
+def findings_by_element(engine: Engine, rule: Callable[[Context], Iterable[Finding]], nodes: list[str],
+                        conns: list[str], flows: list[Flow]) -> dict[str | None, list[Finding]]:
+    """Run a node rule over ``nodes`` (or, without nodes, a connection rule over ``conns`` and
+    their ``flows``); its findings by the element the rule's loop was at when it found each."""
+    current: list[str | None] = [None]
+
+    def tracker(element_id: str) -> None:
+        current[0] = element_id
+    doc = engine.document
+    if nodes:  # a node rule
+        view = DocView(doc, Subset(doc.nodes, nodes, tracker), doc.connections, engine.connections_of)
+        ctx = PartialContext(engine, view, list(flows))
+    else:
+        view = DocView(doc, doc.nodes, Subset(doc.connections, conns, tracker), engine.connections_of)
+        ctx = PartialContext(engine, view, TrackedFlows(flows, tracker))
+    found: dict[str | None, list[Finding]] = {}
+    if nodes or conns:
+        for finding in rule(ctx):
+            found.setdefault(current[0], []).append(finding)
+    return found

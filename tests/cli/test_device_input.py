@@ -70,6 +70,24 @@ def test_a_fifo_with_a_writer_is_refused_too(tmp_path):
         os.close(reader)
 
 
+@needs_fifo
+def test_a_rulebase_that_is_a_fifo_or_a_device_is_refused_at_once(tmp_path):
+    """``verify --rulebase`` reads the rulebase as the designs are read: a FIFO nobody writes
+    to was waited on for ever, and /dev/zero read to the size limit, before one message."""
+    fifo = tmp_path / "rules.json"
+    os.mkfifo(fifo)
+    design = str(ROOT / "data" / "samples" / "exchange2016-edge.yaml")
+    for path, what in ((fifo, "is a pipe (FIFO), not a file"), (Path("/dev/zero"), "is a device, not a file")):
+        if not path.exists():
+            continue
+        result = run("verify", design, "--rulebase", str(path))
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.splitlines() == [f"exchange-designer: {path}: {what}"]
+        start = time.monotonic()
+        assert main(["verify", design, "--rulebase", str(path)], io.StringIO()) == 2
+        assert time.monotonic() - start < 2
+
+
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets")
 def test_a_socket_is_refused(tmp_path):
     path = tmp_path / "s.yaml"

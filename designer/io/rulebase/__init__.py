@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ...analysis.rulebase import Rulebase
-from ...support.yamlsafe import InputError
+from ...support.input_files import InputError, read_limited
 from . import csv_rules, nft_json, windows_json
 
 FORMATS = ("nft-json", "windows-json", "csv")
@@ -39,18 +39,9 @@ def decode(data: bytes, file: str) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, None, "is a directory, not a rulebase file") from None
-    except OSError as exc:
-        raise InputError(path, None, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(path, None, f"larger than {MAX_BYTES // (1024 * 1024)} MB: too large for a rulebase")
-    return data
+    """The rulebase file's bytes: a regular file of at most ``MAX_BYTES`` (a device, a pipe or
+    a socket is refused at once, never waited on or read without end)."""
+    return read_limited(path, MAX_BYTES)
 
 
 def parse_json(text: str, file: str):

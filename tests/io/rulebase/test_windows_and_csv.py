@@ -146,7 +146,7 @@ def test_huge_and_missing_rulebases(tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "MAX_BYTES", 1024)
     path = tmp_path / "big.csv"
     path.write_text("source,destination,protocol,port\n" + "A,B,TCP,25\n" * 200, encoding="utf-8")
-    with pytest.raises(InputError, match="larger than 0 MB: too large"):
+    with pytest.raises(InputError, match="the limit is 1024 bytes"):
         read_rulebase(path)
     with pytest.raises(InputError, match="no such file"):
         read_rulebase(tmp_path / "missing.json")

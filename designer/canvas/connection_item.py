@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QRegion
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ..analysis.labels import ConnectionLabel
@@ -18,6 +18,7 @@ from ..render import style
 from ..render.theme import CanvasTheme, painting_theme
 from ..support.states import EncryptionKind
 from .label_item import LabelItem, on_screen
+from .settling import clippable
 
 
 class ConnectionItem(QGraphicsItem):
@@ -25,6 +26,8 @@ class ConnectionItem(QGraphicsItem):
 
     Its tooltip (every flow with its source) is built only when someone hovers it: the scene
     asks for it in ``helpEvent`` (``tooltip_pending``)."""
+
+    clip_to: QRegion | None = None  # painted only within this region of the view (settling.py)
 
     def __init__(self, connection_id: str) -> None:
         super().__init__()
@@ -145,6 +148,7 @@ class ConnectionItem(QGraphicsItem):
         stroker.setWidth(10)
         return stroker.createStroke(self.path)
 
+    @clippable
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -1,9 +1,11 @@
 """A drag layer: while nodes are dragged, the views repaint only what moves.
 
-When a drag of nodes starts, each view paints what stays put (zones, the other nodes, their
-lines and labels, the grid) once into a pixmap. Until the drop, a frame blits that pixmap as
-the view's background and paints only what moves on top: the dragged nodes, and one
-:class:`MovingLines` item that draws their connections and those connections' labels. A frame
+When a drag of nodes starts, each view paints what stays put once into two pixmaps: what is
+stacked up to the lines (zones, the other lines and their labels, the grid), and apart, the
+other nodes, above them. Until the drop, a frame blits the first as the view's background,
+paints what moves (the dragged nodes, and one :class:`MovingLines` item that draws their
+connections and those connections' labels), and blits the nodes over it: the moving lines pass
+under the nodes, as on the canvas. A frame
 then costs what the moving items cost, however large the design is. Everything else, the
 connection and label items of the moving lines included, gets Qt's ``ItemHasNoContents`` flag
 meanwhile, so Qt neither calls their ``paint()`` nor re-indexes them as the lines move: the
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QSty
 from ..render import style
 from .connection_item import ConnectionItem, draw_line, route
 from .label_item import label_pixmap
+from .settling import NOTHING, Settling
 from ..model.placement import place_of
 from ..render.theme import painting_theme
 
@@ -27,13 +30,38 @@ NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 class ViewPicture:
-    """What one view showed of the items that stay put, when the drag started."""
+    """What one view showed of the items that stay put, when the drag started: what is stacked
+    up to the lines (zones, lines, labels, the grid) and, apart, what is above them (the nodes),
+    so that moving lines can be drawn between the two."""
 
     def __init__(self, view: QGraphicsView) -> None:
         self.view = view
         self.transform = QTransform(view.transform())
         self.scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
         self.pixmap: QPixmap = view.viewport().grab()
+        self.top: QPixmap | None = None
+
+    def grab_top(self, items: list[QGraphicsItem]) -> None:
+        """Paint ``items`` (the nodes that stay put, bottom first) on a transparent picture, as
+        the view paints them."""
+        view = self.view
+        viewport = view.viewport()
+        ratio = viewport.devicePixelRatioF()
+        pixmap = QPixmap(viewport.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHints(view.renderHints())
+        to_view = view.viewportTransform()
+        for item in items:
+            painter.save()
+            painter.setWorldTransform(item.sceneTransform() * to_view)
+            option = QStyleOptionGraphicsItem()
+            option.exposedRect = item.boundingRect()
+            item.paint(painter, option, viewport)
+            painter.restore()
+        painter.end()
+        self.top = pixmap
 
     def valid(self) -> bool:
         view = self.view
@@ -41,15 +69,17 @@ class ViewPicture:
                 and (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) == self.scroll
                 and self.pixmap.deviceIndependentSize().toSize() == view.viewport().size())
 
-    def draw(self, painter: QPainter, rect: QRectF) -> None:
-        """Blit the part of the picture under ``rect`` (scene coordinates)."""
+    def draw(self, painter: QPainter, rect: QRectF, pixmap: QPixmap | None = None) -> None:
+        """Blit the part of the picture (or of ``pixmap``, the top one) under ``rect`` (scene
+        coordinates)."""
+        pixmap = self.pixmap if pixmap is None else pixmap
         target = self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1)
-        ratio = self.pixmap.devicePixelRatio()
+        ratio = pixmap.devicePixelRatio()
         source = QRectF(target.x() * ratio, target.y() * ratio, target.width() * ratio,
                         target.height() * ratio)
         painter.save()
         painter.resetTransform()
-        painter.drawPixmap(QPointF(target.topLeft()), self.pixmap, source)
+        painter.drawPixmap(QPointF(target.topLeft()), pixmap, source)
         painter.restore()
 
 
@@ -130,22 +160,26 @@ class DragLayer:
         hidden = set(moving)
         if lines is not None:
             hidden |= {i for item, *_ in lines.lines.values() for i in (item, item.label_item)}
-        for item in hidden:  # the picture is of what stays put
-            item.setFlag(NO_CONTENTS, True)
-        try:
-            for view in views:
-                self.pictures[view.viewport()] = ViewPicture(view)
-        finally:
-            for item in moving:
-                item.setFlag(NO_CONTENTS, False)
         shown = QRectF()
         for view in views:
             shown = shown.united(view.mapToScene(view.viewport().rect()).boundingRect())
         near = scene.items(shown, Qt.ItemSelectionMode.IntersectsItemBoundingRect)  # what Qt would paint
-        self.quiet = [i for i in near if i not in moving and not i.flags() & NO_CONTENTS]
-        for item in self.quiet:
+        stay = [i for i in near if i not in hidden and not i.flags() & NO_CONTENTS]
+        above = [i for i in stay if i.parentItem() is None and i.zValue() >= style.Z_NODE]  # the nodes (top first)
+        below = [i for i in stay if not (i.parentItem() is None and i.zValue() >= style.Z_NODE)]
+        for item in (*hidden, *above):  # the picture is of what stays put, up to the lines ...
             item.setFlag(NO_CONTENTS, True)
-        self.quiet += [i for i in hidden if i not in moving]
+        try:
+            for view in views:
+                self.pictures[view.viewport()] = ViewPicture(view)
+                self.pictures[view.viewport()].grab_top(above[::-1])  # ... and, apart, of the nodes
+        finally:
+            for item in moving:
+                item.setFlag(NO_CONTENTS, False)
+        for item in below:
+            item.setFlag(NO_CONTENTS, True)
+        self.quiet = [*stay, *(i for i in hidden if i not in moving)]
+        self.above = set(above)
         if lines is not None:
             scene.addItem(lines)
         for view in views:
@@ -164,6 +198,27 @@ class DragLayer:
         for item in self.quiet:
             item.setFlag(NO_CONTENTS, False)
         self.quiet = []
+        return self._drop_lines()
+
+    def settle(self) -> tuple[list[str], Settling | None]:
+        """Drop into a :class:`~.settling.Settling` where one view's pictures can still serve
+        the drop's frame: every item has its contents back, and those the pictures show paint
+        nothing until that frame is painted. Else as ``drop``."""
+        pictures = [p for p in self.pictures.values() if p.valid() and p.view.isVisible()]
+        if len(self.pictures) != 1 or len(pictures) != 1 or \
+                not all(getattr(item, "clip_to", False) is None for item in self.quiet):
+            return self.drop(), None
+        moving = {i for item, *_ in (self.lines.lines.values() if self.lines else ()) for i in (item, item.label_item)}
+        quiet = set()
+        for item in self.quiet:
+            if item not in moving:
+                item.clip_to = NOTHING
+                quiet.add(item)
+            item.setFlag(NO_CONTENTS, False)
+        self.quiet = []
+        return self._drop_lines(), Settling(self.scene, pictures[0], quiet, self.above)
+
+    def _drop_lines(self) -> list[str]:
         moved = []
         if self.lines is not None:
             moved = list(self.lines.lines)

@@ -10,7 +10,7 @@ import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QRegion
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
@@ -19,6 +19,7 @@ from ..render import style
 from .group_look import GroupLook, paint_badge, paint_stack
 from .label_item import on_screen, zoom_of
 from .legible import draw_min_size, min_size_text, readable_zoom, wrap
+from .settling import clippable
 from ..render.names import zone_kind_name
 from ..render.theme import painting_theme
 from ..support.states import ZoneKind
@@ -46,6 +47,8 @@ def name_extent(shown: str, zoom: float) -> tuple[float, float]:
 
 class NodeItem(QGraphicsItem):
     """A node: its role's icon and its name. Its centre is the node's position."""
+
+    clip_to: QRegion | None = None  # painted only within this region of the view (settling.py)
 
     def __init__(self, node: Node, role_name=None) -> None:
         super().__init__()
@@ -111,6 +114,7 @@ class NodeItem(QGraphicsItem):
     def center(self) -> QPointF:
         return self.scenePos()
 
+    @clippable
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         theme = painting_theme(self.scene(), widget)
@@ -177,11 +181,13 @@ class NodeItem(QGraphicsItem):
         return self.shown_name
 
     def hoverEnterEvent(self, event) -> None:  # Qt's name
+        _changing(self)
         self.hovered = True
         self.update()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event) -> None:  # Qt's name
+        _changing(self)
         self.hovered = False
         self.update()
         super().hoverLeaveEvent(event)
@@ -192,8 +198,17 @@ class NodeItem(QGraphicsItem):
         super().hoverMoveEvent(event)
 
 
+def _changing(item: QGraphicsItem) -> None:
+    """Tell the canvas scene (when the item is in one) that ``item`` is about to look different."""
+    changing = getattr(item.scene(), "changing", None)
+    if changing is not None:
+        changing(item)
+
+
 class ZoneItem(QGraphicsItem):
     """A zone: a labelled region. Its position is the zone rect's top-left corner."""
+
+    clip_to: QRegion | None = None  # painted only within this region of the view (settling.py)
 
     def __init__(self, zone: Zone) -> None:
         super().__init__()
@@ -249,6 +264,7 @@ class ZoneItem(QGraphicsItem):
         w, h = self.size
         return QRectF(w - RESIZE, h - RESIZE, RESIZE, RESIZE)
 
+    @clippable
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         theme = painting_theme(self.scene(), widget)

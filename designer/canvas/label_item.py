@@ -12,11 +12,12 @@ import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QRegion
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ..render import style
 from ..render.theme import LIGHT, CanvasTheme, painting_theme
+from .settling import clippable
 
 PADDING = 4
 
@@ -33,6 +34,7 @@ def on_screen(widget: QWidget | None) -> bool:
 
 class LabelItem(QGraphicsItem):
     PADDING = PADDING
+    clip_to: QRegion | None = None  # painted only within this region of the view (settling.py)
 
     def __init__(self, parent: QGraphicsItem) -> None:
         super().__init__(parent)
@@ -83,6 +85,7 @@ class LabelItem(QGraphicsItem):
             self._shown = shown
         self.setVisible(shown)
 
+    @clippable
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self.lines:
             return

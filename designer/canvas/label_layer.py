@@ -302,15 +302,19 @@ class LabelLayer:
         """Move the label there now, or remember where it goes (``_apply`` moves it)."""
         if apply:
             self.unapplied.pop(conn_id, None)
-            _move(self.scene.connections[conn_id], level, box, self.magnify)
+            item = self.scene.connections[conn_id]
+            self.scene.changing(item.label_item)
+            _move(item, level, box, self.magnify)
         else:
             self.unapplied[conn_id] = (level, box)
 
     def _apply(self) -> None:
         unapplied, self.unapplied = self.unapplied, {}
         connections = self.scene.connections
+        changing = self.scene.changing
         for conn_id, (level, box) in unapplied.items():
             if conn_id in connections:
+                changing(connections[conn_id].label_item)
                 _move(connections[conn_id], level, box, self.magnify)
 
 

@@ -25,6 +25,7 @@ from ..editor import DocumentEditor
 from ..model import Document, Rect
 from ..model.routing import ROUTE_LIMIT, Router
 from .drag_layer import DragLayer, MovingLines
+from .settling import Settling, raise_lines
 from .connection_item import ConnectionItem
 from .items import NodeItem, ZoneItem
 from .label_item import LabelItem, label_pixmap
@@ -80,6 +81,8 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
         self._moved: set[str] = set()  # nodes moved by an edit: lines they now block are re-routed
         self._left: dict[str, tuple] = {}  # where those nodes were: detours round them may straighten
         self.drag_layer: DragLayer | None = None  # while nodes are dragged
+        self.settling: Settling | None = None  # from a drop until its frame is painted
+        self.raised = 0  # node drops so far: each stacks its lines higher (settling.raise_lines)
         self._selection_dirty = False  # a removed item was selected: one selectionChanged after the edit
         # items removed by the last two edits, by id: the undo of a large delete puts them back
         # instead of building thousands of items again
@@ -98,11 +101,13 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
         editor.batch_finished.connect(self.end_batch)
         self._edited_hook = _weak_slot(self)
         editor.undo_stack.indexChanged.connect(self._edited_hook)
+        self.selectionChanged.connect(self.end_settling)  # (the drop's picture shows the old one)
         self.set_document(editor.document)
 
     # ---- mirroring the document
     def set_document(self, doc: Document) -> None:
         self.drop_drag_layer()
+        self.end_settling()
         if self.document is not None:
             self.document.changed.unsub(self._on_change)
         self.clear()
@@ -170,6 +175,7 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
         if theme == self.theme:
             return
         self.drop_drag_layer()  # its picture is of the other theme
+        self.end_settling()
         self.theme = theme
         label_pixmap.cache_clear()
         icon_pixmap.cache_clear()
@@ -243,9 +249,12 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
             self.labels.flush()  # in this frame, not in the next
 
     def drop(self, drag: Drag) -> None:
-        """The end of a move or resize: commit it as one edit."""
+        """The end of a move or resize: commit it as one edit. After a drag with a layer, the
+        drop's frame is painted from the layer's picture where it still holds (settling.py)."""
         drag.snap_nodes()
-        self.drop_drag_layer()
+        settling = self.drop_drag_layer(settle=True)
+        if settling is not None:  # its lines above the others, as its frame paints them
+            raise_lines(self, [self.connections[c] for c in settling.moved if c in self.connections])
         drag.commit()
         for node_id in drag.start_nodes:  # the labels the dropped nodes cover move aside
             if node_id in self.nodes:
@@ -253,6 +262,8 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
                 self.labels.node_placed(node_id, pos.x(), pos.y())
         self._moved.update(n for n in drag.start_nodes if n in self.nodes)
         self.edited()
+        if settling is not None and self.settling is settling and not settling.seal():  # (nothing ended it)
+            self.end_settling()
 
     # ---- the drag layer (see drag_layer.py)
     def _start_drag_layer(self, drag: Drag) -> None:
@@ -269,12 +280,48 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
         if views:
             self.drag_layer = DragLayer(self, views, moving, MovingLines(lines, self.nodes))
 
-    def drop_drag_layer(self) -> None:
-        if self.drag_layer is not None:
-            layer, self.drag_layer = self.drag_layer, None
-            for conn_id in layer.drop():  # their items waited: route them where the nodes are
-                if conn_id in self.connections:
-                    self._route(conn_id)
+    def drop_drag_layer(self, settle: bool = False) -> Settling | None:
+        """End the drag layer: the views repaint in full, or (``settle``, at a drop) the drop's
+        frame is painted from its picture where it can be (the settling, returned)."""
+        if self.drag_layer is None:
+            return None
+        layer, self.drag_layer = self.drag_layer, None
+        moved, settling = layer.settle() if settle else (layer.drop(), None)
+        if settling is not None:
+            self.end_settling()
+            settling.moved = moved
+            self.settling = settling
+        for conn_id in moved:  # their items waited: route them where the nodes are
+            if conn_id in self.connections:
+                self._route(conn_id)
+        return settling
+
+    # ---- the drop's frame (see settling.py)
+    def changing(self, item) -> None:
+        """``item`` is about to look different: during a drop its area is painted anew; after
+        the drop (before its frame), the frame cannot be trusted and the views repaint in full."""
+        settling = self.settling
+        if settling is not None:
+            if not settling.sealed:
+                settling.touch(item)
+            elif item in settling.quiet or item.clip_to is not None:
+                self.end_settling()
+
+    def end_settling(self) -> None:
+        """Paint every item as usual again, and repaint the views in full."""
+        if self.settling is not None:
+            settling, self.settling = self.settling, None
+            settling.end()
+
+    def finish_settling(self) -> None:
+        """The drop's frame is painted: every item paints as usual again, with no repaint."""
+        if self.settling is not None and self.settling.painted:
+            settling, self.settling = self.settling, None
+            settling.finish()
+
+    def render(self, *args, **kwargs) -> None:  # Qt's name
+        self.end_settling()  # (an export paints every item)
+        super().render(*args, **kwargs)
 
     # ---- previews from items
     def node_moved(self, node_id: str) -> None:

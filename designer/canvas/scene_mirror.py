@@ -33,6 +33,8 @@ class SceneMirror:
 
     def _on_change(self, change: Change) -> None:
         self.drop_drag_layer()
+        if self.settling is not None and self.settling.sealed:  # (a drop's own edit is followed)
+            self.end_settling()
         handler = self._HANDLERS.get(change.kind)
         if handler is not None:
             getattr(self, handler)(change.id)
@@ -221,6 +223,8 @@ class SceneMirror:
 
     def _relabel(self, conn_id: str) -> None:
         item = self.connections[conn_id]
+        self.changing(item)
+        self.changing(item.label_item)
         item.set_label(connection_label(self.document, self.editor.catalog, conn_id,
                                         translate=QCoreApplication.translate))
         item.labelled_from = self._label_basis(self.document.connection(conn_id))
@@ -237,6 +241,7 @@ class SceneMirror:
     # ---- batches
     def begin_batch(self) -> None:
         """Many changes follow (``editor.batch_started``): their work waits for the end."""
+        self.end_settling()
         self._batch += 1
 
     def end_batch(self) -> None:

@@ -23,6 +23,7 @@ class SceneRouting:
         first, second = item.ends
         routed = first != second and len(self.document.connections) <= ROUTE_LIMIT  # (a large design: straight)
         points = self.router.route(first, second, conn_id) if routed else None
+        self.changing(item)
         item.update_geometry(self.nodes[first].center(), self.nodes[second].center(), self._bend(conn_id), points)
         self.labels.label_changed(conn_id)
 

@@ -87,5 +87,6 @@ class SceneSelection:
     def highlight_connection(self, conn_id: str | None) -> None:
         for item_id, item in self.connections.items():
             if item.highlighted != (item_id == conn_id):
+                self.changing(item)
                 item.highlighted = item_id == conn_id
                 item.update()

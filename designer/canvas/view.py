@@ -188,6 +188,38 @@ class CanvasView(QGraphicsView):
                 picture.draw(painter, rect)
                 return
             self.canvas.drop_drag_layer()  # scrolled or zoomed: paint normally again
+        settling = self.canvas.settling
+        if settling is not None and settling.view is self:
+            if settling.draws(self.viewport()):  # the drop's frame: the picture, but where it is stale
+                settling.picture.draw(painter, rect)
+                stale = [r for r in settling.dirty if r.intersects(rect)]
+                if stale:
+                    painter.save()
+                    to_device = painter.worldTransform()
+                    painter.resetTransform()
+                    painter.setClipRegion(settling.region, Qt.ClipOperation.IntersectClip)
+                    painter.setWorldTransform(to_device)
+                    self._draw_plain_background(painter, rect)
+                    painter.restore()
+                return
+            self.canvas.end_settling()  # scrolled or zoomed first: paint normally
+        self._draw_plain_background(painter, rect)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
+        """During a drag and for the drop's frame, the nodes that stay put, from the drag layer's
+        top picture: they are stacked above the moving lines (drag_layer.py, settling.py)."""
+        super().drawForeground(painter, rect)
+        layer, settling = self.canvas.drag_layer, self.canvas.settling
+        picture = layer.picture(self.viewport()) if layer is not None else None
+        if settling is not None and settling.draws(self.viewport()):
+            picture = settling.picture
+        if picture is not None and picture.top is not None and picture.valid():
+            picture.draw(painter, rect, picture.top)
+        if settling is not None and settling.view is self and settling.sealed:
+            settling.frame_painted()
+
+    def _draw_plain_background(self, painter: QPainter, rect: QRectF) -> None:
+        """The background brush and the grid (what the view paints behind the items)."""
         super().drawBackground(painter, rect)
         labels = self.canvas.labels
         if self.zoom() >= self.canvas.label_min_zoom and (labels.backlog or labels.unapplied):

@@ -18,6 +18,7 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # where along its line a label may sit
 CELL = 200.0  # bucket size in scene units: about a node with its margin
+MET = 6  # obstacles a label's search remembers: a spot is mostly blocked by one of them
 
 
 def box_at(centre: tuple[float, float], size: tuple[float, float]) -> Box:
@@ -214,42 +215,35 @@ def _around(spots: Sequence[tuple[float, float]], size: tuple[float, float], gap
 
 
 def first_free(spots: Iterable[tuple[float, float]], size: tuple[float, float], obstacles: Obstacles,
-               frame: Box | None = None, hints: dict[int, Box] | None = None) -> tuple[Box | None, int]:
+               frame: Box | None = None, met: list[Box] | None = None) -> tuple[Box | None, int]:
     """The first spot whose box hides nothing and stays within ``frame``: its box and index
     (None and -1 when there is none).
 
     A blocked spot is mostly blocked by an obstacle already met, so before a look through the
-    grid it tries a few comparisons: the obstacle that blocked the last spot (spots next to
-    each other) and, when ``hints`` are given, the one that blocked the same spot at the last
-    size tried (``settle`` tries each size in turn); ``hints`` is updated by spot index."""
+    grid it tries a few comparisons with the obstacles that blocked the last spots (``met``,
+    most recent first, kept across calls when given: ``settle`` tries each size in turn)."""
     if size[0] <= 0 or size[1] <= 0:
         return None, -1
     w, h = size[0] / 2, size[1] / 2
     left, top, right, bottom = frame if frame is not None else (-math.inf, -math.inf, math.inf, math.inf)
     blocker = obstacles.blocker
-    hint = hints.get if hints is not None else {}.get
-    bx0 = by0 = bx1 = by1 = math.nan  # the last blocker (none yet: every comparison is False)
+    met = [] if met is None else met
     for index, (x, y) in enumerate(spots):
         x0, y0, x1, y1 = x - w, y - h, x + w, y + h
         if x0 < left or y0 < top or x1 > right or y1 > bottom:
             continue
-        if (x1 if x1 < bx1 else bx1) > (x0 if x0 > bx0 else bx0) and \
-                (y1 if y1 < by1 else by1) > (y0 if y0 > by0 else by0):
-            continue
-        same = hint(index)
-        if same is not None:
-            hx0, hy0, hx1, hy1 = same
-            if (x1 if x1 < hx1 else hx1) > (x0 if x0 > hx0 else hx0) and \
-                    (y1 if y1 < hy1 else hy1) > (y0 if y0 > hy0 else hy0):
-                bx0, by0, bx1, by1 = same
-                continue
-        box = (x0, y0, x1, y1)
-        found = blocker(box)
-        if found is None:
-            return box, index
-        bx0, by0, bx1, by1 = found
-        if hints is not None:
-            hints[index] = found
+        for bx0, by0, bx1, by1 in met:
+            if (x1 if x1 < bx1 else bx1) > (x0 if x0 > bx0 else bx0) and \
+                    (y1 if y1 < by1 else by1) > (y0 if y0 > by0 else by0):
+                break
+        else:
+            box = (x0, y0, x1, y1)
+            found = blocker(box)
+            if found is None:
+                return box, index
+            met.insert(0, found)
+            if len(met) > MET:
+                met.pop()
     return None, -1
 
 
@@ -264,10 +258,10 @@ def settle(spots: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, fl
     the first one given when it is not shown), the spot's index and the area hidden."""
     first = next((level for level, size in enumerate(sizes) if size is not None), 0)
     if give_way:  # only a free spot will do: stop at the first overlap of each spot
-        hints: dict[int, Box] = {}
+        met: list[Box] = []
         for level, size in enumerate(sizes):
             if size is not None and size[0] > 0:
-                box, index = first_free(_around(spots, size), size, obstacles, frame, hints)
+                box, index = first_free(_around(spots, size), size, obstacles, frame, met)
                 if box is not None:
                     return box, level, index, 0.0
         return None, first, -1, 0.0

@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHelpEvent, QStyleOpti
 
 from bench.generate import generate
 from designer.canvas import CanvasScene, CanvasView, scene_mirror
+from designer.canvas.connection_item import ConnectionItem
+from designer.canvas.items import NodeItem, ZoneItem
+from designer.canvas.label_item import LabelItem
+from designer.canvas.settling import NOTHING
 from designer.render import style
 from designer.canvas.label_layer import CHUNK
 from designer.canvas.legible import MIN_TEXT_PX, pixel_size
@@ -223,7 +227,16 @@ def test_a_node_drag_paints_only_what_moves_and_commits_once(qtbot, sample_view,
     assert editor.undo_stack.index() == index
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(40, 20))
     assert scene.drag_layer is None
+    # the drop's frame is painted from the layer's pictures (canvas/settling.py): what stayed put
+    # paints nothing then (but where the drop changed something), and as usual once it is painted
+    settling = scene.settling
+    assert settling is not None
+    assert all(item.clip_to is NOTHING or item in settling.clipped or item in settling.before for item in still)
+    assert node.clip_to is None and all(item.clip_to is None for item in own)
+    qtbot.waitUntil(lambda: scene.settling is None, timeout=2000)
     assert not any(item.flags() & NO_CONTENTS for item in scene.items())
+    assert all(item.clip_to is None for item in scene.items())
+    assert all(isinstance(item, (NodeItem, ZoneItem, ConnectionItem, LabelItem)) for item in scene.items())
     assert editor.undo_stack.index() == index + 1 and editor.undo_stack.undoText() == "Move EX01"
     pos = editor.document.node("ex01").pos
     assert (node.pos().x(), node.pos().y()) == pos

@@ -16,7 +16,7 @@ and the views paint normally again. All of this is view state: nothing in the mo
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap, QTransform
+from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from ..render import style
@@ -27,6 +27,7 @@ from ..model.placement import place_of
 from ..render.theme import painting_theme
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+TOP_RECTS = 200  # up to this many rectangles, the top picture is blitted where it is not empty
 
 
 class ViewPicture:
@@ -40,6 +41,7 @@ class ViewPicture:
         self.scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
         self.pixmap: QPixmap = view.viewport().grab()
         self.top: QPixmap | None = None
+        self.top_region: QRegion | None = None  # where the top picture is not empty (few rects), else None
 
     def grab_top(self, items: list[QGraphicsItem]) -> None:
         """Paint ``items`` (the nodes that stay put, bottom first) on a transparent picture, as
@@ -53,7 +55,9 @@ class ViewPicture:
         painter = QPainter(pixmap)
         painter.setRenderHints(view.renderHints())
         to_view = view.viewportTransform()
+        region = QRegion()
         for item in items:
+            region = region.united(to_view.mapRect(item.sceneBoundingRect()).toAlignedRect().adjusted(-1, -1, 1, 1))
             painter.save()
             painter.setWorldTransform(item.sceneTransform() * to_view)
             option = QStyleOptionGraphicsItem()
@@ -62,6 +66,24 @@ class ViewPicture:
             painter.restore()
         painter.end()
         self.top = pixmap
+        self.top_region = region if region.rectCount() <= TOP_RECTS else None
+
+    def draw_top(self, painter: QPainter, rect: QRectF) -> None:
+        """Blit the top picture under ``rect`` (scene coordinates): only where it is not empty,
+        when that is a few rectangles (blending a whole view of transparent pixels costs more)."""
+        if self.top_region is None:
+            self.draw(painter, rect, self.top)
+            return
+        exposed = self.top_region.intersected(self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1))
+        if exposed.isEmpty():
+            return
+        ratio = self.top.devicePixelRatio()
+        painter.save()
+        painter.resetTransform()
+        for target in exposed:
+            source = QRectF(target.x() * ratio, target.y() * ratio, target.width() * ratio, target.height() * ratio)
+            painter.drawPixmap(QPointF(target.topLeft()), self.top, source)
+        painter.restore()
 
     def valid(self) -> bool:
         view = self.view

@@ -214,7 +214,7 @@ class CanvasView(QGraphicsView):
         if settling is not None and settling.draws(self.viewport()):
             picture = settling.picture
         if picture is not None and picture.top is not None and picture.valid():
-            picture.draw(painter, rect, picture.top)
+            picture.draw_top(painter, rect)
         if settling is not None and settling.view is self and settling.sealed:
             settling.frame_painted()
 

@@ -55,9 +55,10 @@ class ViewPicture:
         painter = QPainter(pixmap)
         painter.setRenderHints(view.renderHints())
         to_view = view.viewportTransform()
-        region = QRegion()
+        region = QRegion() if len(items) <= TOP_RECTS else None  # (many: one blit of it all)
         for item in items:
-            region = region.united(to_view.mapRect(item.sceneBoundingRect()).toAlignedRect().adjusted(-1, -1, 1, 1))
+            if region is not None:
+                region = region.united(to_view.mapRect(item.sceneBoundingRect()).toAlignedRect().adjusted(-1, -1, 1, 1))
             painter.save()
             painter.setWorldTransform(item.sceneTransform() * to_view)
             option = QStyleOptionGraphicsItem()
@@ -66,7 +67,7 @@ class ViewPicture:
             painter.restore()
         painter.end()
         self.top = pixmap
-        self.top_region = region if region.rectCount() <= TOP_RECTS else None
+        self.top_region = region if region is not None and region.rectCount() <= TOP_RECTS else None
 
     def draw_top(self, painter: QPainter, rect: QRectF) -> None:
         """Blit the top picture under ``rect`` (scene coordinates): only where it is not empty,

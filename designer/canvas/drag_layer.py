@@ -78,12 +78,10 @@ class ViewPicture:
         exposed = self.top_region.intersected(self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1))
         if exposed.isEmpty():
             return
-        ratio = self.top.devicePixelRatio()
         painter.save()
         painter.resetTransform()
         for target in exposed:
-            source = QRectF(target.x() * ratio, target.y() * ratio, target.width() * ratio, target.height() * ratio)
-            painter.drawPixmap(QPointF(target.topLeft()), self.top, source)
+            painter.drawPixmap(QPointF(target.topLeft()), self.top, _pixels(target, self.top))
         painter.restore()
 
     def valid(self) -> bool:
@@ -97,13 +95,16 @@ class ViewPicture:
         coordinates)."""
         pixmap = self.pixmap if pixmap is None else pixmap
         target = self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1)
-        ratio = pixmap.devicePixelRatio()
-        source = QRectF(target.x() * ratio, target.y() * ratio, target.width() * ratio,
-                        target.height() * ratio)
         painter.save()
         painter.resetTransform()
-        painter.drawPixmap(QPointF(target.topLeft()), pixmap, source)
+        painter.drawPixmap(QPointF(target.topLeft()), pixmap, _pixels(target, pixmap))
         painter.restore()
+
+
+def _pixels(target, pixmap: QPixmap) -> QRectF:
+    """The part of ``pixmap`` (in its own pixels) that ``target`` (device-independent) covers."""
+    ratio = pixmap.devicePixelRatio()
+    return QRectF(target.x() * ratio, target.y() * ratio, target.width() * ratio, target.height() * ratio)
 
 
 class MovingLines(QGraphicsItem):
@@ -188,8 +189,9 @@ class DragLayer:
             shown = shown.united(view.mapToScene(view.viewport().rect()).boundingRect())
         near = scene.items(shown, Qt.ItemSelectionMode.IntersectsItemBoundingRect)  # what Qt would paint
         stay = [i for i in near if i not in hidden and not i.flags() & NO_CONTENTS]
-        above = [i for i in stay if i.parentItem() is None and i.zValue() >= style.Z_NODE]  # the nodes (top first)
-        below = [i for i in stay if not (i.parentItem() is None and i.zValue() >= style.Z_NODE)]
+        above, below = [], []  # the nodes (top first), and what is stacked up to the lines
+        for item in stay:
+            (above if item.parentItem() is None and item.zValue() >= style.Z_NODE else below).append(item)
         for item in (*hidden, *above):  # the picture is of what stays put, up to the lines ...
             item.setFlag(NO_CONTENTS, True)
         try:

@@ -30,13 +30,22 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QRegion
+from PySide6.QtGui import QPainter, QRegion, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem
 
 from ..render import style
 
 NOTHING = QRegion()  # an item's ``clip_to`` while the pictures show it: it paints nothing (by identity)
 RAISE_STEP = 1e-6  # how much higher each drop stacks its lines (within Z_CONNECTION..Z_NODE)
+
+
+def clip_to_pixels(painter: QPainter, region: QRegion) -> QTransform:
+    """Clip ``painter`` to ``region`` (device pixels), its transform as it was; that transform."""
+    to_device = painter.worldTransform()
+    painter.resetTransform()
+    painter.setClipRegion(region, Qt.ClipOperation.IntersectClip)
+    painter.setWorldTransform(to_device)
+    return to_device
 
 
 def clippable(paint):
@@ -50,11 +59,8 @@ def clippable(paint):
             return paint(self, painter, option, widget)
         if region is NOTHING:
             return None
-        to_device = painter.worldTransform()
         painter.save()
-        painter.resetTransform()
-        painter.setClipRegion(region, Qt.ClipOperation.IntersectClip)
-        painter.setWorldTransform(to_device)
+        to_device = clip_to_pixels(painter, region)
         exposed = QStyleOptionGraphicsItem(option)
         exposed.exposedRect = to_device.inverted()[0].mapRect(QRectF(region.boundingRect())).intersected(
             option.exposedRect)
@@ -74,8 +80,7 @@ class Settling:
         self.quiet = quiet  # items the pictures show: they paint nothing (``clip_to`` is NOTHING)
         self.above = above  # those of them in the top picture (the nodes)
         self.before: dict[QGraphicsItem, QRectF] = {}  # changed by the drop: where each was
-        self.dirty: list[QRectF] = []  # where the lower picture is stale (scene, whole device pixels)
-        self.region = QRegion()  # the same, in the view's device pixels (one region: no overlaps)
+        self.region = QRegion()  # where the lower picture is stale, in the view's device pixels
         self.clipped: list[QGraphicsItem] = []  # items painted only within ``region``
         self.moved: list[str] = []  # the connections whose lines moved (the scene routed them)
         self.sealed = False
@@ -105,7 +110,6 @@ class Settling:
                 if rect.intersects(shown):
                     region = region.united(view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1))
         self.region = region
-        self.dirty = [view.mapToScene(r).boundingRect() for r in region]
         if region.isEmpty():
             return True
         clipped = [item for item in quiet if item not in self.above

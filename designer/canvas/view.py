@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from ..model.layout import GRID
 from .scene import CanvasScene
+from .settling import clip_to_pixels
 from ..render.theme import DARK, LIGHT, CanvasTheme
 
 ROLE_MIME = "application/x-exchange-designer-role"
@@ -192,13 +193,9 @@ class CanvasView(QGraphicsView):
         if settling is not None and settling.view is self:
             if settling.draws(self.viewport()):  # the drop's frame: the picture, but where it is stale
                 settling.picture.draw(painter, rect)
-                stale = [r for r in settling.dirty if r.intersects(rect)]
-                if stale:
+                if settling.region.intersects(self.mapFromScene(rect).boundingRect()):
                     painter.save()
-                    to_device = painter.worldTransform()
-                    painter.resetTransform()
-                    painter.setClipRegion(settling.region, Qt.ClipOperation.IntersectClip)
-                    painter.setWorldTransform(to_device)
+                    clip_to_pixels(painter, settling.region)
                     self._draw_plain_background(painter, rect)
                     painter.restore()
                 return
@@ -211,11 +208,12 @@ class CanvasView(QGraphicsView):
         super().drawForeground(painter, rect)
         layer, settling = self.canvas.drag_layer, self.canvas.settling
         picture = layer.picture(self.viewport()) if layer is not None else None
-        if settling is not None and settling.draws(self.viewport()):
+        drop_frame = settling is not None and settling.draws(self.viewport())
+        if drop_frame:
             picture = settling.picture
         if picture is not None and picture.top is not None and picture.valid():
             picture.draw_top(painter, rect)
-        if settling is not None and settling.view is self and settling.sealed:
+        if drop_frame:
             settling.frame_painted()
 
     def _draw_plain_background(self, painter: QPainter, rect: QRectF) -> None:

@@ -268,6 +268,11 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
     # ---- the drag layer (see drag_layer.py)
     def _start_drag_layer(self, drag: Drag) -> None:
         drag.layered = True
+        if self.settling is not None:  # a drag right after a drop: its pictures show every item
+            if self.settling.painted:
+                self.finish_settling()
+            else:
+                self.end_settling()
         if not drag.start_nodes or drag.start_zones or \
                 len(self.nodes) + len(self.connections) < self.DRAG_LAYER_MIN_ITEMS:
             return

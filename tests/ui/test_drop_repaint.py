@@ -211,3 +211,23 @@ def test_a_change_before_the_drops_frame_paints_everything_again(qtbot, generate
     view.viewport().update()
     settle()
     assert differing(shown, on_screen(view)) <= FEW
+
+
+def test_a_drag_right_after_a_drop_pictures_every_item(qtbot, generated_view):
+    """A second drag that starts before the first drop's frame is painted: its pictures are
+    taken with every item painting as usual (none left painting nothing), and its drop leaves
+    what a full repaint paints."""
+    _editor, scene, view, node = _drag_the_hub(qtbot, generated_view, QPoint(10, 10), 2)
+    vp = view.viewport()
+    start = view.mapFromScene(node.mapToScene(node.icon_rect().center()))
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, start + QPoint(-30, 20))
+    assert scene.drag_layer is not None and scene.settling is None
+    assert all(item.clip_to is None for item in scene.items() if hasattr(item, "clip_to"))
+    settle()
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(-30, 20))
+    qtbot.waitUntil(lambda: scene.settling is None, timeout=2000)
+    shown = on_screen(view)
+    vp.update()
+    settle()
+    assert differing(shown, on_screen(view)) <= FEW

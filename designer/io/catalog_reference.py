@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..analysis import authentication_label, encryption_label
-from ..catalog import ROLE_GROUPS, Catalog, CatalogError, DataPath, Role, Source, load_catalog
+from ..catalog import ROLE_GROUPS, Catalog, CatalogError, DataPath, Role, load_catalog
 from .atomic import atomic_write_text
 
 CATEGORY_NAMES = {

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QFont, QPainter, QTextDocument
 
 from ..io.report_html import Block, TableBlock

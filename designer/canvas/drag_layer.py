@@ -181,9 +181,9 @@ class DragLayer:
         self.pictures: dict = {}
         self.scene = scene
         self.lines = lines
-        hidden = set(moving)
-        if lines is not None:
-            hidden |= {i for item, *_ in lines.lines.values() for i in (item, item.label_item)}
+        # the moving lines' own items and labels: MovingLines draws them until the drop
+        self.line_items = {i for item, *_ in lines.lines.values() for i in (item, item.label_item)} if lines else set()
+        hidden = set(moving) | self.line_items
         shown = QRectF()
         for view in views:
             shown = shown.united(view.mapToScene(view.viewport().rect()).boundingRect())
@@ -233,10 +233,9 @@ class DragLayer:
         if len(self.pictures) != 1 or len(pictures) != 1 or \
                 not all(getattr(item, "clip_to", False) is None for item in self.quiet):
             return self.drop(), None
-        moving = {i for item, *_ in (self.lines.lines.values() if self.lines else ()) for i in (item, item.label_item)}
         quiet = set()
         for item in self.quiet:
-            if item not in moving:
+            if item not in self.line_items:
                 item.clip_to = NOTHING
                 quiet.add(item)
             item.setFlag(NO_CONTENTS, False)

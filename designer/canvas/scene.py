@@ -292,8 +292,7 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
             return None
         layer, self.drag_layer = self.drag_layer, None
         moved, settling = layer.settle() if settle else (layer.drop(), None)
-        if settling is not None:
-            self.end_settling()
+        if settling is not None:  # (none is left from an earlier drop: the drag began by ending it)
             settling.moved = moved
             self.settling = settling
         for conn_id in moved:  # their items waited: route them where the nodes are

@@ -27,6 +27,7 @@ from ..model.placement import place_of
 from ..render.theme import painting_theme
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+BLIT_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
 TOP_RECTS = 200  # up to this many rectangles, the top picture is blitted where it is not empty
 
 
@@ -42,6 +43,7 @@ class ViewPicture:
         self.pixmap: QPixmap = view.viewport().grab()
         self.top: QPixmap | None = None
         self.top_region: QRegion | None = None  # where the top picture is not empty (few rects), else None
+        self._top_blits: list[tuple[QPointF, QRectF]] | None = None  # its rects: where each goes, from where
 
     def grab_top(self, items: list[QGraphicsItem]) -> None:
         """Paint ``items`` (the nodes that stay put, bottom first) on a transparent picture, as
@@ -68,6 +70,8 @@ class ViewPicture:
         painter.end()
         self.top = pixmap
         self.top_region = region if region is not None and region.rectCount() <= TOP_RECTS else None
+        self._top_blits = None if self.top_region is None else \
+            [(QPointF(target.topLeft()), _pixels(target, pixmap)) for target in self.top_region]
 
     def draw_top(self, painter: QPainter, rect: QRectF) -> None:
         """Blit the top picture under ``rect`` (scene coordinates): only where it is not empty,
@@ -75,13 +79,20 @@ class ViewPicture:
         if self.top_region is None:
             self.draw(painter, rect, self.top)
             return
-        exposed = self.top_region.intersected(self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1))
-        if exposed.isEmpty():
+        shown = self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1)
+        if shown.contains(self.top_region.boundingRect()):  # (a whole frame: the blits are ready)
+            blits = self._top_blits
+        else:
+            blits = [(QPointF(target.topLeft()), _pixels(target, self.top))
+                     for target in self.top_region.intersected(shown)]
+        if not blits:
             return
         painter.save()
         painter.resetTransform()
-        for target in exposed:
-            painter.drawPixmap(QPointF(target.topLeft()), self.top, _pixels(target, self.top))
+        painter.setRenderHints(BLIT_HINTS, False)  # (whole pixels: an antialiased blit is several times slower)
+        top = self.top
+        for at, source in blits:
+            painter.drawPixmap(at, top, source)
         painter.restore()
 
     def valid(self) -> bool:
@@ -97,6 +108,7 @@ class ViewPicture:
         target = self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1)
         painter.save()
         painter.resetTransform()
+        painter.setRenderHints(BLIT_HINTS, False)
         painter.drawPixmap(QPointF(target.topLeft()), pixmap, _pixels(target, pixmap))
         painter.restore()
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..model import Rect
 from ..model.layout import GRID, snap
@@ -238,8 +238,18 @@ class SelectTool(Tool):
         return True
 
     def release(self, event: QGraphicsSceneMouseEvent) -> bool:
-        QGraphicsScene.mouseReleaseEvent(self.scene, event)
         drag, self.drag = self.drag, None
+        grabber = self.scene.mouseGrabberItem()
+        if drag is not None and drag.layered and not event.buttons() and grabber is not None and \
+                any(item is grabber for item in map(self.scene.nodes.get, drag.start_nodes)):
+            # The end of a move: what Qt's release does but for its hover pass, which asks the
+            # index for every item under the mouse (on a large design, hundreds of long lines
+            # whose bounds hold that point). The next mouse move hovers as usual.
+            QGraphicsItem.mouseReleaseEvent(grabber, event)  # a click's selection; Qt's moving items
+            grabber.ungrabMouse()
+            event.accept()
+        else:
+            QGraphicsScene.mouseReleaseEvent(self.scene, event)
         if drag is not None:
             self.scene.drop(drag)
         return True

@@ -161,6 +161,32 @@ def test_dragging_a_zone_carries_its_nodes(canvas):
     assert editor.undo_stack.undoText().startswith("Move")
 
 
+def test_the_release_of_a_move_ends_it_as_qt_would_so_the_next_gestures_work(canvas, qtlog):
+    """The release of a move skips Qt's hover pass (tools.py), but not the rest of Qt's release:
+    the grab ends, the event is taken, the next drag moves its own node from where it is, and
+    a click still selects only the node clicked."""
+    editor, scene, view = canvas
+    vp = view.viewport()
+    for node_id, offset in (("ex01", QPoint(0, 80)), ("dc01", QPoint(60, 0))):
+        others = {n: editor.document.node(n).pos for n in editor.document.nodes if n != node_id}
+        before = editor.document.node(node_id).pos
+        item = scene.nodes[node_id]
+        start = to_view(view, item.mapToScene(item.icon_rect().center()))
+        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        for i in range(1, 5):
+            QTest.mouseMove(vp, start + offset * i / 4)
+        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + offset)
+        assert not [r for r in qtlog.records if "not accepted" in r.message]  # (QTest's warning)
+        assert scene.mouseGrabberItem() is None
+        after = editor.document.node(node_id).pos
+        assert (after[0] - before[0], after[1] - before[1]) == pytest.approx((offset.x(), offset.y()), abs=20)
+        assert {n: editor.document.node(n).pos for n in others} == others  # the last drag's node stayed put
+    scene.select_ids(["ex01", "dc01"])
+    QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     to_view(view, scene.nodes["ex01"].mapToScene(scene.nodes["ex01"].icon_rect().center())))
+    assert scene.selected_ids() == ["ex01"]
+
+
 def test_while_a_zone_is_dragged_its_nodes_and_their_lines_follow_the_mouse(canvas):
     editor, scene, view = canvas
     zone = editor.document.zone("dmz")

@@ -100,8 +100,18 @@ def test_first_free_takes_the_first_spot_a_brute_force_scan_finds_free(seed):
         box = box_at((rng.uniform(0, 600), rng.uniform(0, 600)), (rng.uniform(10, 150), rng.uniform(10, 100)))
         obstacles.add(key, box)
         boxes.append(box)
+    for key in range(100, 100 + rng.randrange(4)):  # empty boxes: they hide nothing
+        x, y = rng.uniform(0, 600), rng.uniform(0, 600)
+        box = rng.choice([(x, y, x, y + 80), (x, y, x + 80, y), (x, y, x, y)])
+        obstacles.add(key, box)
+        boxes.append(box)
     size = (rng.uniform(20, 160), rng.uniform(10, 60))
     spots = [(rng.uniform(-50, 650), rng.uniform(-50, 650)) for _ in range(rng.randrange(1, 60))]
+    w, h = size[0] / 2, size[1] / 2
+    for box in rng.sample(boxes, k=min(len(boxes), 6)):  # a spot on an obstacle, then spots that only touch it
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        at = rng.choice([0, rng.randrange(len(spots) + 1)])  # (often first: a free spot before would end the search)
+        spots[at:at] = [(cx, cy), rng.choice([(box[0] - w, cy), (box[2] + w, cy), (cx, box[1] - h), (cx, box[3] + h)])]
     frame = rng.choice([None, (0.0, 0.0, 600.0, 600.0)])
     expected = next(((box_at(s, size), i) for i, s in enumerate(spots)
                      if inside(box_at(s, size), frame) and all(overlap(box_at(s, size), b) == 0 for b in boxes)),

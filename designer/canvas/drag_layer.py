@@ -232,6 +232,7 @@ class DragLayer:
     def drop(self) -> list[str]:
         """Paint everything again (the views repaint in full); the ids of the moving lines,
         whose own items the scene routes again."""
+        self.scene.update()  # all of it, first: Qt then skips the work of an update per item below
         for item in self.quiet:
             item.setFlag(NO_CONTENTS, False)
         self.quiet = []
@@ -245,6 +246,7 @@ class DragLayer:
         if len(self.pictures) != 1 or len(pictures) != 1 or \
                 not all(getattr(item, "clip_to", False) is None for item in self.quiet):
             return self.drop(), None
+        self.scene.update()  # (see drop)
         quiet = set()
         for item in self.quiet:
             if item not in self.line_items:

@@ -18,7 +18,7 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # where along its line a label may sit
 CELL = 200.0  # bucket size in scene units: about a node with its margin
-MET = 6  # obstacles a label's search remembers: a spot is mostly blocked by one of them
+MET = 16  # obstacles a label's search remembers: a spot is mostly blocked by one of them
 
 
 def box_at(centre: tuple[float, float], size: tuple[float, float]) -> Box:

@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QRegion
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ..analysis.labels import ConnectionLabel
 from ..model.placement import LABEL_SPOTS, clip_segment, spots_along
@@ -21,16 +21,22 @@ from .label_item import LabelItem, on_screen
 from .settling import clippable
 
 
-class ConnectionItem(QGraphicsItem):
+class ConnectionItem(QGraphicsRectItem):
     """A connection between two node items, styled by encryption; its label is a child item.
 
     Its tooltip (every flow with its source) is built only when someone hovers it: the scene
-    asks for it in ``helpEvent`` (``tooltip_pending``)."""
+    asks for it in ``helpEvent`` (``tooltip_pending``).
+
+    It is a ``QGraphicsRectItem`` (of its bounds, drawn with no pen or brush) only for that
+    item's ``boundingRect()``, which is C++: Qt asks each item's bounds many times a frame (an
+    index lookup, a paint, an update), and a Python override of it is a call into Python each
+    time. The item paints its line and has its own ``shape()``."""
 
     clip_to: QRegion | None = None  # painted only within this region of the view (settling.py)
 
     def __init__(self, connection_id: str) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)  # (the bounds are the rect as it is: no half pen width round it)
         self.connection_id = connection_id
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
@@ -38,7 +44,6 @@ class ConnectionItem(QGraphicsItem):
         self.setZValue(style.Z_CONNECTION)
         self.path = QPainterPath()
         self.segment: Segment | None = None  # the line's ends when it is straight
-        self._bounds = QRectF()
         self.kind = EncryptionKind.UNKNOWN  # the weakest encryption over the connection: styles the line
         self.spots: list[tuple[float, float]] = []  # where the label may sit (LABEL_SPOTS)
         self.label = ConnectionLabel(())
@@ -109,7 +114,6 @@ class ConnectionItem(QGraphicsItem):
         if key == self.routed_from:
             return
         self.routed_from = key
-        self.prepareGeometryChange()
         if points is not None and len(points) > 2:
             path, spots, flip, self.segment = route_polyline(points, bend)
         else:
@@ -120,7 +124,7 @@ class ConnectionItem(QGraphicsItem):
             self.label_item.set_lines(self._label_lines(), error=self.label.error is not None)
         self.path = path
         self.spots = spots
-        self._bounds = path.boundingRect().adjusted(-6, -6, 6, 6)
+        self.setRect(path.boundingRect().adjusted(-6, -6, 6, 6))  # (Qt's prepareGeometryChange, when they change)
         anchor = self.spots[0]
         size = self.label_item.size()
         self.label_item.setPos(anchor[0] - size.width() / 2, anchor[1] - size.height() / 2)
@@ -139,9 +143,6 @@ class ConnectionItem(QGraphicsItem):
         selected, error = self.isSelected(), self.label.error is not None
         width = (2.2 + (2.5 - 2.2) * error + 1.8 * selected) * zoom
         return style.screen_pen(self.kind, selected, error, round(max(1.0, width), 1), theme)
-
-    def boundingRect(self) -> QRectF:  # Qt's name
-        return self._bounds
 
     def shape(self) -> QPainterPath:  # Qt's name
         stroker = QPainterPathStroker()

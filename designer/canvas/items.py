@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QRegion
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ..model.layout import NODE_HEIGHT, NODE_WIDTH, ZONE_HEADER
 from ..model import Node, Zone
@@ -45,13 +45,18 @@ def name_extent(shown: str, zoom: float) -> tuple[float, float]:
     return width / 2, metrics.height() * len(lines) * scale
 
 
-class NodeItem(QGraphicsItem):
-    """A node: its role's icon and its name. Its centre is the node's position."""
+class NodeItem(QGraphicsRectItem):
+    """A node: its role's icon and its name. Its centre is the node's position.
+
+    Its rect is its bounds: the node, and the room its name takes when painted larger zoomed
+    out. (A ``QGraphicsRectItem`` with no pen or brush, for that item's C++ ``boundingRect()``:
+    see ``ConnectionItem``.)"""
 
     clip_to: QRegion | None = None  # painted only within this region of the view (settling.py)
 
     def __init__(self, node: Node, role_name=None) -> None:
-        super().__init__()
+        super().__init__(-NAME_ROOM / 2, -NODE_HEIGHT / 2 - NAME_DROP, NAME_ROOM, NODE_HEIGHT + 2 * NAME_DROP)
+        self.setPen(Qt.PenStyle.NoPen)
         self.role_name = role_name or (lambda role: role)  # role id -> its name, for the tooltip
         self.node_id = node.id
         self.role = node.role
@@ -83,10 +88,6 @@ class NodeItem(QGraphicsItem):
         members = "".join(f"\n· {m.name}" for m in node.members)
         self.setToolTip(qt_plain(f"{node.name}\n{self.role_name(node.role)}{members}"))
         self.update()
-
-    def boundingRect(self) -> QRectF:  # Qt's name
-        """The node, and the room its name takes when painted larger zoomed out."""
-        return QRectF(-NAME_ROOM / 2, -NODE_HEIGHT / 2 - NAME_DROP, NAME_ROOM, NODE_HEIGHT + 2 * NAME_DROP)
 
     def footprint(self) -> QRectF:
         """The node in the scene as painted from the zoom where its name has its own size."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QRegion
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ..render import style
 from ..render.theme import LIGHT, CanvasTheme, painting_theme
@@ -32,17 +32,23 @@ def on_screen(widget: QWidget | None) -> bool:
     return widget is not None
 
 
-class LabelItem(QGraphicsItem):
+class LabelItem(QGraphicsRectItem):
+    """A connection's label. A ``QGraphicsRectItem`` of its plate (no pen, no brush: it paints
+    itself) for that item's C++ ``boundingRect()``: see ``ConnectionItem``. The rect is empty
+    while the label is hidden: a label that gave way must not count in the scene's bounds
+    (``itemsBoundingRect`` counts hidden items, and Fit would zoom out for it)."""
+
     PADDING = PADDING
     clip_to: QRegion | None = None  # painted only within this region of the view (settling.py)
 
     def __init__(self, parent: QGraphicsItem) -> None:
         super().__init__(parent)
+        self.setPen(Qt.PenStyle.NoPen)
         self.lines: list[str] = []
         self.error = False
         self.setZValue(style.Z_LABEL)
-        self._rect = QRectF()
-        self._shown = True  # a hidden label (it gave way) takes no room: see boundingRect
+        self._rect = QRectF()  # its plate, shown or not (the item's rect while shown)
+        self._shown = True  # a hidden label (it gave way) takes no room: see the class
         self.magnify = 1.0  # painted this much larger than its size (zoomed out: legible.label_magnify)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -53,36 +59,30 @@ class LabelItem(QGraphicsItem):
     def set_lines(self, lines: list[str], error: bool = False) -> None:
         if lines == self.lines and error == self.error:
             return
-        self.prepareGeometryChange()
         self.lines, self.error = lines, error
         self._resize()
 
     def set_magnify(self, magnify: float) -> None:
         if magnify != self.magnify:
-            self.prepareGeometryChange()
             self.magnify = magnify
             self._resize()
 
     def _resize(self) -> None:
         w, h = self.size_of(self.lines) if self.lines else (0.0, 0.0)
         self._rect = QRectF(0, 0, w * self.magnify, h * self.magnify) if self.lines else QRectF()
+        self.setRect(self._rect if self._shown else QRectF())  # (Qt's prepareGeometryChange, when it changes)
         self.update()
 
     def size(self) -> QSizeF:
         """The label's size as it is painted (magnified), shown or not."""
         return self._rect.size()
 
-    def boundingRect(self) -> QRectF:  # Qt's name
-        """Empty while hidden: a label that gave way must not count in the scene's bounds
-        (``itemsBoundingRect`` counts hidden items, and Fit would zoom out for it)."""
-        return self._rect if self._shown else QRectF()
-
     def set_shown(self, shown: bool) -> None:
         """Show or hide the label; its bounds follow. (Not through ``itemChange``: a Python
         override of it is called for every change of every item.)"""
         if shown != self._shown:
-            self.prepareGeometryChange()
             self._shown = shown
+            self.setRect(self._rect if shown else QRectF())
         self.setVisible(shown)
 
     @clippable

@@ -3,7 +3,7 @@ view's centre, the wheel the point under the mouse, and a fitted view stays fitt
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -16,6 +16,25 @@ from tests.conftest import ROOT
 def centre(view) -> QPointF:
     port = view.viewport().rect()
     return view.mapToScene(QPoint(port.width() // 2, port.height() // 2))
+
+
+def test_a_label_that_gave_way_takes_no_room_in_the_designs_bounds(sample_view):
+    """Fit frames the design by the items' bounds: a hidden label (it gave way) must not count,
+    wherever it is, and it counts again, at its size, once it is shown."""
+    _editor, scene, _view = sample_view(900, 600)
+    before = scene.itemsBoundingRect()
+    label = next(iter(scene.connections.values())).label_item
+    size = label.size()
+    assert not size.isEmpty() and label.boundingRect().size() == size
+    label.set_shown(False)
+    label.setPos(before.right() + 5000, before.bottom() + 5000)
+    assert label.boundingRect().isEmpty()
+    assert scene.itemsBoundingRect() == before
+    label.set_lines(["→ 443/TCP HTTPS", "← 25/TCP SMTP, and a longer line"])  # a new text while hidden
+    assert label.boundingRect().isEmpty() and scene.itemsBoundingRect() == before
+    label.set_shown(True)
+    assert label.boundingRect() == QRectF(QPointF(0, 0), label.size())
+    assert scene.itemsBoundingRect().contains(label.sceneBoundingRect())
 
 
 def test_fit_centres_the_design_and_fills_the_view(sample_view):

@@ -240,8 +240,8 @@ class SelectTool(Tool):
     def release(self, event: QGraphicsSceneMouseEvent) -> bool:
         drag, self.drag = self.drag, None
         grabber = self.scene.mouseGrabberItem()
-        if drag is not None and drag.layered and not event.buttons() and grabber is not None and \
-                any(item is grabber for item in map(self.scene.nodes.get, drag.start_nodes)):
+        if drag is not None and drag.layered and not event.buttons() and \
+                getattr(grabber, "node_id", None) in drag.start_nodes:
             # The end of a move: what Qt's release does but for its hover pass, which asks the
             # index for every item under the mouse (on a large design, hundreds of long lines
             # whose bounds hold that point). The next mouse move hovers as usual.

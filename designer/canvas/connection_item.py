@@ -57,9 +57,11 @@ class ConnectionItem(QGraphicsRectItem):
         self.label_item = LabelItem(self)
         self.routed_from: tuple | None = None  # the ends, bend and route it was last routed from
         self.labelled_from: tuple | None = None  # what its label was built from (the scene's _label_basis)
+        self._sizes: dict[tuple[bool, bool], tuple[float, float]] = {}  # label_size's answers, for this text
 
     def set_label(self, label: ConnectionLabel) -> None:
         self.label = label
+        self._sizes = {}
         self.kind = label.encryption
         self.set_tooltip("")
         self.tooltip_pending = True
@@ -90,12 +92,14 @@ class ConnectionItem(QGraphicsRectItem):
         return "→ " if line.forward != self.flip else "← "
 
     def label_size(self, compact: bool, brief: bool = False) -> tuple[float, float]:
-        """The label's size, full, compact or brief, at its own size (the current one as
-        shown, less its magnification)."""
-        if compact == self.compact and brief == self.brief:
-            size, m = self.label_item.size(), self.label_item.magnify
-            return size.width() / m, size.height() / m
-        return LabelItem.size_of(self._label_lines(compact, brief))
+        """The label's size, full, compact or brief, at its own size (not magnified). Kept until
+        its text changes (a new label, or the line drawn the other way): placing labels asks it
+        three times a label."""
+        key = (compact, brief and compact)
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._sizes[key] = LabelItem.size_of(self._label_lines(compact, brief))
+        return size
 
     def set_compact(self, compact: bool, brief: bool = False) -> None:
         """Show only the ports (where the full label would hide nodes or other labels), or
@@ -121,6 +125,7 @@ class ConnectionItem(QGraphicsRectItem):
         self.points = points if points is not None and len(points) > 2 else None
         if flip != self.flip:
             self.flip = flip
+            self._sizes = {}
             self.label_item.set_lines(self._label_lines(), error=self.label.error is not None)
         self.path = path
         self.spots = spots

@@ -287,3 +287,30 @@ def test_canvas_items_leave_item_changes_to_qt():
     from designer.canvas.label_item import LabelItem
     for cls in (NodeItem, ZoneItem, ConnectionItem, LabelItem):
         assert "itemChange" not in vars(cls), cls.__name__
+
+
+def test_a_labels_sizes_follow_its_text_and_its_direction(canvas):
+    """Placement asks a label's sizes (full, summary, brief) often, and they are kept: they
+    must follow a new label, and a line drawn the other way (its arrows swap)."""
+    from dataclasses import replace
+
+    from designer.canvas.label_item import LabelItem
+    editor, scene, view = canvas
+    item = scene.connections["c_edge_ex01"]
+
+    def sizes():
+        return [item.label_size(c, b) for c, b in ((False, False), (True, False), (True, True))]
+
+    def expected():
+        return [LabelItem.size_of(item._label_lines(c, b)) for c, b in ((False, False), (True, False), (True, True))]
+    assert sizes() == expected()
+    longer = replace(item.label, lines=tuple(replace(line, text=line.text + " and much more text")
+                                             for line in item.label.lines))
+    before = sizes()[0]
+    item.set_label(longer)
+    assert sizes() == expected() and sizes()[0][0] > before[0]
+    flip = item.flip
+    start, end = item.path.pointAtPercent(0), item.path.pointAtPercent(1)
+    item.update_geometry(end, start, 0.0)  # drawn the other way
+    assert item.flip != flip
+    assert sizes() == expected()

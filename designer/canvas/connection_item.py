@@ -92,9 +92,13 @@ class ConnectionItem(QGraphicsRectItem):
         return "→ " if line.forward != self.flip else "← "
 
     def label_size(self, compact: bool, brief: bool = False) -> tuple[float, float]:
-        """The label's size, full, compact or brief, at its own size (not magnified). Kept until
-        its text changes (a new label, or the line drawn the other way): placing labels asks it
-        three times a label."""
+        """The label's size, full, compact or brief, at its own size (not magnified): as it is
+        shown (an export may show a number in its place: see ``render.callouts``), else kept
+        until its text changes (a new label, or the line drawn the other way), since placing
+        labels asks it three times a label."""
+        if compact == self.compact and brief == self.brief:
+            size, m = self.label_item.size(), self.label_item.magnify
+            return size.width() / m, size.height() / m
         key = (compact, brief and compact)
         size = self._sizes.get(key)
         if size is None:

@@ -136,10 +136,8 @@ class Obstacles:
                 bucket = buckets.get((i, j))
                 if not bucket:
                     continue
-                for other in bucket.values():
-                    bx0, by0, bx1, by1 = other
-                    if (x1 if x1 < bx1 else bx1) > (x0 if x0 > bx0 else bx0) and \
-                            (y1 if y1 < by1 else by1) > (y0 if y0 > by0 else by0):
+                for other in bucket.values():  # (no bucketed box is empty: see _put_in)
+                    if x1 > other[0] and other[2] > x0 and y1 > other[1] and other[3] > y0:
                         return other
         return None
 
@@ -228,13 +226,8 @@ def first_free(spots: Iterable[tuple[float, float]], size: tuple[float, float], 
         return None, -1
     w, h = size[0] / 2, size[1] / 2
     left, top, right, bottom = frame if frame is not None else (-math.inf, -math.inf, math.inf, math.inf)
-    if obstacles._stale:
-        obstacles._purge()
-    cell, bucket_at = obstacles.cell, obstacles._buckets.get
+    blocker = obstacles.blocker
     met = [] if met is None else met
-    # (Boxes overlap where each one's far edges pass the other's near edges: no bucketed box is
-    # empty, see ``_put_in``. The look through the grid is ``Obstacles.blocker``, inlined: this
-    # loop is most of what placing labels costs.)
     for index, (x, y) in enumerate(spots):
         x0, y0, x1, y1 = x - w, y - h, x + w, y + h
         if x0 < left or y0 < top or x1 > right or y1 > bottom:
@@ -243,20 +236,7 @@ def first_free(spots: Iterable[tuple[float, float]], size: tuple[float, float], 
             if x1 > bx0 and bx1 > x0 and y1 > by0 and by1 > y0:
                 break
         else:
-            found = None
-            j0, j1 = int(y0 // cell), int(y1 // cell) + 1
-            for i in range(int(x0 // cell), int(x1 // cell) + 1):
-                for j in range(j0, j1):
-                    bucket = bucket_at((i, j))
-                    if bucket:
-                        for other in bucket.values():
-                            if x1 > other[0] and other[2] > x0 and y1 > other[1] and other[3] > y0:
-                                found = other
-                                break
-                        if found is not None:
-                            break
-                if found is not None:
-                    break
+            found = blocker((x0, y0, x1, y1))
             if found is None:
                 return (x0, y0, x1, y1), index
             met.insert(0, found)

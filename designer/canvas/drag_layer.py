@@ -16,7 +16,7 @@ nothing in the model changes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
@@ -73,15 +73,12 @@ class Overlay:
             blits = self._blits
         else:
             blits = [(QPointF(target.topLeft()), _pixels(target, self.pixmap)) for target in region.intersected(shown)]
-        if excluded is not None and not excluded.isEmpty() and excluded.intersects(region):
-            # (the few rects it meets lose what it covers: a clip would slow every blit)
-            pixmap = self.pixmap
-            blits = [(QPointF(part.topLeft()), _pixels(part, pixmap)) for at, source in blits
-                     for part in _parts_outside(at, source, pixmap, excluded)]
         if not blits:
             return
         painter.save()
         painter.resetTransform()
+        if excluded is not None and not excluded.isEmpty() and excluded.intersects(region):
+            painter.setClipRegion(QRegion(shown).subtracted(excluded), Qt.ClipOperation.IntersectClip)
         painter.setRenderHints(BLIT_HINTS, False)  # (whole pixels: an antialiased blit is several times slower)
         pixmap = self.pixmap
         for at, source in blits:
@@ -130,16 +127,6 @@ class ViewPicture:
         painter.setRenderHints(BLIT_HINTS, False)
         painter.drawPixmap(QPointF(target.topLeft()), pixmap, _pixels(target, pixmap))
         painter.restore()
-
-
-def _parts_outside(at: QPointF, source: QRectF, pixmap: QPixmap, excluded: QRegion) -> list[QRect]:
-    """The target rectangle of a blit (at ``at``, of ``source`` in ``pixmap``'s pixels) but for
-    what ``excluded`` covers, as whole rectangles (device-independent pixels)."""
-    ratio = pixmap.devicePixelRatio()
-    target = QRect(round(at.x()), round(at.y()), round(source.width() / ratio), round(source.height() / ratio))
-    if not excluded.intersects(target):
-        return [target]
-    return list(QRegion(target).subtracted(excluded))
 
 
 def _pixels(target, pixmap: QPixmap) -> QRectF:

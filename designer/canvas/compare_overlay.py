@@ -27,7 +27,7 @@ from ..support.text import visible
 COLORS = {ADDED: "#1a9c3e", CHANGED: "#d68a00", REMOVED: "#c62828"}
 BADGES = {ADDED: "+", CHANGED: "~", REMOVED: "\u2212"}
 GHOST_OPACITY = 0.6
-Z_MARK = style.Z_NODE + 1  # over the nodes and labels, under the gesture's temporary items
+Z_MARK = style.Z_LABEL + 1  # over the nodes and labels, under the gesture's temporary items
 
 
 def _tooltip(name: str) -> str:

@@ -1,6 +1,5 @@
 """The connection item: a line between two node items, styled by its weakest encryption, with
-its label (an item of its own, stacked above every line: see ``style.Z_LABEL``); and how a line
-is routed and drawn (also used by the drag layer).
+its label as a child item; and how a line is routed and drawn (also used by the drag layer).
 
 ``paint()`` only paints. Geometry changes go through ``update_geometry()``, which calls
 ``prepareGeometryChange()`` first.
@@ -23,8 +22,7 @@ from .settling import clippable
 
 
 class ConnectionItem(QGraphicsRectItem):
-    """A connection between two node items, styled by encryption, and its label (``label_item``:
-    not its child, so that no line crosses a label; the scene puts both in and takes both out).
+    """A connection between two node items, styled by encryption; its label is a child item.
 
     Its tooltip (every flow with its source) is built only when someone hovers it: the scene
     asks for it in ``helpEvent`` (``tooltip_pending``).

@@ -1,18 +1,17 @@
 """A drag layer: while nodes are dragged, the views repaint only what moves.
 
-When a drag of nodes starts, each view paints what stays put once into three pixmaps: what is
-stacked up to the lines (zones, the other lines, the grid), and apart, the other lines' labels
-and the other nodes (:class:`Overlay`), above them. Until the drop, a frame blits the first as
-the view's background, paints what moves (the dragged nodes, and one :class:`MovingLines` item
-that draws their connections and those connections' labels), and blits the labels (but under
-the dragged nodes) and the nodes over it: the moving lines pass under the labels and the nodes,
-as on the canvas. A frame then costs what the moving items cost, however large the design is.
-Everything else, the connection and label items of the moving lines included, gets Qt's
-``ItemHasNoContents`` flag meanwhile, so Qt neither calls their ``paint()`` nor re-indexes them
-as the lines move: the lines are routed into the one item, and their own items are routed
-again on the drop. Anything that would make the picture stale (a scroll, a zoom, a change of
-the document) drops the layer and the views paint normally again. All of this is view state:
-nothing in the model changes.
+When a drag of nodes starts, each view paints what stays put once into two pixmaps: what is
+stacked up to the lines (zones, the other lines and their labels, the grid), and apart, the
+other nodes, above them. Until the drop, a frame blits the first as the view's background,
+paints what moves (the dragged nodes, and one :class:`MovingLines` item that draws their
+connections and those connections' labels), and blits the nodes over it: the moving lines pass
+under the nodes, as on the canvas. A frame
+then costs what the moving items cost, however large the design is. Everything else, the
+connection and label items of the moving lines included, gets Qt's ``ItemHasNoContents`` flag
+meanwhile, so Qt neither calls their ``paint()`` nor re-indexes them as the lines move: the
+lines are routed into the one item, and their own items are routed again on the drop. Anything
+that would make the picture stale (a scroll, a zoom, a change of the document) drops the layer
+and the views paint normally again. All of this is view state: nothing in the model changes.
 """
 from __future__ import annotations
 
@@ -32,14 +31,24 @@ BLIT_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmap
 TOP_RECTS = 200  # up to this many rectangles, the top picture is blitted where it is not empty
 
 
-class Overlay:
-    """Items painted apart on a transparent picture, as a view paints them, to be blitted over
-    what is below them: only where it is not empty, when that is a few rectangles (blending a
-    whole view of transparent pixels costs more)."""
+class ViewPicture:
+    """What one view showed of the items that stay put, when the drag started: what is stacked
+    up to the lines (zones, lines, labels, the grid) and, apart, what is above them (the nodes),
+    so that moving lines can be drawn between the two."""
 
-    def __init__(self, view: QGraphicsView, items: list[QGraphicsItem]) -> None:
-        """Paint ``items`` (bottom first) as ``view`` shows them now."""
+    def __init__(self, view: QGraphicsView) -> None:
         self.view = view
+        self.transform = QTransform(view.transform())
+        self.scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+        self.pixmap: QPixmap = view.viewport().grab()
+        self.top: QPixmap | None = None
+        self.top_region: QRegion | None = None  # where the top picture is not empty (few rects), else None
+        self._top_blits: list[tuple[QPointF, QRectF]] | None = None  # its rects: where each goes, from where
+
+    def grab_top(self, items: list[QGraphicsItem]) -> None:
+        """Paint ``items`` (the nodes that stay put, bottom first) on a transparent picture, as
+        the view paints them."""
+        view = self.view
         viewport = view.viewport()
         ratio = viewport.devicePixelRatioF()
         pixmap = QPixmap(viewport.size() * ratio)
@@ -59,58 +68,32 @@ class Overlay:
             item.paint(painter, option, viewport)
             painter.restore()
         painter.end()
-        self.pixmap = pixmap
-        self.region = region if region is not None and region.rectCount() <= TOP_RECTS else None
-        # its rects: where each goes, from where
-        self._blits = None if self.region is None else \
-            [(QPointF(target.topLeft()), _pixels(target, pixmap)) for target in self.region]
+        self.top = pixmap
+        self.top_region = region if region is not None and region.rectCount() <= TOP_RECTS else None
+        self._top_blits = None if self.top_region is None else \
+            [(QPointF(target.topLeft()), _pixels(target, pixmap)) for target in self.top_region]
 
-    def draw(self, painter: QPainter, rect: QRectF, excluded: QRegion | None = None) -> None:
-        """Blit it under ``rect`` (scene coordinates), but in ``excluded`` (device pixels)."""
+    def draw_top(self, painter: QPainter, rect: QRectF) -> None:
+        """Blit the top picture under ``rect`` (scene coordinates): only where it is not empty,
+        when that is a few rectangles (blending a whole view of transparent pixels costs more)."""
+        if self.top_region is None:
+            self.draw(painter, rect, self.top)
+            return
         shown = self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1)
-        region = self.region if self.region is not None else QRegion(shown)
-        if self.region is not None and shown.contains(self.region.boundingRect()):  # (a whole frame: ready)
-            blits = self._blits
+        if shown.contains(self.top_region.boundingRect()):  # (a whole frame: the blits are ready)
+            blits = self._top_blits
         else:
-            blits = [(QPointF(target.topLeft()), _pixels(target, self.pixmap)) for target in region.intersected(shown)]
+            blits = [(QPointF(target.topLeft()), _pixels(target, self.top))
+                     for target in self.top_region.intersected(shown)]
         if not blits:
             return
         painter.save()
         painter.resetTransform()
-        if excluded is not None and not excluded.isEmpty() and excluded.intersects(region):
-            painter.setClipRegion(QRegion(shown).subtracted(excluded), Qt.ClipOperation.IntersectClip)
         painter.setRenderHints(BLIT_HINTS, False)  # (whole pixels: an antialiased blit is several times slower)
-        pixmap = self.pixmap
+        top = self.top
         for at, source in blits:
-            painter.drawPixmap(at, pixmap, source)
+            painter.drawPixmap(at, top, source)
         painter.restore()
-
-
-class ViewPicture:
-    """What one view showed of the items that stay put, when the drag started: what is stacked
-    up to the lines (zones, lines, the grid), and apart, the lines' labels and what is above
-    them (the nodes), so that moving lines can be drawn below the labels and the nodes."""
-
-    def __init__(self, view: QGraphicsView) -> None:
-        self.view = view
-        self.transform = QTransform(view.transform())
-        self.scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
-        self.pixmap: QPixmap = view.viewport().grab()
-        self.labels: Overlay | None = None
-        self.top: Overlay | None = None
-
-    def grab_overlays(self, labels: list[QGraphicsItem], top: list[QGraphicsItem]) -> None:
-        """Paint the labels that stay put and the nodes that do (each bottom first) apart."""
-        self.labels = Overlay(self.view, labels)
-        self.top = Overlay(self.view, top)
-
-    def draw_overlays(self, painter: QPainter, rect: QRectF, under: QRegion | None = None) -> None:
-        """Blit the labels, but in ``under`` (device pixels: where the items below the nodes
-        paint themselves, or a moving node is), then the nodes."""
-        if self.labels is not None:
-            self.labels.draw(painter, rect, under)
-        if self.top is not None:
-            self.top.draw(painter, rect)
 
     def valid(self) -> bool:
         view = self.view
@@ -118,9 +101,10 @@ class ViewPicture:
                 and (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) == self.scroll
                 and self.pixmap.deviceIndependentSize().toSize() == view.viewport().size())
 
-    def draw(self, painter: QPainter, rect: QRectF) -> None:
-        """Blit the part of the picture under ``rect`` (scene coordinates)."""
-        pixmap = self.pixmap
+    def draw(self, painter: QPainter, rect: QRectF, pixmap: QPixmap | None = None) -> None:
+        """Blit the part of the picture (or of ``pixmap``, the top one) under ``rect`` (scene
+        coordinates)."""
+        pixmap = self.pixmap if pixmap is None else pixmap
         target = self.view.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1)
         painter.save()
         painter.resetTransform()
@@ -217,23 +201,20 @@ class DragLayer:
             shown = shown.united(view.mapToScene(view.viewport().rect()).boundingRect())
         near = scene.items(shown, Qt.ItemSelectionMode.IntersectsItemBoundingRect)  # what Qt would paint
         stay = [i for i in near if i not in hidden and not i.flags() & NO_CONTENTS]
-        # the nodes, the labels (top first) and what is stacked up to the lines
-        above, labels, below = [], [], []
+        above, below = [], []  # the nodes (top first), and what is stacked up to the lines
         for item in stay:
-            z = item.zValue() if item.parentItem() is None else style.Z_CONNECTION
-            (above if z >= style.Z_NODE else labels if z >= style.Z_LABEL else below).append(item)
-        for item in (*hidden, *labels, *above):  # the picture is of what stays put, up to the lines ...
+            (above if item.parentItem() is None and item.zValue() >= style.Z_NODE else below).append(item)
+        for item in (*hidden, *above):  # the picture is of what stays put, up to the lines ...
             item.setFlag(NO_CONTENTS, True)
         try:
             for view in views:
                 self.pictures[view.viewport()] = ViewPicture(view)
-                self.pictures[view.viewport()].grab_overlays(labels[::-1], above[::-1])  # ... and, apart, the rest
+                self.pictures[view.viewport()].grab_top(above[::-1])  # ... and, apart, of the nodes
         finally:
             for item in moving:
                 item.setFlag(NO_CONTENTS, False)
         for item in below:
             item.setFlag(NO_CONTENTS, True)
-        self.moving = list(moving)
         self.quiet = [*stay, *(i for i in hidden if i not in moving)]
         self.above = set(above)
         if lines is not None:
@@ -243,14 +224,6 @@ class DragLayer:
 
     def picture(self, viewport) -> ViewPicture | None:
         return self.pictures.get(viewport)
-
-    def under(self, view: QGraphicsView) -> QRegion:
-        """Where the dragged nodes are in ``view`` (device pixels): they are above the labels."""
-        region = QRegion()
-        for item in self.moving:
-            area = item.footprint() if hasattr(item, "footprint") else item.sceneBoundingRect()
-            region = region.united(view.mapFromScene(area).boundingRect())
-        return region
 
     def moves(self, conn_id: str) -> bool:
         """Whether the moving lines draw this connection (its own item waits for the drop)."""

@@ -41,9 +41,8 @@ class LabelItem(QGraphicsRectItem):
     PADDING = PADDING
     clip_to: QRegion | None = None  # painted only within this region of the view (settling.py)
 
-    def __init__(self, line: QGraphicsItem) -> None:
-        super().__init__()  # (not the line's child: stacked above every line, see style.Z_LABEL)
-        self.line = line  # its connection's item, which puts it in the scene and takes it out
+    def __init__(self, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
         self.setPen(Qt.PenStyle.NoPen)
         self.lines: list[str] = []
         self.error = False
@@ -78,18 +77,13 @@ class LabelItem(QGraphicsRectItem):
         """The label's size as it is painted (magnified), shown or not."""
         return self._rect.size()
 
-    @property
-    def gave_way(self) -> bool:
-        """Whether it is hidden because it has no place (see ``LabelLayer``)."""
-        return not self._shown
-
     def set_shown(self, shown: bool) -> None:
         """Show or hide the label; its bounds follow. (Not through ``itemChange``: a Python
         override of it is called for every change of every item.)"""
         if shown != self._shown:
             self._shown = shown
             self.setRect(self._rect if shown else QRectF())
-        self.setVisible(shown and self.line.isVisible())  # (an export hides the lines it leaves out)
+        self.setVisible(shown)
 
     @clippable
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

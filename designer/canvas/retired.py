@@ -44,15 +44,14 @@ class RetiredItems:
         item.setVisible(False)
         self.hidden[id(item)] = item
 
-    def restore(self, item: QGraphicsItem, shown: bool = True) -> bool:
-        """Show a hidden item again (unless not ``shown``: a label that gave way); False if it
-        is not one of ours (it needs ``addItem``)."""
+    def restore(self, item: QGraphicsItem) -> bool:
+        """Show a hidden item again; False if it is not one of ours (it needs ``addItem``)."""
         if self.hidden.pop(id(item), None) is None:
             return False
         if not self.repainting and len(self.hidden) > BULK:  # an undo of a large delete:
             self.scene.update()  # repaint everything, once for the edit (the scene resets
             self.repainting = True  # ``repainting`` when the edit ends)
-        item.setVisible(shown)
+        item.setVisible(True)
         return True
 
     def release(self, items) -> None:

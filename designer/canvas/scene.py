@@ -35,7 +35,7 @@ from .legible import readable_zoom
 from ..render import style
 from ..render.style import icon_pixmap
 from ..render.theme import LIGHT, CanvasTheme
-from .scene_mirror import SceneMirror, parts
+from .scene_mirror import SceneMirror
 from .scene_routing import SceneRouting
 from .scene_selection import SceneSelection
 from .tools import ConnectTool, Drag, SelectTool, Tool
@@ -166,8 +166,7 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
             self._selection_dirty = False
             self.selectionChanged.emit()
         self.retired.repainting = False
-        # no undo brings these back now (a line's label goes with it)
-        self.retired.release(part for item in self._spare_before.values() for part in parts(item))
+        self.retired.release(self._spare_before.values())  # no undo brings these back now
         self._spare_before, self._spare = self._spare, {}
 
     def set_theme(self, theme: CanvasTheme) -> None:
@@ -192,7 +191,7 @@ class CanvasScene(SceneMirror, SceneSelection, SceneRouting, QGraphicsScene):
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # Qt's name
         """Build a connection's tooltip (every flow with its source) when it is first asked for."""
         for item in self.items(event.scenePos()):
-            conn = item.line if isinstance(item, LabelItem) else item
+            conn = item.parentItem() if isinstance(item, LabelItem) else item
             if isinstance(conn, ConnectionItem) and conn.tooltip_pending and self.document is not None:
                 conn.set_tooltip(tooltip_html(self.document, self.editor.catalog, conn.connection_id,
                                               QCoreApplication.translate))

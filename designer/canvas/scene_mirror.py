@@ -181,7 +181,7 @@ class SceneMirror:
             self.update()  # all of it repaints: Qt then marks no item's area (see retired.py)
         # as _add_item, inline (30,000 calls of a helper, and the scene's attributes read in
         # each, cost about 90 ms of a 10,000-node undo), with the labels' places asked for once
-        items, reuse, put, basis = self.connections, self._reuse, self._put_line, self._label_basis
+        items, reuse, put, basis = self.connections, self._reuse, self._put, self._label_basis
         stale = []
         for conn_id in conn_ids:
             conn = conns[conn_id]
@@ -209,7 +209,7 @@ class SceneMirror:
             item.highlighted = False
         item.ends = conn.between
         self.connections[conn_id] = item
-        self._put_line(item)
+        self._put(item)
         if item.labelled_from == self._label_basis(conn):  # put back by an undo, as it was
             self.labels.label_changed(conn_id)
         else:
@@ -272,7 +272,7 @@ class SceneMirror:
         # finds each item it removes by a scan from the front: removed in that order, each is
         # found at once (in any other order, removing thousands is quadratic)
         leaving, self._leaving = self._leaving, {}
-        spare = {id(part) for item in self._spare.values() for part in parts(item)}  # an undo may want these back:
+        spare = {id(item) for item in self._spare.values()}  # an undo may want these back:
         kept = [item for key, item in leaving.items() if key in spare]  # hidden, not taken
         gone = [item for key, item in leaving.items() if key not in spare]  # out (retired.py)
         dirty = self._selection_dirty  # (a put-back item is unselected: see _put)
@@ -293,10 +293,9 @@ class SceneMirror:
         self._selection_dirty = dirty
 
     # ---- items in and out
-    def _put(self, item, shown: bool = True) -> None:
-        """Put an item in the scene (one a batch removes stays: see ``end_batch``); ``shown``:
-        whether a hidden one is shown again (a label that gave way is not)."""
-        if self._leaving.pop(id(item), None) is not None or self.retired.restore(item, shown):
+    def _put(self, item) -> None:
+        """Put an item in the scene (one a batch removes stays: see ``end_batch``)."""
+        if self._leaving.pop(id(item), None) is not None or self.retired.restore(item):
             return
         if item.isSelected():  # (a put-back item that was taken out selected)
             item.setSelected(False)
@@ -304,21 +303,14 @@ class SceneMirror:
         item.added = (item.zValue(), self._added)  # Qt's order of the scene's items
         self.addItem(item)
 
-    def _put_line(self, item: ConnectionItem) -> None:
-        """Put a connection's item in the scene, and its label (not the line's child)."""
-        self._put(item)
-        label = item.label_item
-        self._put(label, not label.gave_way)
-
     def _remove(self, item, spare_id: str | None = None) -> None:
         """Remove an item without a selectionChanged per item (see ``edited``), at the end of a
         batch (see ``end_batch``); with ``spare_id``, keep it for an undo of this edit (see
         ``_reuse``)."""
-        for part in parts(item):
-            if self._batch:
-                self._leaving[id(part)] = part
-            else:
-                self._take_out(part)
+        if self._batch:
+            self._leaving[id(item)] = item
+        else:
+            self._take_out(item)
         if spare_id is not None:
             self._spare[spare_id] = item
 
@@ -340,9 +332,3 @@ class SceneMirror:
         if item is None:
             item = self._spare_before.pop(item_id, None)
         return item if type(item) is kind else None
-
-
-def parts(item) -> tuple:
-    """An item and what goes in and out of the scene with it: a connection's label (a label is
-    not its line's child, see ``style.Z_LABEL``)."""
-    return (item, item.label_item) if type(item) is ConnectionItem else (item,)

@@ -13,10 +13,9 @@ nodes above them in its foreground) and Qt paints only, between the two:
 * where the lower picture is stale (``region``): where a changed item was and now is. There the
   background and every item below the nodes are painted as usual, clipped to it.
 
-The moved lines are raised above the other lines first (:func:`raise_lines`), as in any drop:
-so a full repaint stacks them above the lower picture's lines and below every label and node,
-as the drop's frame does (the view blits the labels' picture, then the nodes', over them; the
-labels' picture not where it is stale, since the items below the nodes paint there).
+The moved lines (and their labels, their children) are raised above the other lines first
+(:func:`raise_lines`), as in any drop: so a full repaint stacks them above the lower picture's
+lines and labels and below the nodes, as the drop's frame does.
 
 The items the pictures show get their contents back at the drop (Qt repaints the view), but
 paint nothing for that frame (``clip_to`` is ``NOTHING``; where the lower picture is stale,
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QSty
 from ..render import style
 
 NOTHING = QRegion()  # an item's ``clip_to`` while the pictures show it: it paints nothing (by identity)
-RAISE_STEP = 1e-6  # how much higher each drop stacks its lines (within Z_CONNECTION..Z_LABEL)
+RAISE_STEP = 1e-6  # how much higher each drop stacks its lines (within Z_CONNECTION..Z_NODE)
 
 
 def clip_to_pixels(painter: QPainter, region: QRegion) -> QTransform:
@@ -97,8 +96,7 @@ class Settling:
     def seal(self) -> bool:
         """The drop is done: the changed items paint in full, and the items below the nodes
         within the stale parts paint there. False when the pictures cannot serve (a node that
-        stays put changed: the top picture shows it as it was). (The labels' picture never
-        covers a dropped node: the labels it covered were moved aside, and so changed.)"""
+        stays put changed: the top picture shows it as it was)."""
         if self.above & self.before.keys():
             return False
         self.sealed = True
@@ -158,6 +156,6 @@ def raise_lines(scene, items: list) -> None:
     """Stack the lines of the nodes just dropped above the other lines (still below the nodes):
     each drop's a little higher than the last one's."""
     scene.raised += 1
-    z = style.Z_CONNECTION + min(scene.raised * RAISE_STEP, (style.Z_LABEL - style.Z_CONNECTION) / 2)
+    z = style.Z_CONNECTION + min(scene.raised * RAISE_STEP, (style.Z_NODE - style.Z_CONNECTION) / 2)
     for item in items:
         item.setZValue(z)

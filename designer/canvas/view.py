@@ -203,20 +203,16 @@ class CanvasView(QGraphicsView):
         self._draw_plain_background(painter, rect)
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
-        """During a drag and for the drop's frame, the labels and the nodes that stay put, from
-        the drag layer's pictures: they are stacked above the moving lines (drag_layer.py,
-        settling.py). The labels' picture leaves out where the items paint themselves: a node
-        that is dragged, and where the drop's picture is stale."""
+        """During a drag and for the drop's frame, the nodes that stay put, from the drag layer's
+        top picture: they are stacked above the moving lines (drag_layer.py, settling.py)."""
         super().drawForeground(painter, rect)
         layer, settling = self.canvas.drag_layer, self.canvas.settling
         picture = layer.picture(self.viewport()) if layer is not None else None
         drop_frame = settling is not None and settling.draws(self.viewport())
         if drop_frame:
-            picture, under = settling.picture, settling.region
-        else:
-            under = layer.under(self) if picture is not None else None
-        if picture is not None and picture.valid():
-            picture.draw_overlays(painter, rect, under)
+            picture = settling.picture
+        if picture is not None and picture.top is not None and picture.valid():
+            picture.draw_top(painter, rect)
         if drop_frame:
             settling.frame_painted()
 

@@ -152,7 +152,6 @@ def export_state(scene, selection_only: bool, path: Path | None) -> Iterator[lis
     """
     items = [*scene.zones.values(), *scene.nodes.values(), *scene.connections.values()]
     keep = _included(scene) if selection_only else set(items)
-    keep |= {item.label_item for item in keep if hasattr(item, "label_item")}  # (a label is not its line's child)
     if selection_only and not keep:
         raise InputError(path, None, "nothing is selected to export")
     selected = scene.selectedItems()

@@ -34,9 +34,7 @@ def name_min_zoom(nodes: int) -> float:
     """The zoom from which node names are painted, for a design with that many nodes."""
     return SMALL_NAME_MIN_ZOOM if nodes <= SMALL_DESIGN else NAME_MIN_ZOOM
 
-# stacking: zones, then every line, then every line's label (a line never crosses a label),
-# then the nodes, then a gesture's temporary items
-Z_ZONE, Z_CONNECTION, Z_LABEL, Z_NODE, Z_TEMP = -10, 0, 5, 10, 30
+Z_ZONE, Z_CONNECTION, Z_NODE, Z_LABEL, Z_TEMP = -10, 0, 10, 20, 30
 
 # The light (print) colours; on screen the items take theirs from the scene's theme (theme.py).
 ZONE_COLORS = {kind: LIGHT.zone_fill(kind) for kind in KINDS}

@@ -206,8 +206,6 @@ class PresentationWindow(QWidget):
             for table in (self.scene.nodes, self.scene.zones, self.scene.connections):
                 for item in table.values():
                     item.setOpacity(1.0)
-            for item in self.scene.connections.values():
-                item.label_item.setOpacity(1.0)
             return
         doc = self.scene.document
         nodes, route = set(scenario.nodes), set(scenario.connections)
@@ -218,11 +216,8 @@ class PresentationWindow(QWidget):
             item.setOpacity(1.0 if zone_id in zones else 0.5)
         for conn_id, item in self.scene.connections.items():
             current = conn_id == hop.connection
-            opacity = 1.0 if current else ROUTE if conn_id in route else DIMMED
-            item.setOpacity(opacity)
-            item.label_item.setOpacity(opacity)  # (not the line's child: see style.Z_LABEL)
-            item.setZValue(style.Z_CONNECTION + (1 if current else 0))  # over the other lines ...
-            item.label_item.setZValue(style.Z_LABEL + (1 if current else 0))  # ... its label over the others
+            item.setOpacity(1.0 if current else ROUTE if conn_id in route else DIMMED)
+            item.setZValue(style.Z_CONNECTION + (1 if current else 0))  # its label over the others
 
     def _caption(self, scenario: Scenario | None, hop: Hop | None) -> None:
         if scenario is None or hop is None:

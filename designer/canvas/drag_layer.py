@@ -262,6 +262,4 @@ class DragLayer:
             moved = list(self.lines.lines)
             self.scene.removeItem(self.lines)
             self.lines = None
-        for picture in self.pictures.values():
-            picture.view.viewport().update()
-        return moved
+        return moved  # (the views repaint in full: the caller updated the whole scene)
